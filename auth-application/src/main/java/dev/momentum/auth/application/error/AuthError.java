@@ -1,0 +1,37 @@
+package dev.momentum.auth.application.error;
+
+/**
+ * Every expected failure, with the public code and message better-auth's client knows
+ * (better-auth 1.7 {@code core/error/codes.mjs}). Unknown user and wrong password deliberately
+ * share one code, so answers never tell which addresses have accounts.
+ */
+public enum AuthError {
+    VALIDATION_ERROR("Invalid request"),
+    INVALID_EMAIL("Invalid email"),
+    INVALID_EMAIL_OR_PASSWORD("Invalid email or password"),
+    EMAIL_NOT_VERIFIED("Email not verified"),
+    PASSWORD_TOO_SHORT("Password too short"),
+    PASSWORD_TOO_LONG("Password too long"),
+    INVALID_TOKEN("Invalid token"),
+    TOKEN_EXPIRED("Token expired"),
+    USER_NOT_FOUND("User not found"),
+    EMAIL_MISMATCH("Email mismatch"),
+    EMAIL_ALREADY_VERIFIED("Email is already verified"),
+    UNAUTHORIZED("Unauthorized"),
+    SERVICE_UNAVAILABLE("The service is temporarily unavailable. Please try again shortly."),
+    OVERLOADED("The service is busy. Please try again shortly.");
+
+    private final String message;
+
+    AuthError(String message) {
+        this.message = message;
+    }
+
+    public String code() {
+        return name();
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.momentum.auth.application.port.in;
+
+import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.user.User;
+import java.util.Objects;
+
+/**
+ * A live session, its user, and the bearer token that names it. The token is known only here,
+ * at the moment it is issued or presented: the database keeps its hash.
+ */
+public record SessionResult(String token, Session session, User user) {
+
+    public SessionResult {
+        Objects.requireNonNull(token, "token cannot be null");
+        Objects.requireNonNull(session, "session cannot be null");
+        Objects.requireNonNull(user, "user cannot be null");
+    }
+
+    @Override
+    public String toString() {
+        return "SessionResult[session=" + session.id() + ", user=" + user.id() + "]";
+    }
+}

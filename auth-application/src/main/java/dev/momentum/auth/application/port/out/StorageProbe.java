@@ -1,0 +1,9 @@
+package dev.momentum.auth.application.port.out;
+
+import reactor.core.publisher.Mono;
+
+public interface StorageProbe {
+
+    /** Emits true when the database answers a trivial query in time, false otherwise; never errors. */
+    Mono<Boolean> isReachable();
+}

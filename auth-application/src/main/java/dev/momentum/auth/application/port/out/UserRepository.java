@@ -1,0 +1,28 @@
+package dev.momentum.auth.application.port.out;
+
+import dev.momentum.auth.domain.credential.PasswordCredential;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+public interface UserRepository {
+
+    /**
+     * Stores a new user with a password credential, unless the email is taken.
+     * Emits true when stored, false when another user already has the address (also under races).
+     */
+    Mono<Boolean> addIfEmailFree(User user, PasswordHash passwordHash);
+
+    Mono<User> findByEmail(EmailAddress email);
+
+    Mono<User> findById(UserId id);
+
+    Mono<PasswordCredential> findCredentialByEmail(EmailAddress email);
+
+    Mono<Void> markEmailVerified(UserId id, Instant now);
+
+    Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now);
+}

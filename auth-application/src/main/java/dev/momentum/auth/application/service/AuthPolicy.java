@@ -1,0 +1,31 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.domain.credential.PasswordPolicy;
+import dev.momentum.auth.domain.session.SessionLifetime;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The rules the use cases follow, set by the deployer.
+ *
+ * @param authBaseUrl public URL of the auth API, e.g. {@code http://localhost:3002/api/auth}; links in mails start with it
+ * @param verificationRequestFloor the least time an unauthenticated verification-mail request takes, so its
+ *                                 duration does not tell whether the address has an account
+ */
+public record AuthPolicy(URI authBaseUrl, PasswordPolicy passwordPolicy, SessionLifetime sessionLifetime,
+                         Duration verificationTokenValidity, Duration verificationRequestFloor) {
+
+    public AuthPolicy {
+        Objects.requireNonNull(authBaseUrl, "authBaseUrl cannot be null");
+        Objects.requireNonNull(passwordPolicy, "passwordPolicy cannot be null");
+        Objects.requireNonNull(sessionLifetime, "sessionLifetime cannot be null");
+        Objects.requireNonNull(verificationTokenValidity, "verificationTokenValidity cannot be null");
+        Objects.requireNonNull(verificationRequestFloor, "verificationRequestFloor cannot be null");
+    }
+
+    public static AuthPolicy defaults(URI authBaseUrl) {
+        return new AuthPolicy(authBaseUrl, PasswordPolicy.DEFAULT, SessionLifetime.DEFAULT, Duration.ofHours(1),
+                Duration.ofMillis(500));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.in.CheckHealthQuery;
+import dev.momentum.auth.application.port.in.HealthResult;
+import dev.momentum.auth.application.port.out.StorageProbe;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class HealthService implements CheckHealthQuery {
+
+    private final StorageProbe storage;
+
+    public HealthService(StorageProbe storage) {
+        this.storage = Objects.requireNonNull(storage, "storage cannot be null");
+    }
+
+    @Override
+    public Mono<HealthResult> check() {
+        return storage.isReachable().map(HealthResult::new);
+    }
+}

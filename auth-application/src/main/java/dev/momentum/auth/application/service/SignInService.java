@@ -1,0 +1,66 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.SessionResult;
+import dev.momentum.auth.application.port.in.SignInCommand;
+import dev.momentum.auth.application.port.in.SignInUseCase;
+import dev.momentum.auth.application.port.out.PasswordHasher;
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.PasswordCredential;
+import dev.momentum.auth.domain.user.EmailAddress;
+import java.time.Clock;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class SignInService implements SignInUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SessionIssuer sessionIssuer;
+    private final AuthPolicy policy;
+    private final Clock clock;
+
+    public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessionIssuer, AuthPolicy policy,
+                         Clock clock) {
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
+        this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    @Override
+    public Mono<SessionResult> signIn(SignInCommand command) {
+        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
+        if (email == null) {
+            return Mono.error(new AuthException(AuthError.INVALID_EMAIL));
+        }
+        return PasswordViolations.reject(policy.passwordPolicy().checkPresented(command.password()))
+                .then(Mono.defer(() -> users.findCredentialByEmail(email)))
+                .flatMap(credential -> checkPassword(credential, command.password()))
+                // an unknown address costs one hash too, and fails with the same error
+                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(command.password()).then(Mono.empty())))
+                .switchIfEmpty(Mono.error(new AuthException(AuthError.INVALID_EMAIL_OR_PASSWORD)))
+                .flatMap(credential -> credential.user().emailVerified()
+                        ? sessionIssuer.start(credential.user(), command.rememberMe(), command.client())
+                        : Mono.error(new AuthException(AuthError.EMAIL_NOT_VERIFIED)));
+    }
+
+    private Mono<PasswordCredential> checkPassword(PasswordCredential credential, String password) {
+        return hasher.matches(password, credential.hash())
+                .flatMap(matches -> matches
+                        ? rehashIfOutdated(credential, password)
+                        : Mono.error(new AuthException(AuthError.INVALID_EMAIL_OR_PASSWORD)));
+    }
+
+    /** A hash made with weaker parameters than today's is replaced while the password is at hand. */
+    private Mono<PasswordCredential> rehashIfOutdated(PasswordCredential credential, String password) {
+        if (!hasher.needsRehash(credential.hash())) {
+            return Mono.just(credential);
+        }
+        return hasher.hash(password)
+                .flatMap(hash -> users.replacePasswordHash(credential.user().id(), hash, Instants.now(clock)))
+                .thenReturn(credential);
+    }
+}

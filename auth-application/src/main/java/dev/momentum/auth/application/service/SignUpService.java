@@ -1,0 +1,70 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.SignUpCommand;
+import dev.momentum.auth.application.port.in.SignUpResult;
+import dev.momentum.auth.application.port.in.SignUpUseCase;
+import dev.momentum.auth.application.port.out.PasswordHasher;
+import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.user.UserProfile;
+import java.time.Clock;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class SignUpService implements SignUpUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SecureTokenGenerator tokens;
+    private final TransactionRunner transactions;
+    private final VerificationMailing verificationMailing;
+    private final AuthPolicy policy;
+    private final Clock clock;
+
+    public SignUpService(UserRepository users, PasswordHasher hasher, SecureTokenGenerator tokens,
+                         TransactionRunner transactions, VerificationMailing verificationMailing, AuthPolicy policy,
+                         Clock clock) {
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
+        this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
+        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.verificationMailing = Objects.requireNonNull(verificationMailing, "verificationMailing cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    @Override
+    public Mono<SignUpResult> signUp(SignUpCommand command) {
+        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
+        if (email == null) {
+            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.email] Invalid email address"));
+        }
+        var profileProblem = UserProfile.problemWith(command.name(), command.image());
+        if (profileProblem.isPresent()) {
+            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
+                    "[body." + profileProblem.get() + "] Invalid " + profileProblem.get()));
+        }
+        User candidate = User.register(new UserId(tokens.newId()),
+                new UserProfile(command.name(), command.image()), email, Instants.now(clock));
+        return PasswordViolations.reject(policy.passwordPolicy().checkNew(command.password()))
+                // hashed even when the address is taken, so both answers take the same time
+                .then(Mono.defer(() -> hasher.hash(command.password())))
+                .flatMap(hash -> register(candidate, hash, command.callbackURL()))
+                .thenReturn(new SignUpResult(candidate));
+    }
+
+    private Mono<Void> register(User candidate, PasswordHash hash, String callbackURL) {
+        return transactions.inTransaction(() -> users.addIfEmailFree(candidate, hash)
+                        .filter(Boolean::booleanValue)
+                        .flatMap(stored -> verificationMailing.prepare(candidate, callbackURL)))
+                .doOnNext(verificationMailing::dispatch)
+                .then();
+    }
+}

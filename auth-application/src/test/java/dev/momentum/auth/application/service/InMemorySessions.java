@@ -1,0 +1,34 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.token.TokenHash;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+final class InMemorySessions implements SessionRepository {
+
+    final Map<TokenHash, Session> sessions = new ConcurrentHashMap<>();
+    private final InMemoryUsers users;
+
+    InMemorySessions(InMemoryUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    public Mono<Void> add(Session session) {
+        return Mono.fromRunnable(() -> sessions.put(session.tokenHash(), session));
+    }
+
+    @Override
+    public Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash) {
+        return Mono.justOrEmpty(sessions.get(tokenHash))
+                .flatMap(session -> users.findById(session.userId()).map(user -> new SessionOfUser(session, user)));
+    }
+
+    @Override
+    public Mono<Void> deleteByTokenHash(TokenHash tokenHash) {
+        return Mono.fromRunnable(() -> sessions.remove(tokenHash));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.PasswordCredential;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+final class InMemoryUsers implements UserRepository {
+
+    final Map<UserId, User> users = new ConcurrentHashMap<>();
+    final Map<UserId, PasswordHash> hashes = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Mono<Boolean> addIfEmailFree(User user, PasswordHash passwordHash) {
+        return Mono.fromCallable(() -> {
+            if (users.values().stream().anyMatch(u -> u.email().equals(user.email()))) {
+                return false;
+            }
+            users.put(user.id(), user);
+            hashes.put(user.id(), passwordHash);
+            return true;
+        });
+    }
+
+    @Override
+    public Mono<User> findByEmail(EmailAddress email) {
+        return Mono.justOrEmpty(users.values().stream().filter(u -> u.email().equals(email)).findFirst());
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return Mono.justOrEmpty(users.get(id));
+    }
+
+    @Override
+    public Mono<PasswordCredential> findCredentialByEmail(EmailAddress email) {
+        return findByEmail(email).map(user -> new PasswordCredential(user, hashes.get(user.id())));
+    }
+
+    @Override
+    public Mono<Void> markEmailVerified(UserId id, Instant now) {
+        return Mono.fromRunnable(() -> users.computeIfPresent(id, (key, user) -> user.withEmailVerified(now)));
+    }
+
+    @Override
+    public Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now) {
+        return Mono.fromRunnable(() -> hashes.put(id, passwordHash));
+    }
+}

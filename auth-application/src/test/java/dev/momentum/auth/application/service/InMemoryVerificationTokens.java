@@ -1,0 +1,41 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.verification.Redemption;
+import dev.momentum.auth.domain.verification.VerificationPurpose;
+import dev.momentum.auth.domain.verification.VerificationToken;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+final class InMemoryVerificationTokens implements VerificationTokenRepository {
+
+    final Map<TokenHash, VerificationToken> tokens = new ConcurrentHashMap<>();
+    final Set<TokenHash> spent = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Mono<Void> add(VerificationToken token) {
+        return Mono.fromRunnable(() -> tokens.put(token.hash(), token));
+    }
+
+    @Override
+    public synchronized Mono<Redemption> redeem(TokenHash hash, VerificationPurpose purpose, Instant now) {
+        return Mono.fromCallable(() -> {
+            VerificationToken token = tokens.get(hash);
+            if (token == null || token.purpose() != purpose) {
+                return new Redemption.Unknown();
+            }
+            if (spent.contains(hash)) {
+                return new Redemption.AlreadyRedeemed(token.userId());
+            }
+            if (token.isExpiredAt(now)) {
+                return new Redemption.Expired();
+            }
+            spent.add(hash);
+            return new Redemption.Redeemed(token.userId());
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package dev.momentum.auth.application.service;
+
+import static dev.momentum.auth.application.service.TestAuthService.PASSWORD;
+import static dev.momentum.auth.application.service.TestAuthService.signInCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.port.in.SignInCommand;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.TokenHash;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class SignInServiceTest {
+
+    private final TestAuthService auth = new TestAuthService();
+
+    @Test
+    void signInWhenVerifiedAndPasswordRightThenStartsSessionStoredByHash() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        auth.sessions.sessions.clear();
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ADA@example.com", PASSWORD)))
+                .assertNext(result -> {
+                    assertThat(result.user().email().value()).isEqualTo("ada@example.com");
+                    assertThat(result.session().expiresAt()).isEqualTo(auth.clock.instant().plus(Duration.ofDays(7)));
+                    assertThat(auth.sessions.sessions).containsOnlyKeys(TokenHash.of(result.token()));
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void signInWhenNotRememberedThenSessionLastsOneDay() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD, false,
+                        ClientInfo.UNKNOWN)))
+                .assertNext(result -> assertThat(result.session().expiresAt())
+                        .isEqualTo(auth.clock.instant().plus(Duration.ofDays(1))))
+                .verifyComplete();
+    }
+
+    @Test
+    void signInWhenPasswordWrongThenInvalidEmailOrPassword() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenEmailUnknownThenSameErrorAfterOneHashCheck() {
+        StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        assertThat(auth.hasher.checks).hasValue(1);
+    }
+
+    @Test
+    void signInWhenEmailNotVerifiedThenEmailNotVerifiedAndNoSession() {
+        auth.signUp("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_NOT_VERIFIED));
+        assertThat(auth.sessions.sessions).isEmpty();
+    }
+
+    @Test
+    void signInWhenEmailUnverifiedAndPasswordWrongThenDoesNotRevealTheAccount() {
+        auth.signUp("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenEmailMalformedThenInvalidEmail() {
+        StepVerifier.create(auth.signIn.signIn(signInCommand("nope", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL));
+    }
+
+    @Test
+    void signInWhenPasswordTooLongThenPasswordTooLongWithoutHashing() {
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "x".repeat(129))))
+                .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_LONG));
+        assertThat(auth.hasher.checks).hasValue(0);
+    }
+
+    @Test
+    void signInWhenHashIsOutdatedThenRehashesIt() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        var userId = auth.users.users.keySet().iterator().next();
+        String current = auth.hasher.hash(PASSWORD).block().encoded();
+        auth.users.hashes.put(userId, new PasswordHash(current.replace("$fake$v=2$", "$fake$v=1$")));
+
+        auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)).block();
+
+        assertThat(auth.users.hashes.get(userId).encoded()).isEqualTo(current);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.momentum.auth.domain.session;
+
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A signed-in browser or client. The bearer token itself is never kept, only its hash.
+ * {@code ipAddress} and {@code userAgent} are nullable: not every client sends them.
+ */
+public record Session(SessionId id, UserId userId, TokenHash tokenHash, Instant createdAt, Instant updatedAt,
+                      Instant expiresAt, String ipAddress, String userAgent) {
+
+    public Session {
+        Objects.requireNonNull(id, "id cannot be null");
+        Objects.requireNonNull(userId, "userId cannot be null");
+        Objects.requireNonNull(tokenHash, "tokenHash cannot be null");
+        Objects.requireNonNull(createdAt, "createdAt cannot be null");
+        Objects.requireNonNull(updatedAt, "updatedAt cannot be null");
+        Objects.requireNonNull(expiresAt, "expiresAt cannot be null");
+        if (!expiresAt.isAfter(createdAt)) {
+            throw new IllegalArgumentException("a session must expire after it starts");
+        }
+    }
+
+    public static Session start(SessionId id, UserId userId, TokenHash tokenHash, SessionLifetime lifetime,
+                                boolean rememberMe, ClientInfo client, Instant now) {
+        return new Session(id, userId, tokenHash, now, now, now.plus(lifetime.of(rememberMe)),
+                client.ipAddress(), client.userAgent());
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}

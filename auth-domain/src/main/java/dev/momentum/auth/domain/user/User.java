@@ -1,0 +1,28 @@
+package dev.momentum.auth.domain.user;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A person who can sign in. {@code image} is nullable, as in better-auth's user model.
+ */
+public record User(UserId id, String name, EmailAddress email, boolean emailVerified, String image,
+                   Instant createdAt, Instant updatedAt) {
+
+    public User {
+        Objects.requireNonNull(id, "id cannot be null");
+        Objects.requireNonNull(name, "name cannot be null");
+        Objects.requireNonNull(email, "email cannot be null");
+        Objects.requireNonNull(createdAt, "createdAt cannot be null");
+        Objects.requireNonNull(updatedAt, "updatedAt cannot be null");
+    }
+
+    /** A user who has just signed up and not yet verified their address. */
+    public static User register(UserId id, UserProfile profile, EmailAddress email, Instant now) {
+        return new User(id, profile.name(), email, false, profile.image(), now, now);
+    }
+
+    public User withEmailVerified(Instant now) {
+        return emailVerified ? this : new User(id, name, email, true, image, createdAt, now);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.momentum.auth.domain.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    private Session start(boolean rememberMe) {
+        return Session.start(new SessionId("s1"), new UserId("u1"), TokenHash.of("t"), SessionLifetime.DEFAULT,
+                rememberMe, ClientInfo.UNKNOWN, NOW);
+    }
+
+    @Test
+    void startWhenRememberedThenLivesSevenDays() {
+        assertThat(start(true).expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void startWhenNotRememberedThenLivesOneDay() {
+        assertThat(start(false).expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void isExpiredAtWhenAtOrAfterExpiryThenTrue() {
+        Session session = start(false);
+        assertThat(session.isExpiredAt(session.expiresAt().minusMillis(1))).isFalse();
+        assertThat(session.isExpiredAt(session.expiresAt())).isTrue();
+    }
+
+    @Test
+    void clientInfoWhenUserAgentTooLongThenTruncated() {
+        assertThat(new ClientInfo(null, "x".repeat(2000)).userAgent()).hasSize(ClientInfo.MAX_USER_AGENT_LENGTH);
+    }
+}
