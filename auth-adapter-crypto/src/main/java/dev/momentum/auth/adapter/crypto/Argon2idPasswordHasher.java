@@ -1,0 +1,92 @@
+package dev.momentum.auth.adapter.crypto;
+
+import dev.momentum.auth.application.port.out.HashingOverloadedException;
+import dev.momentum.auth.application.port.out.PasswordHasher;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import java.text.Normalizer;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Argon2id (Bouncy Castle, through Spring Security's encoder) on a pool of one thread per core
+ * with a bounded queue: hashing never runs on an event-loop thread, and a flood of sign-ins is
+ * refused with {@link HashingOverloadedException} instead of queueing without bound.
+ */
+public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseable {
+
+    private final Argon2Parameters parameters;
+    private final Argon2PasswordEncoder encoder;
+    private final String parameterPrefix;
+    private final PasswordHash decoy;
+    private final ThreadPoolExecutor executor;
+    private final Scheduler scheduler;
+
+    public Argon2idPasswordHasher(Argon2Parameters parameters, int threads, int queueCapacity) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters cannot be null");
+        this.encoder = new Argon2PasswordEncoder(parameters.saltLength(), parameters.hashLength(),
+                parameters.parallelism(), parameters.memoryKiB(), parameters.iterations());
+        this.parameterPrefix = "$argon2id$v=19$m=%d,t=%d,p=%d$".formatted(parameters.memoryKiB(),
+                parameters.iterations(), parameters.parallelism());
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    Thread thread = new Thread(runnable, "password-hashing-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.scheduler = Schedulers.fromExecutorService(executor, "password-hashing");
+        // a real hash of a random value: checking against it costs exactly what a real check costs
+        this.decoy = new PasswordHash(encoder.encode(java.util.UUID.randomUUID().toString()));
+    }
+
+    public Argon2Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Mono<PasswordHash> hash(String password) {
+        return offload(() -> new PasswordHash(encoder.encode(normalize(password))));
+    }
+
+    @Override
+    public Mono<Boolean> matches(String password, PasswordHash hash) {
+        return offload(() -> encoder.matches(normalize(password), hash.encoded()));
+    }
+
+    @Override
+    public Mono<Boolean> matchesNothing(String password) {
+        return matches(password, decoy).map(ignored -> false);
+    }
+
+    @Override
+    public boolean needsRehash(PasswordHash hash) {
+        return !hash.encoded().startsWith(parameterPrefix);
+    }
+
+    /** NFKC, as better-auth normalises before hashing, so "ﬁ" and "fi" are the same password. */
+    private static String normalize(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    private <T> Mono<T> offload(Callable<T> work) {
+        return Mono.fromCallable(work)
+                .subscribeOn(scheduler)
+                .onErrorMap(RejectedExecutionException.class,
+                        rejected -> new HashingOverloadedException("every password-hashing slot is busy"));
+    }
+
+    @Override
+    public void close() {
+        scheduler.dispose();
+        executor.shutdownNow();
+    }
+}

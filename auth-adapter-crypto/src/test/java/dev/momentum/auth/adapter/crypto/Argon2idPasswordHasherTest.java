@@ -1,0 +1,87 @@
+package dev.momentum.auth.adapter.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.port.out.HashingOverloadedException;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+class Argon2idPasswordHasherTest {
+
+    private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(Argon2Parameters.OWASP, 2, 16);
+
+    @AfterEach
+    void close() {
+        hasher.close();
+    }
+
+    @Test
+    void hashWhenOwaspParametersThenPhcStringNamesThem() {
+        PasswordHash hash = hasher.hash("correct horse battery").block();
+
+        assertThat(hash.encoded()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hasher.needsRehash(hash)).isFalse();
+    }
+
+    @Test
+    void matchesWhenSamePasswordThenTrueAndOtherwiseFalse() {
+        PasswordHash hash = hasher.hash("correct horse battery").block();
+
+        assertThat(hasher.matches("correct horse battery", hash).block()).isTrue();
+        assertThat(hasher.matches("correct horse batterY", hash).block()).isFalse();
+    }
+
+    @Test
+    void hashWhenSamePasswordTwiceThenSaltsDiffer() {
+        assertThat(hasher.hash("same").block()).isNotEqualTo(hasher.hash("same").block());
+    }
+
+    @Test
+    void matchesWhenCompatibilityFormOfSamePasswordThenTrueBecauseOfNfkc() {
+        PasswordHash hash = hasher.hash("ﬁsh-and-chips").block();
+
+        assertThat(hasher.matches("fish-and-chips", hash).block()).isTrue();
+    }
+
+    @Test
+    void matchesNothingWhenAnyPasswordThenFalse() {
+        assertThat(hasher.matchesNothing("anything").block()).isFalse();
+    }
+
+    @Test
+    void needsRehashWhenWeakerParametersThenTrue() {
+        var weak = new Argon2idPasswordHasher(new Argon2Parameters(4096, 1, 1, 16, 32), 1, 1);
+        PasswordHash old = weak.hash("pw").block();
+        weak.close();
+
+        assertThat(hasher.needsRehash(old)).isTrue();
+        assertThat(hasher.matches("pw", old).block()).isTrue();
+    }
+
+    @Test
+    void hashWhenOffloadedThenRunsOnTheHashingPoolNotTheCaller() {
+        String thread = Mono.fromCallable(() -> Thread.currentThread().getName())
+                .flatMap(caller -> hasher.hash("pw").map(ignored -> Thread.currentThread().getName()))
+                .block();
+
+        assertThat(thread).startsWith("password-hashing-");
+    }
+
+    @Test
+    void hashWhenPoolAndQueueFullThenOverloadedInsteadOfWaiting() {
+        var tiny = new Argon2idPasswordHasher(Argon2Parameters.OWASP, 1, 1);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+
+        Flux.range(0, 8)
+                .flatMap(i -> tiny.hash("pw").doOnError(errors::add).onErrorResume(e -> Mono.empty()), 8)
+                .blockLast();
+        tiny.close();
+
+        assertThat(errors).isNotEmpty().allMatch(HashingOverloadedException.class::isInstance);
+    }
+}

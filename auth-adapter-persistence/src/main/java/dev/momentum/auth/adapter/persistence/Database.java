@@ -1,0 +1,112 @@
+package dev.momentum.auth.adapter.persistence;
+
+import io.r2dbc.h2.H2ConnectionConfiguration;
+import io.r2dbc.h2.H2ConnectionFactory;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
+import io.r2dbc.spi.ConnectionFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The database the service runs on: a pool of R2DBC connections for requests, and the JDBC
+ * coordinates Liquibase needs to migrate it. Either PostgreSQL, or (development default) an
+ * embedded H2 file database in PostgreSQL mode that the same changelog migrates.
+ */
+public final class Database implements AutoCloseable {
+
+    /** H2 settings that make it answer the service's SQL the way PostgreSQL does. */
+    private static final String H2_POSTGRES_MODE = "MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final ConnectionPool pool;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+    private final String description;
+
+    private Database(ConnectionFactory connections, PoolSettings settings, String jdbcUrl, String username,
+                     String password, String description) {
+        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+                .name("auth")
+                .initialSize(0)
+                .maxSize(settings.maxSize())
+                .maxAcquireTime(settings.acquireTimeout())
+                .maxCreateConnectionTime(settings.connectTimeout())
+                .maxIdleTime(Duration.ofMinutes(10))
+                .maxLifeTime(Duration.ofHours(1))
+                .maxValidationTime(settings.connectTimeout())
+                .build());
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+        this.description = description;
+    }
+
+    public static Database postgres(DatabaseUrl url, PoolSettings settings) {
+        Objects.requireNonNull(url, "url cannot be null");
+        var builder = PostgresqlConnectionConfiguration.builder()
+                .host(url.host())
+                .port(url.port())
+                .database(url.database())
+                .username(url.username() == null ? "postgres" : url.username())
+                .connectTimeout(settings.connectTimeout())
+                .sslMode(SSLMode.fromValue(url.sslMode()))
+                .applicationName("auth-service")
+                .preparedStatementCacheQueries(256);
+        if (url.password() != null) {
+            builder.password(url.password());
+        }
+        return new Database(new PostgresqlConnectionFactory(builder.build()), settings, url.jdbcUrl(), url.username(),
+                url.password(), url.toString());
+    }
+
+    public static Database embedded(Path file, PoolSettings settings) {
+        String path = file.toAbsolutePath().toString();
+        var configuration = H2ConnectionConfiguration.builder().file(path);
+        for (String option : H2_POSTGRES_MODE.split(";")) {
+            String[] pair = option.split("=", 2);
+            configuration.property(pair[0], pair[1]);
+        }
+        return new Database(new H2ConnectionFactory(configuration.build()), settings,
+                "jdbc:h2:file:" + path + ";" + H2_POSTGRES_MODE, "", "", "embedded H2 at " + path);
+    }
+
+    public ConnectionFactory connectionFactory() {
+        return pool;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String password() {
+        return password;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    /**
+     * @param acquireTimeout how long a request waits for a free connection before it is refused with 503
+     */
+    public record PoolSettings(int maxSize, Duration connectTimeout, Duration acquireTimeout, Duration queryTimeout) {
+
+        public static final PoolSettings DEFAULT = new PoolSettings(20, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+    }
+}

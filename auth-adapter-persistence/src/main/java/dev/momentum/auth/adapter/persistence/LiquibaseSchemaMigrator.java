@@ -1,0 +1,61 @@
+package dev.momentum.auth.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date with the changelog on the classpath. Idempotent: applied
+ * changesets are skipped. Safe with several instances starting at once: Liquibase holds its lock
+ * row in DATABASECHANGELOGLOCK while it migrates, and the others wait for it.
+ */
+public final class LiquibaseSchemaMigrator {
+
+    public static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrator.class);
+
+    private final Database database;
+
+    public LiquibaseSchemaMigrator(Database database) {
+        this.database = Objects.requireNonNull(database, "database cannot be null");
+    }
+
+    public void migrate() {
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password())) {
+            var liquibaseDatabase = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                    "liquibase.analytics.enabled", false,
+                    "liquibase.showBanner", false);
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, liquibaseDatabase)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .execute());
+        } catch (SQLException e) {
+            throw new SchemaMigrationException("cannot connect to " + database + " to migrate it: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new SchemaMigrationException("migrating " + database + " failed: " + e.getMessage(), e);
+        }
+        LOG.info("Database schema is up to date ({}; {} ms)", database, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public static final class SchemaMigrationException extends RuntimeException {
+        SchemaMigrationException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

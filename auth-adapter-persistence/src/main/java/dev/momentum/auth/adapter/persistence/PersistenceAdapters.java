@@ -1,0 +1,54 @@
+package dev.momentum.auth.adapter.persistence;
+
+import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.port.out.StorageProbe;
+import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The persistence side of every out-port, built over one {@link Database}. */
+public final class PersistenceAdapters {
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final VerificationTokenRepository verificationTokens;
+    private final TransactionRunner transactions;
+    private final StorageProbe probe;
+
+    public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout) {
+        Objects.requireNonNull(database, "database cannot be null");
+        var storage = new StorageGuard(DatabaseClient.create(database.connectionFactory()), queryTimeout);
+        this.users = new UserPersistenceAdapter(storage, ids);
+        this.sessions = new SessionPersistenceAdapter(storage);
+        this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
+        this.transactions = new ReactiveTransactionRunner(
+                TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
+        this.probe = new DatabaseStorageProbe(storage);
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public VerificationTokenRepository verificationTokens() {
+        return verificationTokens;
+    }
+
+    public TransactionRunner transactions() {
+        return transactions;
+    }
+
+    public StorageProbe probe() {
+        return probe;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.momentum.auth.adapter.persistence;
+
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.token.TokenHash;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Mono;
+
+public final class SessionPersistenceAdapter implements SessionRepository {
+
+    private final StorageGuard storage;
+
+    SessionPersistenceAdapter(StorageGuard storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Mono<Void> add(Session session) {
+        return storage.guard(storage.client().sql("""
+                        INSERT INTO sessions (id, token_hash, user_id, created_at, updated_at, expires_at, ip_address, user_agent)
+                        VALUES (:id, :tokenHash, :userId, :createdAt, :updatedAt, :expiresAt, :ip, :userAgent)""")
+                .bind("id", session.id().value())
+                .bind("tokenHash", session.tokenHash().hex())
+                .bind("userId", session.userId().value())
+                .bind("createdAt", Timestamps.of(session.createdAt()))
+                .bind("updatedAt", Timestamps.of(session.updatedAt()))
+                .bind("expiresAt", Timestamps.of(session.expiresAt()))
+                .bind("ip", Parameter.fromOrEmpty(session.ipAddress(), String.class))
+                .bind("userAgent", Parameter.fromOrEmpty(session.userAgent(), String.class))
+                .then());
+    }
+
+    @Override
+    public Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash) {
+        return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + """
+                        , s.id AS session_id, s.token_hash, s.created_at AS session_created_at,
+                        s.updated_at AS session_updated_at, s.expires_at, s.ip_address, s.user_agent
+                        FROM sessions s JOIN users u ON u.id = s.user_id
+                        WHERE s.token_hash = :tokenHash""")
+                .bind("tokenHash", tokenHash.hex())
+                .map(row -> {
+                    var user = UserRows.read(row);
+                    var session = new Session(new SessionId(row.get("session_id", String.class)), user.id(),
+                            new TokenHash(row.get("token_hash", String.class)),
+                            Timestamps.read(row, "session_created_at"), Timestamps.read(row, "session_updated_at"),
+                            Timestamps.read(row, "expires_at"), row.get("ip_address", String.class),
+                            row.get("user_agent", String.class));
+                    return new SessionOfUser(session, user);
+                })
+                .one());
+    }
+
+    @Override
+    public Mono<Void> deleteByTokenHash(TokenHash tokenHash) {
+        return storage.guard(storage.client().sql("DELETE FROM sessions WHERE token_hash = :tokenHash")
+                .bind("tokenHash", tokenHash.hex())
+                .then());
+    }
+}

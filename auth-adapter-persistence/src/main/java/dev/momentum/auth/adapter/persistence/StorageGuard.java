@@ -1,0 +1,45 @@
+package dev.momentum.auth.adapter.persistence;
+
+import dev.momentum.auth.application.port.out.StorageUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bounds every database call in time and turns "the database is not there" into
+ * {@link StorageUnavailableException}, which the API answers with 503. Other failures (bugs,
+ * constraint violations) stay what they are.
+ */
+final class StorageGuard {
+
+    private final DatabaseClient client;
+    private final Duration queryTimeout;
+
+    StorageGuard(DatabaseClient client, Duration queryTimeout) {
+        this.client = client;
+        this.queryTimeout = queryTimeout;
+    }
+
+    DatabaseClient client() {
+        return client;
+    }
+
+    <T> Mono<T> guard(Mono<T> call) {
+        return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable,
+                error -> new StorageUnavailableException("the database did not answer", error));
+    }
+
+    static boolean meansUnavailable(Throwable error) {
+        return error instanceof TimeoutException
+                || error instanceof DataAccessResourceFailureException
+                || error instanceof TransientDataAccessException
+                || error instanceof QueryTimeoutException
+                || error instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+                || error instanceof io.r2dbc.spi.R2dbcTransientResourceException
+                || error instanceof java.io.IOException;
+    }
+}

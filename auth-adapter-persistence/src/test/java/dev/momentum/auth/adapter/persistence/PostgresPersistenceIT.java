@@ -1,0 +1,52 @@
+package dev.momentum.auth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.Test;
+
+class PostgresPersistenceIT extends PersistenceContract {
+
+    @Override
+    Database newDatabase() {
+        return Database.postgres(TestPostgres.freshDatabase(), Database.PoolSettings.DEFAULT);
+    }
+
+    @Test
+    void migrateWhenTwoInstancesStartAtOnceThenBothSucceedAndSchemaExistsOnce() throws Exception {
+        DatabaseUrl url = TestPostgres.freshDatabase();
+        CyclicBarrier bothReady = new CyclicBarrier(2);
+        Runnable instance = () -> {
+            try (Database db = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
+                bothReady.await();
+                new LiquibaseSchemaMigrator(db).migrate();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        CompletableFuture.allOf(CompletableFuture.runAsync(instance), CompletableFuture.runAsync(instance)).get();
+
+        try (Database db = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
+            var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5));
+            var client = org.springframework.r2dbc.core.DatabaseClient.create(db.connectionFactory());
+            Long applied = client.sql("SELECT COUNT(*) AS n FROM databasechangelog")
+                    .map(row -> row.get("n", Long.class)).one().block();
+            assertThat(applied).isEqualTo(4);
+            assertThat(adapters.probe().isReachable().block()).isTrue();
+        }
+    }
+
+    @Test
+    void probeWhenDatabaseUnreachableThenFalseQuickly() {
+        var unreachable = DatabaseUrl.parse("postgres://nobody:x@127.0.0.1:1/none?sslmode=disable");
+        try (Database db = Database.postgres(unreachable, Database.PoolSettings.DEFAULT)) {
+            var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5));
+            long started = System.nanoTime();
+
+            assertThat(adapters.probe().isReachable().block()).isFalse();
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        }
+    }
+}
