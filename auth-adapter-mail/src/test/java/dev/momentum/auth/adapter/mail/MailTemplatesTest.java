@@ -1,0 +1,35 @@
+package dev.momentum.auth.adapter.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailTemplatesTest {
+
+    @Test
+    void renderWhenNameHasMarkupThenEscapedInHtmlOnly() {
+        RenderedMail mail = TestMails.templates().render(TestMails.verification("<b>Ada</b>"));
+
+        assertThat(mail.html()).contains("&lt;b&gt;Ada&lt;/b&gt;").doesNotContain("<b>Ada</b>");
+        assertThat(mail.text()).contains("Hello <b>Ada</b>,");
+    }
+
+    @Test
+    void renderWhenNameEmptyThenGreetsTheAddress() {
+        assertThat(TestMails.templates().render(TestMails.verification("")).text()).contains("Hello ada@example.com,");
+    }
+
+    @Test
+    void renderWhenOverrideFileExistsThenItWinsAndOthersStayBuiltIn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("verification.subject.txt"), "Bitte bestätigen Sie Ihre Adresse\n");
+
+        RenderedMail mail = new MailTemplates("a@example.com", Optional.of(dir)).render(TestMails.verification("Ada"));
+
+        assertThat(mail.subject()).isEqualTo("Bitte bestätigen Sie Ihre Adresse");
+        assertThat(mail.text()).contains(TestMails.LINK.toString());
+    }
+}
