@@ -1,0 +1,72 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.adapter.web.dto.SignInRequest;
+import dev.momentum.auth.adapter.web.dto.SignInResponse;
+import dev.momentum.auth.adapter.web.dto.SignUpRequest;
+import dev.momentum.auth.adapter.web.dto.SignUpResponse;
+import dev.momentum.auth.adapter.web.dto.UserResponse;
+import dev.momentum.auth.application.port.in.SignInCommand;
+import dev.momentum.auth.application.port.in.SignInUseCase;
+import dev.momentum.auth.application.port.in.SignUpCommand;
+import dev.momentum.auth.application.port.in.SignUpUseCase;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(AuthApiSettings.BASE_PATH)
+final class EmailPasswordController {
+
+    private static final SignUpRequest NO_SIGN_UP = new SignUpRequest(null, null, null, null, null, null);
+    private static final SignInRequest NO_SIGN_IN = new SignInRequest(null, null, null, null);
+
+    private final SignUpUseCase signUp;
+    private final SignInUseCase signIn;
+    private final SessionCookies sessionCookies;
+    private final CallbackUrls callbackUrls;
+
+    EmailPasswordController(SignUpUseCase signUp, SignInUseCase signIn, SessionCookies sessionCookies,
+                            CallbackUrls callbackUrls) {
+        this.signUp = signUp;
+        this.signIn = signIn;
+        this.sessionCookies = sessionCookies;
+        this.callbackUrls = callbackUrls;
+    }
+
+    @PostMapping("/sign-up/email")
+    Mono<SignUpResponse> signUp(@RequestBody(required = false) SignUpRequest request, ServerWebExchange exchange) {
+        SignUpRequest body = request == null ? NO_SIGN_UP : request;
+        new RequiredFields().require("name", body.name()).require("email", body.email())
+                .require("password", body.password()).check();
+        String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
+        return signUp.signUp(new SignUpCommand(body.name(), body.email(), body.password(), body.image(), callbackURL,
+                        ClientInfos.of(exchange.getRequest())))
+                .map(result -> new SignUpResponse(null, UserResponse.from(result.user())));
+    }
+
+    @PostMapping("/sign-in/email")
+    Mono<ResponseEntity<SignInResponse>> signIn(@RequestBody(required = false) SignInRequest request,
+                                                ServerWebExchange exchange) {
+        SignInRequest body = request == null ? NO_SIGN_IN : request;
+        new RequiredFields().require("email", body.email()).require("password", body.password()).check();
+        String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
+        boolean rememberMe = body.rememberMe() == null || body.rememberMe();
+        return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe,
+                        ClientInfos.of(exchange.getRequest())))
+                .map(result -> {
+                    sessionCookies.issue(exchange.getResponse(), result, rememberMe);
+                    var response = new SignInResponse(callbackURL != null, result.token(), callbackURL,
+                            UserResponse.from(result.user()));
+                    var ok = ResponseEntity.ok();
+                    if (callbackURL != null) {
+                        ok.location(URI.create(callbackURL));
+                    }
+                    return ok.body(response);
+                });
+    }
+}

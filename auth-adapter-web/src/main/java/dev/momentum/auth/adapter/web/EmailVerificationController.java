@@ -1,0 +1,88 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.adapter.web.dto.SendVerificationEmailRequest;
+import dev.momentum.auth.adapter.web.dto.StatusResponse;
+import dev.momentum.auth.adapter.web.dto.VerifyEmailResponse;
+import dev.momentum.auth.adapter.web.error.HttpProblem;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.SendVerificationEmailCommand;
+import dev.momentum.auth.application.port.in.SendVerificationEmailUseCase;
+import dev.momentum.auth.application.port.in.VerifyEmailCommand;
+import dev.momentum.auth.application.port.in.VerifyEmailResult;
+import dev.momentum.auth.application.port.in.VerifyEmailUseCase;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(AuthApiSettings.BASE_PATH)
+final class EmailVerificationController {
+
+    private final SendVerificationEmailUseCase sendVerificationEmail;
+    private final VerifyEmailUseCase verifyEmail;
+    private final SessionCredentials credentials;
+    private final SessionCookies sessionCookies;
+    private final CallbackUrls callbackUrls;
+
+    EmailVerificationController(SendVerificationEmailUseCase sendVerificationEmail, VerifyEmailUseCase verifyEmail,
+                                SessionCredentials credentials, SessionCookies sessionCookies,
+                                CallbackUrls callbackUrls) {
+        this.sendVerificationEmail = sendVerificationEmail;
+        this.verifyEmail = verifyEmail;
+        this.credentials = credentials;
+        this.sessionCookies = sessionCookies;
+        this.callbackUrls = callbackUrls;
+    }
+
+    @PostMapping("/send-verification-email")
+    Mono<StatusResponse> send(@RequestBody(required = false) SendVerificationEmailRequest request,
+                              ServerWebExchange exchange) {
+        String email = request == null ? null : request.email();
+        new RequiredFields().require("email", email).check();
+        String callbackURL = callbackUrls.requireSafe("callbackURL", request.callbackURL());
+        String sessionToken = credentials.token(exchange.getRequest()).orElse(null);
+        return sendVerificationEmail.send(new SendVerificationEmailCommand(email, callbackURL, sessionToken))
+                .thenReturn(StatusResponse.TRUE);
+    }
+
+    /**
+     * Opened from the mail. With a callbackURL the browser is sent there (errors as {@code ?error=CODE});
+     * without one the answer is JSON, as better-auth's is.
+     */
+    @GetMapping("/verify-email")
+    Mono<ResponseEntity<Object>> verify(@RequestParam(required = false) String token,
+                                        @RequestParam(required = false) String callbackURL,
+                                        ServerWebExchange exchange) {
+        String target = callbackUrls.requireSafe("callbackURL", callbackURL);
+        if (token == null || token.isEmpty()) {
+            throw new AuthException(AuthError.VALIDATION_ERROR,
+                    "[query.token] Invalid input: expected string, received undefined");
+        }
+        return verifyEmail.verify(new VerifyEmailCommand(token, ClientInfos.of(exchange.getRequest())))
+                .map(result -> {
+                    if (result instanceof VerifyEmailResult.VerifiedAndSignedInResult signedIn) {
+                        sessionCookies.issue(exchange.getResponse(), signedIn.session(), true);
+                    }
+                    return target == null || target.isEmpty()
+                            ? ResponseEntity.ok().body((Object) VerifyEmailResponse.VERIFIED)
+                            : ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
+                })
+                .onErrorResume(AuthException.class, failure -> target == null || target.isEmpty()
+                        ? Mono.error(new HttpProblem(HttpStatus.UNAUTHORIZED, failure.error().code(),
+                                failure.getMessage()))
+                        : Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(UriComponentsBuilder
+                                .fromUriString(target).queryParam("error", failure.error().code()).build().toUri())
+                                .build()));
+    }
+}

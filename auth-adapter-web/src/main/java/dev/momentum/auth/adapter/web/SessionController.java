@@ -1,0 +1,76 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.adapter.web.dto.GetSessionResponse;
+import dev.momentum.auth.adapter.web.dto.SuccessResponse;
+import dev.momentum.auth.adapter.web.error.HttpProblem;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
+import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.in.SignOutUseCase;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.NullNode;
+
+@RestController
+@RequestMapping(AuthApiSettings.BASE_PATH)
+final class SessionController {
+
+    private final GetSessionQuery getSession;
+    private final SignOutUseCase signOut;
+    private final SessionCredentials credentials;
+    private final SessionCookies sessionCookies;
+
+    SessionController(GetSessionQuery getSession, SignOutUseCase signOut, SessionCredentials credentials,
+                      SessionCookies sessionCookies) {
+        this.getSession = getSession;
+        this.signOut = signOut;
+        this.credentials = credentials;
+        this.sessionCookies = sessionCookies;
+    }
+
+    /** 200 with the session, or 200 with the JSON literal {@code null} when there is none, as better-auth answers. */
+    @GetMapping("/get-session")
+    Mono<ResponseEntity<Object>> getSession(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        var noSession = Mono.fromSupplier(() -> {
+            if (credentials.presentsSessionCookie(request)) {
+                sessionCookies.expireAll(exchange.getResponse());
+            }
+            return noStore().body((Object) NullNode.getInstance());
+        });
+        return credentials.token(request)
+                .map(token -> getSession.getSession(token)
+                        .map(result -> noStore().body((Object) GetSessionResponse.from(result)))
+                        .switchIfEmpty(noSession))
+                .orElse(noSession);
+    }
+
+    @PostMapping("/get-session")
+    Mono<Void> getSessionByPost() {
+        return Mono.error(new HttpProblem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED",
+                "POST method requires deferSessionRefresh to be enabled in session config"));
+    }
+
+    @PostMapping("/sign-out")
+    Mono<SuccessResponse> signOut(ServerWebExchange exchange) {
+        return credentials.token(exchange.getRequest())
+                .map(signOut::signOut)
+                .orElse(Mono.empty())
+                .then(Mono.fromSupplier(() -> {
+                    sessionCookies.expireAll(exchange.getResponse());
+                    return SuccessResponse.TRUE;
+                }));
+    }
+
+    private static ResponseEntity.BodyBuilder noStore() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+                .contentType(MediaType.APPLICATION_JSON);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.adapter.web.security.JsonCorsWebFilter;
+import dev.momentum.auth.adapter.web.security.OriginCheckWebFilter;
+import dev.momentum.auth.adapter.web.security.RequestLimitsWebFilter;
+import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
+import dev.momentum.auth.adapter.web.security.TrustedOrigins;
+import dev.momentum.auth.adapter.web.security.WebSecurityConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API. Needs an {@link AuthApiSettings} bean and one bean per use-case port; the
+ * controllers find them by type.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
+        EmailVerificationController.class, StatusController.class})
+public class WebAdapterConfiguration {
+
+    @Bean
+    TrustedOrigins trustedOrigins(AuthApiSettings settings) {
+        return new TrustedOrigins(settings);
+    }
+
+    @Bean
+    SessionCookieCodec sessionCookieCodec(AuthApiSettings settings) {
+        return new SessionCookieCodec(settings);
+    }
+
+    @Bean
+    SessionCredentials sessionCredentials(SessionCookieCodec codec) {
+        return new SessionCredentials(codec);
+    }
+
+    @Bean
+    SessionCookies sessionCookies(SessionCookieCodec codec) {
+        return new SessionCookies(codec);
+    }
+
+    @Bean
+    CallbackUrls callbackUrls(TrustedOrigins trustedOrigins) {
+        return new CallbackUrls(trustedOrigins);
+    }
+
+    @Bean
+    JsonCorsWebFilter jsonCorsWebFilter(TrustedOrigins trustedOrigins) {
+        return new JsonCorsWebFilter(trustedOrigins);
+    }
+
+    @Bean
+    RequestLimitsWebFilter requestLimitsWebFilter() {
+        return new RequestLimitsWebFilter();
+    }
+
+    @Bean
+    OriginCheckWebFilter originCheckWebFilter(TrustedOrigins trustedOrigins) {
+        return new OriginCheckWebFilter(trustedOrigins);
+    }
+
+    @Bean
+    JsonErrorWebExceptionHandler jsonErrorWebExceptionHandler(JsonMapper json) {
+        return new JsonErrorWebExceptionHandler(json);
+    }
+}

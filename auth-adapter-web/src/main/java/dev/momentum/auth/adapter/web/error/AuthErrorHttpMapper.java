@@ -1,0 +1,21 @@
+package dev.momentum.auth.adapter.web.error;
+
+import dev.momentum.auth.application.error.AuthError;
+import org.springframework.http.HttpStatus;
+
+/** The HTTP status better-auth answers each error with. */
+public final class AuthErrorHttpMapper {
+
+    private AuthErrorHttpMapper() {
+    }
+
+    public static HttpStatus statusOf(AuthError error) {
+        return switch (error) {
+            case VALIDATION_ERROR, INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, INVALID_TOKEN,
+                 EMAIL_MISMATCH, EMAIL_ALREADY_VERIFIED -> HttpStatus.BAD_REQUEST;
+            case INVALID_EMAIL_OR_PASSWORD, UNAUTHORIZED, TOKEN_EXPIRED, USER_NOT_FOUND -> HttpStatus.UNAUTHORIZED;
+            case EMAIL_NOT_VERIFIED -> HttpStatus.FORBIDDEN;
+            case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+}

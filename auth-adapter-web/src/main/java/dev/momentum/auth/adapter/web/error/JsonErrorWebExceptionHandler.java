@@ -1,0 +1,144 @@
+package dev.momentum.auth.adapter.web.error;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.out.HashingOverloadedException;
+import dev.momentum.auth.application.port.out.StorageUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every failure becomes a status and a {@code {"code","message"}} body, whether it came from a
+ * controller, a filter or the framework: bad input never gets a 500 or a stack trace. Only a
+ * real bug answers 500, and its details go to the log, not to the client.
+ */
+@Order(-2)
+public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonErrorWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public JsonErrorWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        Problem problem = describe(error);
+        if (problem.status().is5xxServerError() && !(error instanceof StorageUnavailableException)
+                && !(error instanceof HashingOverloadedException)) {
+            LOG.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("code", problem.code());
+        body.put("message", problem.message());
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    static Problem describe(Throwable error) {
+        return switch (error) {
+            case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
+                    auth.getMessage());
+            case HttpProblem http -> new Problem(http.status(), http.code(), http.getMessage());
+            case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
+            case HashingOverloadedException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.OVERLOADED);
+            case UnsupportedMediaTypeStatusException ignored -> new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type: send application/json");
+            case MethodNotAllowedException ignored -> new Problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found");
+            case ServerWebInputException input -> describeInput(input);
+            // the framework's reasons can echo the request (URLs, paths): answer with the status alone
+            case ResponseStatusException status -> new Problem(status.getStatusCode(),
+                    statusName(status.getStatusCode()), reasonPhrase(status.getStatusCode()));
+            default -> causedBy(error, DataBufferLimitException.class)
+                    ? new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large")
+                    : new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR", "Something went wrong");
+        };
+    }
+
+    /** Unreadable bodies: broken JSON is BAD_REQUEST, well-formed JSON of the wrong shape VALIDATION_ERROR. */
+    private static Problem describeInput(ServerWebInputException input) {
+        if (causedBy(input, DataBufferLimitException.class)) {
+            return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large");
+        }
+        if (causedBy(input, StreamReadException.class)) {
+            return new Problem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Invalid JSON in request body");
+        }
+        Throwable databind = find(input, DatabindException.class);
+        if (databind instanceof DatabindException mismatch) {
+            String path = mismatch.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .reduce("body", (left, right) -> left + "." + right);
+            return new Problem(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", "[" + path + "] Invalid input");
+        }
+        if (causedBy(input, DecodingException.class)) {
+            return new Problem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Invalid JSON in request body");
+        }
+        return new Problem(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
+                input.getReason() == null ? "Invalid request" : input.getReason());
+    }
+
+    private static Problem of(HttpStatus status, AuthError error) {
+        return new Problem(status, error.code(), error.message());
+    }
+
+    private static String statusName(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "ERROR" : known.name();
+    }
+
+    private static String reasonPhrase(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        return find(error, type) != null;
+    }
+
+    private static Throwable find(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return current;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    record Problem(HttpStatusCode status, String code, String message) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.momentum.auth.adapter.web.security;
+
+import dev.momentum.auth.adapter.web.AuthApiSettings;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.ResponseCookie;
+
+/**
+ * better-auth's cookies: {@code better-auth.session_token} holding {@code <token>.<base64 HMAC-SHA256(secret, token)>}
+ * URL-encoded, {@code Path=/; HttpOnly; SameSite=Lax}, with the {@code __Secure-} prefix and Secure
+ * flag over https (better-auth {@code cookies/index.mjs}, {@code better-call/crypto.mjs}).
+ */
+public final class SessionCookieCodec {
+
+    private static final String HMAC = "HmacSHA256";
+    private static final int SIGNATURE_LENGTH = 44;
+
+    private final SecretKeySpec key;
+    private final boolean secure;
+    private final String prefix;
+
+    public SessionCookieCodec(AuthApiSettings settings) {
+        this.key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), HMAC);
+        this.secure = settings.secureCookies();
+        this.prefix = secure ? "__Secure-better-auth." : "better-auth.";
+    }
+
+    public String sessionCookieName() {
+        return prefix + "session_token";
+    }
+
+    public String dontRememberCookieName() {
+        return prefix + "dont_remember";
+    }
+
+    public String sessionDataCookieName() {
+        return prefix + "session_data";
+    }
+
+    /** {@code <value>.<signature>}, not yet URL-encoded: the form of the {@code set-auth-token} header. */
+    public String sign(String value) {
+        return value + "." + signature(value);
+    }
+
+    /** The value inside a signed string (cookie value or bearer credential), when the signature holds. */
+    public Optional<String> verify(String signed) {
+        String decoded = signed.indexOf('%') >= 0 ? URLDecoder.decode(signed, StandardCharsets.UTF_8) : signed;
+        int dot = decoded.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String value = decoded.substring(0, dot);
+        String presented = decoded.substring(dot + 1);
+        if (presented.length() != SIGNATURE_LENGTH || !presented.endsWith("=")) {
+            return Optional.empty();
+        }
+        boolean valid = MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
+                signature(value).getBytes(StandardCharsets.US_ASCII));
+        return valid ? Optional.of(value) : Optional.empty();
+    }
+
+    /** The session cookie; without a max age it lasts as long as the browser session. */
+    public ResponseCookie sessionCookie(String token, Optional<Duration> maxAge) {
+        return cookie(sessionCookieName(), encode(sign(token)), maxAge.orElse(null));
+    }
+
+    public ResponseCookie dontRememberCookie() {
+        return cookie(dontRememberCookieName(), encode(sign("true")), null);
+    }
+
+    public ResponseCookie expired(String name) {
+        return cookie(name, "", Duration.ZERO);
+    }
+
+    private ResponseCookie cookie(String name, String value, Duration maxAge) {
+        var builder = ResponseCookie.from(name, value).path("/").httpOnly(true).secure(secure).sameSite("Lax");
+        if (maxAge != null) {
+            builder.maxAge(maxAge);
+        }
+        return builder.build();
+    }
+
+    private static String encode(String signed) {
+        return URLEncoder.encode(signed, StandardCharsets.UTF_8);
+    }
+
+    private String signature(String value) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return Base64.getEncoder().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+}

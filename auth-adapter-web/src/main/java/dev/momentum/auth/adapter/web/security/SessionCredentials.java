@@ -1,0 +1,36 @@
+package dev.momentum.auth.adapter.web.security;
+
+import java.util.Optional;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * Finds the session token a request presents: {@code Authorization: Bearer} first (better-auth's
+ * bearer plugin: the signed value, or a raw token), then the signed session cookie. A credential
+ * with a bad signature counts as absent.
+ */
+public final class SessionCredentials {
+
+    private final SessionCookieCodec cookies;
+
+    public SessionCredentials(SessionCookieCodec cookies) {
+        this.cookies = cookies;
+    }
+
+    public Optional<String> token(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String credential = authorization.substring(7).strip();
+            if (!credential.isEmpty()) {
+                return credential.contains(".") ? cookies.verify(credential) : Optional.of(credential);
+            }
+        }
+        HttpCookie cookie = request.getCookies().getFirst(cookies.sessionCookieName());
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : cookies.verify(cookie.getValue());
+    }
+
+    public boolean presentsSessionCookie(ServerHttpRequest request) {
+        return request.getCookies().getFirst(cookies.sessionCookieName()) != null;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.momentum.auth.bootstrap.config;
+
+import dev.momentum.auth.adapter.crypto.Argon2Parameters;
+import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
+import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
+import dev.momentum.auth.adapter.mail.LoggingAccountMailer;
+import dev.momentum.auth.adapter.mail.MailTemplates;
+import dev.momentum.auth.adapter.mail.ResendAccountMailer;
+import dev.momentum.auth.adapter.mail.SmtpAccountMailer;
+import dev.momentum.auth.adapter.persistence.Database;
+import dev.momentum.auth.adapter.persistence.LiquibaseSchemaMigrator;
+import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
+import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.adapter.web.WebAdapterConfiguration;
+import dev.momentum.auth.application.port.out.AccountMailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Chooses and builds the adapters the settings ask for. */
+@Configuration(proxyBeanMethods = false)
+@Import(WebAdapterConfiguration.class)
+class AdapterWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterWiring.class);
+
+    @Bean
+    RandomTokenGenerator secureTokenGenerator() {
+        return new RandomTokenGenerator();
+    }
+
+    /** One hashing thread per core; a queue of 64 per thread absorbs bursts, beyond that sign-ins get 503. */
+    @Bean(destroyMethod = "close")
+    Argon2idPasswordHasher passwordHasher() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new Argon2idPasswordHasher(Argon2Parameters.OWASP, cores, 64 * cores);
+    }
+
+    /** Migrates before anything else uses the database: one code path for migrations, at every start. */
+    @Bean(destroyMethod = "close")
+    Database database(ServiceSettings settings) {
+        Database database = settings.databaseUrl()
+                .map(url -> Database.postgres(url, Database.PoolSettings.DEFAULT))
+                .orElseGet(() -> Database.embedded(settings.dataDirectory().resolve("auth"),
+                        Database.PoolSettings.DEFAULT));
+        new LiquibaseSchemaMigrator(database).migrate();
+        return database;
+    }
+
+    @Bean
+    PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids) {
+        return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout());
+    }
+
+    @Bean
+    AccountMailer accountMailer(ServiceSettings settings) {
+        MailTemplates templates = new MailTemplates(settings.emailFrom(), settings.mailTemplateDirectory());
+        AccountMailer mailer = switch (settings.mailProvider()) {
+            case LOG -> new LoggingAccountMailer(templates);
+            case RESEND -> new ResendAccountMailer(templates, settings.resendBaseUrl(),
+                    settings.resendApiKey().orElseThrow());
+            case SMTP -> {
+                var smtp = settings.smtp().orElseThrow();
+                yield new SmtpAccountMailer(templates, new SmtpAccountMailer.SmtpSettings(smtp.host(), smtp.port(),
+                        smtp.username().orElse(null), smtp.password().orElse(null), smtp.secure()));
+            }
+        };
+        LOG.info("Mail goes through {}", settings.mailProvider().name().toLowerCase(java.util.Locale.ROOT));
+        return mailer;
+    }
+
+    @Bean
+    AuthApiSettings authApiSettings(ServiceSettings settings) {
+        String secret = settings.secret().orElseGet(() -> DevelopmentSecret.in(settings.dataDirectory()));
+        return new AuthApiSettings(settings.publicBaseUrl(), settings.trustedOrigins(), secret);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.momentum.auth.bootstrap.config;
+
+import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The deployer's configuration, read from environment variables named as the service we replace
+ * named them. {@link #from} checks everything at once and reports every problem in one line.
+ */
+public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl> databaseUrl, Path dataDirectory,
+                              Optional<String> secret, URI publicBaseUrl, List<String> trustedOrigins,
+                              String emailFrom, MailProvider mailProvider, Optional<Smtp> smtp,
+                              Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory) {
+
+    public static final int MIN_SECRET_LENGTH = 32;
+
+    public enum MailProvider { LOG, SMTP, RESEND }
+
+    public record Smtp(String host, int port, Optional<String> username, Optional<String> password, boolean secure) {
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    public static ServiceSettings from(Function<String, String> environment) {
+        Env env = new Env(environment);
+        List<String> problems = new ArrayList<>();
+        boolean production = "production".equalsIgnoreCase(env.get("APP_ENV").orElse(""));
+        int port = env.integer("PORT", 3002, problems);
+
+        Optional<DatabaseUrl> databaseUrl = Optional.empty();
+        Optional<String> rawUrl = env.get("DATABASE_URL");
+        if (rawUrl.isPresent()) {
+            try {
+                databaseUrl = Optional.of(DatabaseUrl.parse(rawUrl.get()));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        } else if (production) {
+            problems.add("DATABASE_URL is required in production (postgres://user:password@host:5432/database)");
+        }
+
+        Optional<String> secret = env.get("AUTH_SECRET").or(() -> env.get("BETTER_AUTH_SECRET"));
+        if (secret.isPresent() && secret.get().length() < MIN_SECRET_LENGTH) {
+            problems.add("AUTH_SECRET must be at least " + MIN_SECRET_LENGTH + " characters (openssl rand -base64 32)");
+        } else if (secret.isPresent() && production && isWeak(secret.get())) {
+            problems.add("AUTH_SECRET is a placeholder or repeats one character; use a random value (openssl rand -base64 32)");
+        } else if (secret.isEmpty() && production) {
+            problems.add("AUTH_SECRET is required in production (at least " + MIN_SECRET_LENGTH + " random characters)");
+        }
+
+        URI publicBaseUrl = env.get("AUTH_BASE_URL").or(() -> env.get("BETTER_AUTH_URL"))
+                .map(url -> url.replaceAll("/+$", ""))
+                .map(url -> uri("AUTH_BASE_URL", url, problems))
+                .orElse(URI.create("http://localhost:" + port));
+        List<String> trustedOrigins = env.get("FRONTEND_URL")
+                .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+
+        Optional<String> resendApiKey = env.get("RESEND_API_KEY");
+        MailProvider provider = env.get("MAIL_PROVIDER")
+                .map(name -> mailProvider(name, problems))
+                .orElse(resendApiKey.isPresent() ? MailProvider.RESEND : MailProvider.LOG);
+        Optional<Smtp> smtp = Optional.empty();
+        if (provider == MailProvider.SMTP) {
+            Optional<String> host = env.get("SMTP_HOST");
+            if (host.isEmpty()) {
+                problems.add("SMTP_HOST is required when MAIL_PROVIDER=smtp");
+            } else {
+                boolean secure = Boolean.parseBoolean(env.get("SMTP_SECURE").orElse("false"));
+                smtp = Optional.of(new Smtp(host.get(), env.integer("SMTP_PORT", secure ? 465 : 587, problems),
+                        env.get("SMTP_USERNAME"), env.get("SMTP_PASSWORD"), secure));
+            }
+        }
+        if (provider == MailProvider.RESEND && resendApiKey.isEmpty()) {
+            problems.add("RESEND_API_KEY is required when MAIL_PROVIDER=resend");
+        }
+        if (provider == MailProvider.LOG && production) {
+            problems.add("MAIL_PROVIDER=log prints sign-in links to the log and is refused in production; set RESEND_API_KEY or MAIL_PROVIDER=smtp");
+        }
+
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(String.join("; ", problems));
+        }
+        return new ServiceSettings(production, port, databaseUrl,
+                Path.of(env.get("AUTH_DATA_DIR").orElse("data")), secret, publicBaseUrl, trustedOrigins,
+                env.get("EMAIL_FROM").orElse("Auth <noreply@localhost>"), provider, smtp, resendApiKey,
+                URI.create(env.get("RESEND_BASE_URL").orElse("https://api.resend.com")),
+                env.get("MAIL_TEMPLATE_DIR").map(Path::of));
+    }
+
+    private static boolean isWeak(String secret) {
+        String lower = secret.toLowerCase(Locale.ROOT);
+        return secret.chars().distinct().count() < 8 || lower.contains("change") || lower.contains("secret")
+                || lower.contains("example") || lower.contains("placeholder");
+    }
+
+    private static MailProvider mailProvider(String name, List<String> problems) {
+        try {
+            return MailProvider.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add("MAIL_PROVIDER must be log, smtp or resend, not '" + name + "'");
+            return MailProvider.LOG;
+        }
+    }
+
+    private static URI uri(String name, String value, List<String> problems) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be an absolute URL such as https://auth.example.com");
+        return URI.create("http://localhost");
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceSettings[production=" + production + ", port=" + port + ", database="
+                + databaseUrl.map(Object::toString).orElse("embedded") + ", publicBaseUrl=" + publicBaseUrl
+                + ", trustedOrigins=" + trustedOrigins + ", mail=" + mailProvider + "]";
+    }
+
+    private record Env(Function<String, String> lookup) {
+
+        Optional<String> get(String name) {
+            return Optional.ofNullable(lookup.apply(name)).map(String::strip).filter(value -> !value.isEmpty());
+        }
+
+        int integer(String name, int fallback, List<String> problems) {
+            Optional<String> value = get(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(value.get());
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a number, not '" + value.get() + "'");
+                return fallback;
+            }
+        }
+    }
+
+    public static final class InvalidConfigurationException extends RuntimeException {
+        InvalidConfigurationException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

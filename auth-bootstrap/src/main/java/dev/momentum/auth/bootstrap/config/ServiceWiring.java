@@ -1,0 +1,36 @@
+package dev.momentum.auth.bootstrap.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+
+/** Everything the service is made of; the application imports this one class. */
+@Configuration(proxyBeanMethods = false)
+@Import({AdapterWiring.class, UseCaseWiring.class})
+public class ServiceWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceWiring.class);
+
+    @Bean
+    StartupNotice startupNotice(ServiceSettings settings) {
+        return new StartupNotice(settings);
+    }
+
+    record StartupNotice(ServiceSettings settings) {
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void announce() {
+            if (settings.usesEmbeddedDatabase() || settings.mailProvider() == ServiceSettings.MailProvider.LOG) {
+                LOG.warn("Running on development defaults ({}{}). Set DATABASE_URL, AUTH_SECRET and RESEND_API_KEY "
+                                + "or MAIL_PROVIDER=smtp for a real deployment.",
+                        settings.usesEmbeddedDatabase() ? "embedded database in " + settings.dataDirectory().toAbsolutePath() : "PostgreSQL",
+                        settings.mailProvider() == ServiceSettings.MailProvider.LOG ? ", mail printed to the log" : "");
+            }
+            LOG.info("Auth API ready at {}/api/auth", settings.publicBaseUrl());
+        }
+    }
+}

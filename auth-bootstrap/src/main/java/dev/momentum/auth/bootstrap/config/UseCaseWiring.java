@@ -1,0 +1,91 @@
+package dev.momentum.auth.bootstrap.config;
+
+import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
+import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
+import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
+import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.service.AuthPolicy;
+import dev.momentum.auth.application.service.GetSessionService;
+import dev.momentum.auth.application.service.HealthService;
+import dev.momentum.auth.application.service.SendVerificationEmailService;
+import dev.momentum.auth.application.service.SessionIssuer;
+import dev.momentum.auth.application.service.SignInService;
+import dev.momentum.auth.application.service.SignOutService;
+import dev.momentum.auth.application.service.SignUpService;
+import dev.momentum.auth.application.service.VerificationMailing;
+import dev.momentum.auth.application.service.VerifyEmailService;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One bean per use case: the services stay free of Spring, and their wiring is in plain sight here. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AuthPolicy authPolicy(AuthApiSettings api) {
+        return AuthPolicy.defaults(api.authBaseUrl());
+    }
+
+    @Bean
+    SessionIssuer sessionIssuer(PersistenceAdapters persistence, RandomTokenGenerator tokens, AuthPolicy policy,
+                                Clock clock) {
+        return new SessionIssuer(persistence.sessions(), tokens, policy.sessionLifetime(), clock);
+    }
+
+    @Bean
+    VerificationMailing verificationMailing(PersistenceAdapters persistence, RandomTokenGenerator tokens,
+                                            AccountMailer mailer, AuthPolicy policy, Clock clock) {
+        return new VerificationMailing(persistence.verificationTokens(), tokens, mailer, policy, clock);
+    }
+
+    @Bean
+    SignUpService signUpService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
+                                RandomTokenGenerator tokens, VerificationMailing verificationMailing,
+                                AuthPolicy policy, Clock clock) {
+        return new SignUpService(persistence.users(), hasher, tokens, persistence.transactions(), verificationMailing,
+                policy, clock);
+    }
+
+    @Bean
+    SignInService signInService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
+                                SessionIssuer sessionIssuer, AuthPolicy policy, Clock clock) {
+        return new SignInService(persistence.users(), hasher, sessionIssuer, policy, clock);
+    }
+
+    @Bean
+    GetSessionService getSessionService(PersistenceAdapters persistence, Clock clock) {
+        return new GetSessionService(persistence.sessions(), clock);
+    }
+
+    @Bean
+    SignOutService signOutService(PersistenceAdapters persistence) {
+        return new SignOutService(persistence.sessions());
+    }
+
+    @Bean
+    SendVerificationEmailService sendVerificationEmailService(PersistenceAdapters persistence,
+                                                              GetSessionService getSession,
+                                                              VerificationMailing verificationMailing,
+                                                              AuthPolicy policy) {
+        return new SendVerificationEmailService(persistence.users(), getSession, persistence.transactions(),
+                verificationMailing, policy);
+    }
+
+    @Bean
+    VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer, Clock clock) {
+        return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), sessionIssuer,
+                persistence.transactions(), clock);
+    }
+
+    @Bean
+    HealthService healthService(PersistenceAdapters persistence) {
+        return new HealthService(persistence.probe());
+    }
+}
