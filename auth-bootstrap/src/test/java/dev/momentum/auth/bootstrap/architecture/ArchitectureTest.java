@@ -1,0 +1,161 @@
+package dev.momentum.auth.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.momentum.auth.adapter.web.planted.PlantedWebShortcut;
+import dev.momentum.auth.application.planted.JsonPlantedHelper;
+import dev.momentum.auth.application.port.in.planted.PlantedPort;
+import dev.momentum.auth.domain.planted.PlantedDomainViolations;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The layering of ADR-0001, checked on the compiled main code of every module. */
+class ArchitectureTest {
+
+    static final String ROOT = "dev.momentum.auth";
+    static final String DOMAIN = ROOT + ".domain..";
+    static final String APPLICATION = ROOT + ".application..";
+    static final String PORT_IN = ROOT + ".application.port.in..";
+    static final String PORT_OUT = ROOT + ".application.port.out..";
+    static final String SERVICE = ROOT + ".application.service..";
+    static final String ADAPTERS = ROOT + ".adapter..";
+    static final String WEB = ROOT + ".adapter.web..";
+    static final String PERSISTENCE = ROOT + ".adapter.persistence..";
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages(ROOT);
+
+    static final ArchRule DOMAIN_DEPENDS_ON_NOTHING = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .because("the domain is pure Java (ADR-0001)");
+
+    static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "reactor.core..",
+                    "org.reactivestreams..")
+            .because("use cases know the domain and Reactor only (ADR-0002)");
+
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching(ROOT + ".adapter.(*)..")
+            .should().notDependOnEachOther()
+            .because("only the bootstrap sees every adapter (ADR-0001)");
+
+    static final ArchRule ONLY_BOOTSTRAP_SEES_ADAPTERS = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTERS);
+
+    static final ArchRule WEB_USES_PRIMARY_PORTS_ONLY = noClasses().that().resideInAPackage(WEB)
+            .should().dependOnClassesThat().resideInAPackage(SERVICE)
+            .because("the web adapter drives use cases through their ports");
+
+    static final ArchRule DRIVEN_ADAPTERS_NEVER_DRIVE = noClasses()
+            .that().resideInAnyPackage(PERSISTENCE, ROOT + ".adapter.mail..", ROOT + ".adapter.crypto..")
+            .should().dependOnClassesThat().resideInAPackage(PORT_IN);
+
+    static final ArchRule PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES = classes().that().resideInAPackage(PORT_IN)
+            .and().areInterfaces()
+            .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query")
+            .orShould().haveSimpleNameEndingWith("Result");
+
+    static final ArchRule PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS = classes().that().resideInAPackage(PORT_IN)
+            .and().areRecords()
+            .should().haveSimpleNameEndingWith("Command").orShould().haveSimpleNameEndingWith("Query")
+            .orShould().haveSimpleNameEndingWith("Result");
+
+    static final ArchRule PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS = classes().that().resideInAPackage(PERSISTENCE)
+            .and().implement(ROOT + ".application.port.out.UserRepository")
+            .or().implement(ROOT + ".application.port.out.SessionRepository")
+            .or().implement(ROOT + ".application.port.out.VerificationTokenRepository")
+            .should().haveSimpleNameEndingWith("PersistenceAdapter");
+
+    static final ArchRule REQUESTS_AND_RESPONSES_LIVE_IN_WEB = classes()
+            .that().haveSimpleNameEndingWith("Request").or().haveSimpleNameEndingWith("Response")
+            .should().resideInAPackage(WEB);
+
+    static final ArchRule NO_TECHNOLOGY_WORDS_IN_THE_CORE = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().haveNameMatching(".*(R2dbc|Postgres|Sql|Http|Json|Resend|Smtp).*")
+            .because("the core speaks of users and sessions, not of the technology behind them");
+
+    static final ArchRule CORE_TAKES_TIME_AND_RANDOMNESS_FROM_PORTS = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(UUID.class, "randomUUID")
+            .because("time comes from an injected Clock and randomness from SecureTokenGenerator");
+
+    static final ArchRule NO_WEAK_RANDOMNESS = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName(Random.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+            .because("every random value here protects something: SecureRandom only");
+
+    static final ArchRule NO_BLOCKING_IN_PIPELINES = noClasses().should().callMethodWhere(
+                    new DescribedPredicate<JavaMethodCall>("Mono/Flux block*()") {
+                        @Override
+                        public boolean test(JavaMethodCall call) {
+                            return call.getTargetOwner().getPackageName().equals("reactor.core.publisher")
+                                    && call.getName().startsWith("block");
+                        }
+                    })
+            .because("a blocked event-loop thread stalls every request it serves");
+
+    static List<ArchRule> rules() {
+        return List.of(DOMAIN_DEPENDS_ON_NOTHING, APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR, ADAPTERS_ARE_INDEPENDENT,
+                ONLY_BOOTSTRAP_SEES_ADAPTERS, WEB_USES_PRIMARY_PORTS_ONLY, DRIVEN_ADAPTERS_NEVER_DRIVE,
+                PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES, PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS,
+                PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS, REQUESTS_AND_RESPONSES_LIVE_IN_WEB,
+                NO_TECHNOLOGY_WORDS_IN_THE_CORE, CORE_TAKES_TIME_AND_RANDOMNESS_FROM_PORTS, NO_WEAK_RANDOMNESS,
+                NO_BLOCKING_IN_PIPELINES, GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION,
+                GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
+                GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS,
+                GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void mainCodeFollowsRule(ArchRule rule) {
+        rule.check(MAIN);
+    }
+
+    @Test
+    void everyNamedLayerHasClasses() {
+        Stream.of(DOMAIN, PORT_IN, PORT_OUT, SERVICE, WEB, PERSISTENCE, ROOT + ".adapter.mail..",
+                        ROOT + ".adapter.crypto..", ROOT + ".bootstrap..")
+                .forEach(layer -> assertThat(MAIN.that(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage(layer))).as(layer).isNotEmpty());
+    }
+
+    /** Each rule must be able to fail: run on planted violations, every one of them fails. */
+    @Test
+    void rulesDetectPlantedViolations() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedDomainViolations.class,
+                PlantedDomainViolations.PlantedSignUpRequest.class, JsonPlantedHelper.class, PlantedPort.class,
+                PlantedWebShortcut.class, dev.momentum.auth.adapter.persistence.DatabaseUrl.class,
+                dev.momentum.auth.application.service.SignOutService.class);
+        List<ArchRule> mustFail = List.of(DOMAIN_DEPENDS_ON_NOTHING, APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR,
+                ADAPTERS_ARE_INDEPENDENT, WEB_USES_PRIMARY_PORTS_ONLY, PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES,
+                NO_TECHNOLOGY_WORDS_IN_THE_CORE, CORE_TAKES_TIME_AND_RANDOMNESS_FROM_PORTS, NO_WEAK_RANDOMNESS,
+                NO_BLOCKING_IN_PIPELINES, REQUESTS_AND_RESPONSES_LIVE_IN_WEB);
+        for (ArchRule rule : mustFail) {
+            assertThat(catchThrowable(() -> rule.check(planted)))
+                    .as("planted violation of: %s", rule.getDescription())
+                    .isInstanceOf(AssertionError.class);
+        }
+    }
+}

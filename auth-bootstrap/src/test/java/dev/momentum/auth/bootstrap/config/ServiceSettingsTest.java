@@ -1,0 +1,100 @@
+package dev.momentum.auth.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
+import dev.momentum.auth.bootstrap.config.ServiceSettings.MailProvider;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceSettingsTest {
+
+    private static final String STRONG = "v8Jx2qL0pZrT5mNc7yWb3eHk9sAdFgU1";
+
+    private static ServiceSettings from(Map<String, String> env) {
+        return ServiceSettings.from(env::get);
+    }
+
+    @Test
+    void fromWhenNothingSetThenDevelopmentDefaults() {
+        ServiceSettings settings = from(Map.of());
+
+        assertThat(settings.port()).isEqualTo(3002);
+        assertThat(settings.usesEmbeddedDatabase()).isTrue();
+        assertThat(settings.mailProvider()).isEqualTo(MailProvider.LOG);
+        assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("http://localhost:3002"));
+        assertThat(settings.production()).isFalse();
+    }
+
+    @Test
+    void fromWhenPredecessorVariablesThenReadTheSameWay() {
+        ServiceSettings settings = from(Map.of("PORT", "4000",
+                "DATABASE_URL", "postgresql://auth:pw@db:5432/auth",
+                "BETTER_AUTH_SECRET", STRONG,
+                "BETTER_AUTH_URL", "https://auth.example.com/",
+                "FRONTEND_URL", "https://app.example.com, http://localhost:3000",
+                "RESEND_API_KEY", "re_123"));
+
+        assertThat(settings.port()).isEqualTo(4000);
+        assertThat(settings.databaseUrl()).hasValueSatisfying(url -> assertThat(url.host()).isEqualTo("db"));
+        assertThat(settings.secret()).contains(STRONG);
+        assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("https://auth.example.com"));
+        assertThat(settings.trustedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
+        assertThat(settings.mailProvider()).isEqualTo(MailProvider.RESEND);
+    }
+
+    @Test
+    void fromWhenProductionWithoutDatabaseAndSecretThenOneLineNamesBoth() {
+        assertThatThrownBy(() -> from(Map.of("APP_ENV", "production", "RESEND_API_KEY", "re_1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("DATABASE_URL is required in production")
+                .hasMessageContaining("AUTH_SECRET is required in production")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void fromWhenProductionWithPlaceholderSecretThenRefused() {
+        assertThatThrownBy(() -> from(Map.of("APP_ENV", "production", "DATABASE_URL", "postgres://u:p@db/auth",
+                "AUTH_SECRET", "change-me-change-me-change-me-change-me", "RESEND_API_KEY", "re_1")))
+                .hasMessageContaining("placeholder");
+    }
+
+    @Test
+    void fromWhenSecretShortThenRefusedInEveryMode() {
+        assertThatThrownBy(() -> from(Map.of("AUTH_SECRET", "short"))).hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void fromWhenProductionWithLogMailThenRefused() {
+        assertThatThrownBy(() -> from(Map.of("APP_ENV", "production", "DATABASE_URL", "postgres://u:p@db/auth",
+                "AUTH_SECRET", STRONG))).hasMessageContaining("MAIL_PROVIDER=log");
+    }
+
+    @Test
+    void fromWhenProductionFullyConfiguredThenAccepted() {
+        ServiceSettings settings = from(Map.of("APP_ENV", "production", "DATABASE_URL", "postgres://u:p@db/auth",
+                "AUTH_SECRET", STRONG, "MAIL_PROVIDER", "smtp", "SMTP_HOST", "mail", "SMTP_SECURE", "true"));
+
+        assertThat(settings.production()).isTrue();
+        assertThat(settings.smtp()).hasValueSatisfying(smtp -> assertThat(smtp.port()).isEqualTo(465));
+    }
+
+    @Test
+    void fromWhenValuesMalformedThenEachIsNamed() {
+        assertThatThrownBy(() -> from(Map.of("PORT", "abc", "DATABASE_URL", "mysql://x/y", "MAIL_PROVIDER", "pigeon")))
+                .hasMessageContaining("PORT must be a number")
+                .hasMessageContaining("postgres://")
+                .hasMessageContaining("MAIL_PROVIDER must be log, smtp or resend");
+    }
+
+    @Test
+    void toStringWhenPrintedThenNoSecrets() {
+        String printed = from(Map.of("DATABASE_URL", "postgres://u:hunter2hunter2@db/auth", "AUTH_SECRET", STRONG,
+                "RESEND_API_KEY", "re_secret_key")).toString();
+
+        assertThat(List.of("hunter2", STRONG, "re_secret_key")).noneMatch(printed::contains);
+    }
+}
