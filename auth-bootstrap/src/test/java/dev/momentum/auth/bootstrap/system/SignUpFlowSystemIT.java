@@ -1,0 +1,345 @@
+package dev.momentum.auth.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import dev.momentum.auth.adapter.persistence.TestPostgres;
+import java.net.URI;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+
+/**
+ * The whole service on PostgreSQL with a real SMTP server, driven over HTTP the way a frontend
+ * drives it: sign-up, the mailed link, sign-in, get-session, sign-out, and every error path.
+ */
+class SignUpFlowSystemIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    static final String PASSWORD = "correct horse battery staple";
+    static DatabaseUrl database;
+    static RunningService service;
+    static WebTestClient http;
+
+    @BeforeAll
+    static void start() {
+        database = TestPostgres.freshDatabase();
+        service = RunningService.start(Map.of(
+                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
+                        + database.host() + ":" + database.port() + "/" + database.database(),
+                "MAIL_PROVIDER", "smtp",
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+                "EMAIL_FROM", "Auth <noreply@example.com>"));
+        http = service.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    static String newEmail() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    static ResponseSpec post(String path, String json) {
+        return http.post().uri("/api/auth" + path).header(HttpHeaders.ORIGIN, RunningService.FRONTEND)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    static ResponseSpec signUp(String email, String password) {
+        return post("/sign-up/email", """
+                {"name":"Ada","email":"%s","password":"%s","callbackURL":"%s/welcome"}"""
+                .formatted(email, password, RunningService.FRONTEND));
+    }
+
+    static ResponseSpec signIn(String email, String password) {
+        return post("/sign-in/email", """
+                {"email":"%s","password":"%s"}""".formatted(email, password));
+    }
+
+    static void signUpAndVerify(String email) throws Exception {
+        signUp(email, PASSWORD).expectStatus().isOk();
+        String link = Mailbox.awaitVerificationLink(SMTP, email, 1);
+        http.get().uri(URI.create(link)).exchange().expectStatus().isFound();
+    }
+
+    static long count(String sql, String email) throws Exception {
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, email);
+            var rows = statement.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static long users(String email) throws Exception {
+        return count("SELECT COUNT(*) FROM users WHERE email = ?", email);
+    }
+
+    @Test
+    void wholeFlowWhenFrontendSignsUpVerifiesSignsInAndOutThenEveryStepAnswersAsBetterAuth() throws Exception {
+        String email = newEmail();
+
+        signUp(email.toUpperCase(), PASSWORD).expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+                .expectBody()
+                .jsonPath("$.token").isEmpty()
+                .jsonPath("$.user.email").isEqualTo(email)
+                .jsonPath("$.user.emailVerified").isEqualTo(false)
+                .jsonPath("$.user.image").isEmpty()
+                .jsonPath("$.user.createdAt").value(value -> assertThat((String) value)
+                        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+
+        signIn(email, PASSWORD).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("EMAIL_NOT_VERIFIED");
+
+        String link = Mailbox.awaitVerificationLink(SMTP, email, 1);
+        assertThat(link).startsWith(service.baseUrl() + "/api/auth/verify-email?token=")
+                .endsWith("&callbackURL=" + java.net.URLEncoder.encode(RunningService.FRONTEND + "/welcome",
+                        java.nio.charset.StandardCharsets.UTF_8));
+        var verified = http.get().uri(URI.create(link)).exchange()
+                .expectStatus().isFound()
+                .expectHeader().location(RunningService.FRONTEND + "/welcome")
+                .expectHeader().exists("set-auth-token")
+                .returnResult(Void.class);
+        assertThat(verified.getResponseCookies().getFirst("better-auth.session_token")).isNotNull();
+
+        var signedIn = signIn(email, PASSWORD).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.redirect").isEqualTo(false)
+                .jsonPath("$.token").isNotEmpty()
+                .jsonPath("$.user.emailVerified").isEqualTo(true)
+                .returnResult();
+        ResponseCookie cookie = signedIn.getResponseCookies().getFirst("better-auth.session_token");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+        assertThat(cookie.getPath()).isEqualTo("/");
+        assertThat(cookie.getMaxAge().toSeconds()).isEqualTo(604800);
+        String bearer = signedIn.getResponseHeaders().getFirst("set-auth-token");
+        assertThat(java.net.URLDecoder.decode(cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(bearer);
+
+        http.get().uri("/api/auth/get-session").cookie(cookie.getName(), cookie.getValue()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody()
+                .jsonPath("$.user.email").isEqualTo(email)
+                .jsonPath("$.session.token").isEqualTo(bearer.substring(0, bearer.indexOf('.')))
+                .jsonPath("$.session.expiresAt").isNotEmpty();
+        http.get().uri("/api/auth/get-session").header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.user.email").isEqualTo(email);
+
+        var signedOut = http.post().uri("/api/auth/sign-out").header(HttpHeaders.ORIGIN, RunningService.FRONTEND)
+                .cookie(cookie.getName(), cookie.getValue()).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.success").isEqualTo(true).returnResult();
+        assertThat(signedOut.getResponseCookies().getFirst("better-auth.session_token").getMaxAge()).isZero();
+
+        http.get().uri("/api/auth/get-session").cookie(cookie.getName(), cookie.getValue()).exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo("null");
+        http.get().uri("/api/auth/get-session").header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo("null");
+    }
+
+    @Test
+    void verifyEmailWhenLinkOpenedTwiceThenSecondVisitStartsNoSession() throws Exception {
+        String email = newEmail();
+        signUp(email, PASSWORD).expectStatus().isOk();
+        String link = Mailbox.awaitVerificationLink(SMTP, email, 1);
+        http.get().uri(URI.create(link)).exchange().expectStatus().isFound();
+        long sessions = count("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?", email);
+
+        var again = http.get().uri(URI.create(link)).exchange().expectStatus().isFound().returnResult(Void.class);
+
+        assertThat(again.getResponseCookies()).doesNotContainKey("better-auth.session_token");
+        assertThat(count("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?", email))
+                .isEqualTo(sessions);
+    }
+
+    @Test
+    void verifyEmailWhenTokenForgedThenErrorToCallbackOrUnauthorized() {
+        http.get().uri("/api/auth/verify-email?token=forged&callbackURL=/done").exchange()
+                .expectStatus().isFound().expectHeader().location("/done?error=INVALID_TOKEN");
+        http.get().uri("/api/auth/verify-email?token=forged").exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void signUpWhenEmailTakenThenSameAnswerNoSecondUserNoSecondMail() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+
+        signUp(email, "another password 123").expectStatus().isOk()
+                .expectBody().jsonPath("$.token").isEmpty().jsonPath("$.user.emailVerified").isEqualTo(false);
+
+        Thread.sleep(300);
+        assertThat(users(email)).isEqualTo(1);
+        assertThat(Mailbox.to(SMTP, email)).hasSize(1);
+        signIn(email, "another password 123").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void signUpWhenPasswordTooShortOrTooLongThenRefusedAndNothingStored() throws Exception {
+        String email = newEmail();
+
+        signUp(email, "1234567").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("PASSWORD_TOO_SHORT")
+                .jsonPath("$.message").isEqualTo("Password too short");
+        signUp(email, "x".repeat(129)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("PASSWORD_TOO_LONG");
+        assertThat(users(email)).isZero();
+    }
+
+    @Test
+    void signUpWhenEmailInvalidThenValidationError() {
+        signUp("not-an-email", PASSWORD).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+    }
+
+    @Test
+    void signInWhenWrongPasswordOrUnknownEmailThenTheSameAnswer() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+
+        byte[] wrongPassword = signIn(email, "wrong password 1").expectStatus().isUnauthorized()
+                .expectBody().returnResult().getResponseBody();
+        byte[] unknownEmail = signIn(newEmail(), PASSWORD).expectStatus().isUnauthorized()
+                .expectBody().returnResult().getResponseBody();
+
+        assertThat(new String(wrongPassword)).isEqualTo(new String(unknownEmail))
+                .isEqualTo("{\"code\":\"INVALID_EMAIL_OR_PASSWORD\",\"message\":\"Invalid email or password\"}");
+    }
+
+    @Test
+    void signInWhenEmailMalformedThenInvalidEmail() {
+        signIn("nope", PASSWORD).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_EMAIL");
+    }
+
+    @Test
+    void signInWhenRememberMeFalseThenBrowserSessionCookieAndDontRemember() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+
+        var result = post("/sign-in/email", """
+                {"email":"%s","password":"%s","rememberMe":false}""".formatted(email, PASSWORD))
+                .expectStatus().isOk().returnResult(Void.class);
+
+        assertThat(result.getResponseCookies().getFirst("better-auth.session_token").getMaxAge().isNegative()).isTrue();
+        assertThat(result.getResponseCookies().getFirst("better-auth.dont_remember")).isNotNull();
+    }
+
+    @Test
+    void signInWhenCallbackUrlThenRedirectFlagUrlAndLocation() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+
+        post("/sign-in/email", """
+                {"email":"%s","password":"%s","callbackURL":"/dashboard"}""".formatted(email, PASSWORD))
+                .expectStatus().isOk()
+                .expectHeader().location("/dashboard")
+                .expectBody().jsonPath("$.redirect").isEqualTo(true).jsonPath("$.url").isEqualTo("/dashboard");
+    }
+
+    @Test
+    void requestsWhenMalformedThenClearFourHundredsAndNothingStored() throws Exception {
+        long usersBefore = count("SELECT COUNT(*) FROM users WHERE email <> ?", "");
+        post("/sign-up/email", "{\"email\":").expectStatus().isBadRequest()
+                .expectBody().json("{\"code\":\"BAD_REQUEST\",\"message\":\"Invalid JSON in request body\"}");
+        http.post().uri("/api/auth/sign-up/email").contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange()
+                .expectStatus().isEqualTo(415).expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        post("/sign-up/email", "{\"name\":1,\"email\":[],\"password\":{}}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+        post("/sign-up/email", "{}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(message -> assertThat((String) message)
+                        .contains("[body.name]", "[body.email]", "[body.password]"));
+        post("/sign-up/email", "{\"name\":\"" + "x".repeat(1_100_000) + "\"}").expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+        http.get().uri("/api/auth/ok").header("X-Padding", "x".repeat(9000)).exchange()
+                .expectStatus().isEqualTo(431).expectBody().jsonPath("$.code").isEqualTo("REQUEST_HEADER_FIELDS_TOO_LARGE");
+        http.get().uri("/api/auth/no-such-route").exchange()
+                .expectStatus().isNotFound().expectBody().json("{\"code\":\"NOT_FOUND\",\"message\":\"Not Found\"}");
+        assertThat(count("SELECT COUNT(*) FROM users WHERE email <> ?", "")).isEqualTo(usersBefore);
+    }
+
+    @Test
+    void postsWhenForeignOriginThenRefusedBeforeAnyWork() {
+        String email = newEmail();
+
+        http.post().uri("/api/auth/sign-up/email").header(HttpHeaders.ORIGIN, "https://evil.example")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"x\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("INVALID_ORIGIN");
+        http.post().uri("/api/auth/sign-out").cookie("better-auth.session_token", "x")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("MISSING_OR_NULL_ORIGIN");
+        post("/sign-in/email", "{\"email\":\"a@example.com\",\"password\":\"x\",\"callbackURL\":\"https://evil.example/\"}")
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("INVALID_CALLBACK_URL");
+        http.post().uri("/api/auth/sign-in/email").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("CROSS_SITE_NAVIGATION_LOGIN_BLOCKED");
+    }
+
+    @Test
+    void corsWhenFrontendPreflightsThenAllowedWithCredentialsAndExposedHeaders() {
+        http.options().uri("/api/auth/sign-in/email").header(HttpHeaders.ORIGIN, RunningService.FRONTEND)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, RunningService.FRONTEND)
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+        http.get().uri("/api/auth/ok").header(HttpHeaders.ORIGIN, RunningService.FRONTEND).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, value -> assertThat(value)
+                        .contains("set-auth-token"));
+    }
+
+    @Test
+    void sendVerificationEmailWhenUnknownOrUnverifiedThenSameAnswerAndMailOnlyForTheUser() throws Exception {
+        String email = newEmail();
+        signUp(email, PASSWORD).expectStatus().isOk();
+        Mailbox.awaitVerificationLink(SMTP, email, 1);
+
+        post("/send-verification-email", "{\"email\":\"" + email + "\"}").expectStatus().isOk()
+                .expectBody().json("{\"status\":true}");
+        post("/send-verification-email", "{\"email\":\"" + newEmail() + "\"}").expectStatus().isOk()
+                .expectBody().json("{\"status\":true}");
+
+        String second = Mailbox.awaitVerificationLink(SMTP, email, 2);
+        http.get().uri(URI.create(second)).exchange().expectStatus().isFound();
+        signIn(email, PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void healthAndOkWhenDatabaseUpThenOk() {
+        http.get().uri("/health").exchange().expectStatus().isOk()
+                .expectBody().json("{\"status\":\"ok\",\"database\":\"up\"}");
+        http.get().uri("/api/auth/ok").exchange().expectStatus().isOk().expectBody().json("{\"ok\":true}");
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        http.get().uri("/api/auth/ok").exchange()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+}
