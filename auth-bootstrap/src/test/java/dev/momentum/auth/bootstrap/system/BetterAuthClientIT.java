@@ -1,0 +1,112 @@
+package dev.momentum.auth.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import dev.momentum.auth.adapter.persistence.TestPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * better-auth's own npm client ({@code e2e/better-auth-client/flow.mjs}), unchanged, against the
+ * running service on PostgreSQL with a real SMTP server. The script reads mailed links from a
+ * small HTTP mailbox that this test serves from the SMTP server's inbox.
+ */
+class BetterAuthClientIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    static final Path CLIENT = Path.of("..", "e2e", "better-auth-client").toAbsolutePath().normalize();
+
+    @Test
+    void betterAuthClientCompletesTheWholeFlow() throws Exception {
+        boolean nodeInstalled = run(List.of("node", "--version"), CLIENT, 30) == 0;
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(nodeInstalled, "node is not installed");
+        }
+        assertThat(nodeInstalled).as("node must be installed in CI").isTrue();
+        if (!Files.isDirectory(CLIENT.resolve("node_modules/better-auth"))) {
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), CLIENT, 300)).as("npm ci").isZero();
+        }
+
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        HttpServer mailbox = mailbox();
+        try (RunningService service = RunningService.start(Map.of(
+                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
+                        + database.host() + ":" + database.port() + "/" + database.database(),
+                "MAIL_PROVIDER", "smtp",
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort())))) {
+            Path output = Files.createTempFile("better-auth-client", ".log");
+            int exit = run(List.of("node", "flow.mjs", service.baseUrl() + "/api/auth",
+                    "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link", RunningService.FRONTEND),
+                    CLIENT, 120, output);
+            String printed = Files.readString(output);
+            System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "better-auth client:\n{0}", printed);
+            assertThat(printed).doesNotContain("FAIL").containsPattern("(?m)^\\d+ passed, 0 failed$");
+            assertThat(exit).isZero();
+        } finally {
+            mailbox.stop(0);
+        }
+    }
+
+    private static HttpServer mailbox() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/link", exchange -> {
+            Map<String, String> query = Arrays.stream(exchange.getRequestURI().getRawQuery().split("&"))
+                    .map(pair -> pair.split("=", 2))
+                    .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+            byte[] answer;
+            int status;
+            try {
+                answer = Mailbox.awaitVerificationLink(SMTP, query.get("to"), Integer.parseInt(query.get("n")))
+                        .getBytes(StandardCharsets.UTF_8);
+                status = 200;
+            } catch (Exception | AssertionError e) {
+                answer = e.getMessage().getBytes(StandardCharsets.UTF_8);
+                status = 404;
+            }
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static int run(List<String> command, Path directory, int timeoutSeconds) throws Exception {
+        return run(command, directory, timeoutSeconds, null);
+    }
+
+    private static int run(List<String> command, Path directory, int timeoutSeconds, Path output) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException notInstalled) {
+            return -1;
+        }
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -2;
+        }
+        return process.exitValue();
+    }
+}

@@ -1,0 +1,112 @@
+// Drives the Java auth service with better-auth's own client, as a frontend on FRONTEND would.
+// Usage: node flow.mjs <auth base URL> <mailbox URL> <frontend origin>
+// The mailbox answers GET ?to=<address>&n=<count> with the link of that address's n-th verification mail.
+import { createAuthClient } from "better-auth/client";
+
+const [authBase, mailbox, frontend] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+
+function check(name, condition, detail) {
+  if (condition) {
+    passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail === undefined ? "" : ": " + JSON.stringify(detail)}`);
+  }
+}
+
+/** A browser's fetch on the frontend origin: it keeps cookies and sends Origin. */
+function browser() {
+  const jar = new Map();
+  return async function browserFetch(input, init = {}) {
+    const headers = new Headers(init.headers);
+    headers.set("origin", frontend);
+    if (jar.size > 0) headers.set("cookie", [...jar].map(([name, value]) => `${name}=${value}`).join("; "));
+    const response = await fetch(input, { ...init, headers, redirect: "manual" });
+    for (const cookie of response.headers.getSetCookie()) {
+      const pair = cookie.split(";")[0];
+      const name = pair.slice(0, pair.indexOf("=")).trim();
+      const value = pair.slice(pair.indexOf("=") + 1);
+      if (value === "" || /max-age=0/i.test(cookie)) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+}
+
+async function verificationLink(email, n) {
+  const response = await fetch(`${mailbox}?to=${encodeURIComponent(email)}&n=${n}`);
+  if (!response.ok) throw new Error(`no verification mail for ${email}: ${response.status}`);
+  return response.text();
+}
+
+const browserFetch = browser();
+const client = createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: browserFetch } });
+const email = `client-${Date.now()}@example.com`;
+const password = "correct horse battery staple";
+
+const signUp = await client.signUp.email({ name: "Ada", email, password, callbackURL: `${frontend}/welcome` });
+check("sign-up answers the new, unverified user", signUp.error === null && signUp.data.token === null
+  && signUp.data.user.email === email && signUp.data.user.emailVerified === false, signUp.error);
+check("sign-up parses dates as Date", signUp.data?.user.createdAt instanceof Date);
+
+const duplicate = await client.signUp.email({ name: "Eve", email, password: "another password 1" });
+check("duplicate sign-up looks like a new one", duplicate.error === null && duplicate.data.user.id !== signUp.data.user.id);
+
+const early = await client.signIn.email({ email, password });
+check("sign-in before verification is refused", early.error?.status === 403 && early.error?.code === "EMAIL_NOT_VERIFIED", early.error);
+
+const link = await verificationLink(email, 1);
+const visit = await browserFetch(link);
+check("the mailed link signs in and returns to the frontend", visit.status === 302
+  && visit.headers.get("location") === `${frontend}/welcome`, visit.status);
+
+const afterLink = await client.getSession();
+check("get-session after the link shows the verified user", afterLink.data?.user.email === email
+  && afterLink.data?.user.emailVerified === true, afterLink.error);
+
+const signOut = await client.signOut();
+check("sign-out succeeds", signOut.data?.success === true, signOut.error);
+const afterSignOut = await client.getSession();
+check("get-session after sign-out is null", afterSignOut.data === null && afterSignOut.error === null, afterSignOut);
+
+let bearer = null;
+const signIn = await client.signIn.email({ email, password }, {
+  onSuccess: (context) => { bearer = context.response.headers.get("set-auth-token"); },
+});
+check("sign-in answers token and user", signIn.error === null && typeof signIn.data.token === "string"
+  && signIn.data.user.email === email, signIn.error);
+check("sign-in sends set-auth-token", typeof bearer === "string" && bearer.startsWith(signIn.data?.token + "."));
+
+const session = await client.getSession();
+check("get-session returns session and user", session.data?.session.userId === signIn.data?.user.id
+  && session.data?.session.expiresAt instanceof Date, session.error);
+
+const api = createAuthClient({ baseURL: authBase, fetchOptions: { auth: { type: "Bearer", token: () => bearer } } });
+const byBearer = await api.getSession();
+check("a bearer client sees the same session", byBearer.data?.user.email === email, byBearer.error);
+
+const wrong = await client.signIn.email({ email, password: "wrong password 1" });
+check("wrong password is INVALID_EMAIL_OR_PASSWORD", wrong.error?.status === 401
+  && wrong.error?.code === "INVALID_EMAIL_OR_PASSWORD", wrong.error);
+const unknown = await client.signIn.email({ email: `nobody-${Date.now()}@example.com`, password });
+check("unknown email gets the same answer", unknown.error?.status === 401
+  && unknown.error?.code === "INVALID_EMAIL_OR_PASSWORD", unknown.error);
+const short = await client.signUp.email({ name: "x", email: `short-${Date.now()}@example.com`, password: "short" });
+check("short password is PASSWORD_TOO_SHORT", short.error?.status === 400 && short.error?.code === "PASSWORD_TOO_SHORT", short.error);
+
+const mismatch = await client.sendVerificationEmail({ email: `other-${Date.now()}@example.com` });
+check("verification mail for another address while signed in is EMAIL_MISMATCH",
+  mismatch.error?.status === 400 && mismatch.error?.code === "EMAIL_MISMATCH", mismatch.error);
+
+await client.signOut();
+const end = await api.getSession();
+check("after sign-out the bearer token is dead too", end.data === null, end);
+
+const resend = await client.sendVerificationEmail({ email: `nobody-${Date.now()}@example.com` });
+check("anonymous send-verification-email answers status true", resend.data?.status === true, resend.error);
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
