@@ -1,9 +1,13 @@
 package dev.momentum.auth.bootstrap;
 
+import dev.momentum.auth.adapter.persistence.Database;
+import dev.momentum.auth.adapter.persistence.LiquibaseSchemaMigrator.SchemaMigrationException;
+import dev.momentum.auth.bootstrap.config.DatabaseStartup;
 import dev.momentum.auth.bootstrap.config.ServiceSettings;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceWiring;
 import java.util.Map;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,27 +15,35 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import sun.misc.Signal;
 
 /**
- * The service. Configuration is read and checked before Spring starts, so a misconfigured
- * deployment stops with one line that names every problem instead of a stack trace. There is
- * no component scan: {@link ServiceWiring} names every part.
+ * The service. {@code java -jar auth-service.jar} serves; {@code … migrate} only migrates the
+ * database (waiting for it) and exits. Configuration is read and checked before Spring starts, so
+ * a misconfigured deployment stops with one line that names every problem instead of a stack
+ * trace. There is no component scan: {@link ServiceWiring} names every part.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 @Import(ServiceWiring.class)
 public class AuthServiceApplication {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthServiceApplication.class);
+
     public static void main(String[] args) {
         ServiceSettings settings;
         try {
             settings = ServiceSettings.from(System::getenv);
         } catch (InvalidConfigurationException e) {
-            LoggerFactory.getLogger(AuthServiceApplication.class).error("Configuration error: {}", e.getMessage());
+            LOG.error("Configuration error: {}", e.getMessage());
             System.exit(2);
             return;
         }
-        start(settings, args);
+        if (args.length > 0 && "migrate".equals(args[0])) {
+            System.exit(migrate(settings));
+            return;
+        }
+        exitZeroOnTermination(start(settings, args));
     }
 
     public static ConfigurableApplicationContext start(ServiceSettings settings, String... args) {
@@ -39,5 +51,29 @@ public class AuthServiceApplication {
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("serviceSettings", settings));
         application.setDefaultProperties(Map.of("server.port", String.valueOf(settings.port())));
         return application.run(args);
+    }
+
+    private static int migrate(ServiceSettings settings) {
+        try (Database database = DatabaseStartup.open(settings)) {
+            DatabaseStartup.migrate(database, settings.databaseWait());
+            return 0;
+        } catch (SchemaMigrationException e) {
+            LOG.error("Migration failed: {}", e.getMessage());
+            return 3;
+        }
+    }
+
+    /**
+     * SIGTERM (docker stop) and SIGINT close the context, which lets in-flight requests finish
+     * (graceful shutdown), then exit 0: a requested stop is not a failure. The JVM alone would
+     * exit 143.
+     */
+    private static void exitZeroOnTermination(ConfigurableApplicationContext context) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> {
+                LOG.info("SIG{} received: finishing in-flight requests, then stopping", name);
+                System.exit(SpringApplication.exit(context));
+            });
+        }
     }
 }

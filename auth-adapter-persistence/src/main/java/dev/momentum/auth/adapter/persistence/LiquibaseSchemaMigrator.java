@@ -51,16 +51,26 @@ public final class LiquibaseSchemaMigrator {
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
         } catch (SQLException e) {
-            throw new SchemaMigrationException("cannot connect to " + database + " to migrate it: " + e.getMessage(), e);
+            throw new SchemaMigrationException("cannot connect to " + database + " to migrate it: " + e.getMessage(), e,
+                    true);
         } catch (Exception e) {
-            throw new SchemaMigrationException("migrating " + database + " failed: " + e.getMessage(), e);
+            throw new SchemaMigrationException("migrating " + database + " failed: " + e.getMessage(), e, false);
         }
         LOG.info("Database schema is up to date ({}; {} ms)", database, (System.nanoTime() - started) / 1_000_000);
     }
 
     public static final class SchemaMigrationException extends RuntimeException {
-        SchemaMigrationException(String message, Throwable cause) {
+
+        private final boolean connectionFailure;
+
+        SchemaMigrationException(String message, Throwable cause, boolean connectionFailure) {
             super(message, cause);
+            this.connectionFailure = connectionFailure;
+        }
+
+        /** True when the database could not be reached at all, so trying again later may succeed. */
+        public boolean isConnectionFailure() {
+            return connectionFailure;
         }
     }
 }

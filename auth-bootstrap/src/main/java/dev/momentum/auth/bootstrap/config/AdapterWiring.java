@@ -8,7 +8,6 @@ import dev.momentum.auth.adapter.mail.MailTemplates;
 import dev.momentum.auth.adapter.mail.ResendAccountMailer;
 import dev.momentum.auth.adapter.mail.SmtpAccountMailer;
 import dev.momentum.auth.adapter.persistence.Database;
-import dev.momentum.auth.adapter.persistence.LiquibaseSchemaMigrator;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.WebAdapterConfiguration;
@@ -38,14 +37,16 @@ class AdapterWiring {
         return new Argon2idPasswordHasher(Argon2Parameters.OWASP, cores, 64 * cores);
     }
 
-    /** Migrates before anything else uses the database: one code path for migrations, at every start. */
+    /**
+     * Migrates before anything else uses the database, waiting for it up to DATABASE_WAIT_SECONDS;
+     * skipped when the entrypoint has just run {@code migrate} (AUTH_SKIP_MIGRATIONS=true).
+     */
     @Bean(destroyMethod = "close")
     Database database(ServiceSettings settings) {
-        Database database = settings.databaseUrl()
-                .map(url -> Database.postgres(url, Database.PoolSettings.DEFAULT))
-                .orElseGet(() -> Database.embedded(settings.dataDirectory().resolve("auth"),
-                        Database.PoolSettings.DEFAULT));
-        new LiquibaseSchemaMigrator(database).migrate();
+        Database database = DatabaseStartup.open(settings);
+        if (!settings.skipMigrations()) {
+            DatabaseStartup.migrate(database, settings.databaseWait());
+        }
         return database;
     }
 

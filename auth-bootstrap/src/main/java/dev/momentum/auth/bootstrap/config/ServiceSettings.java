@@ -3,6 +3,7 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl> databaseUrl, Path dataDirectory,
                               Optional<String> secret, URI publicBaseUrl, List<String> trustedOrigins,
                               String emailFrom, MailProvider mailProvider, Optional<Smtp> smtp,
-                              Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory) {
+                              Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory,
+                              Duration databaseWait, boolean skipMigrations) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -87,6 +89,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
             problems.add("MAIL_PROVIDER=log prints sign-in links to the log and is refused in production; set RESEND_API_KEY or MAIL_PROVIDER=smtp");
         }
 
+        int databaseWaitSeconds = env.integer("DATABASE_WAIT_SECONDS", 30, problems);
+
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", problems));
         }
@@ -94,7 +98,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 Path.of(env.get("AUTH_DATA_DIR").orElse("data")), secret, publicBaseUrl, trustedOrigins,
                 env.get("EMAIL_FROM").orElse("Auth <noreply@localhost>"), provider, smtp, resendApiKey,
                 URI.create(env.get("RESEND_BASE_URL").orElse("https://api.resend.com")),
-                env.get("MAIL_TEMPLATE_DIR").map(Path::of));
+                env.get("MAIL_TEMPLATE_DIR").map(Path::of),
+                Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")));
     }
 
     private static boolean isWeak(String secret) {
