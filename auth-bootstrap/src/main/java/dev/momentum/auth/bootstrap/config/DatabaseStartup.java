@@ -28,6 +28,7 @@ public final class DatabaseStartup {
     }
 
     public static void migrate(Database database, Duration wait) {
+        LOG.info("Migrating {} (waiting up to {} s for it to accept connections)", database, wait.toSeconds());
         long deadline = System.nanoTime() + wait.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -1,0 +1,281 @@
+package dev.momentum.auth.deploy;
+
+import static dev.momentum.auth.deploy.Docker.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The deployment checklist, each item a check that can fail, on a real Docker engine. The service
+ * containers run as operators should run them: read-only root, tmpfs /tmp, no capabilities.
+ */
+class ContainerImageIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerImageIT.class);
+    static final String SECRET = "k3Rq8ZtWm2Yx7Lb0Nc5Vd9Hf4Jg6Ps1Q";
+    static final String POSTGRES_IMAGE = System.getenv().getOrDefault("TEST_POSTGRES_IMAGE", "postgres:16-alpine");
+    static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    static PostgreSQLContainer postgres;
+    final List<String> containers = new ArrayList<>();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void buildImageAndStartDatabase() {
+        ServiceImage.build();
+        postgres = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE).asCompatibleSubstituteFor("postgres"));
+        postgres.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        postgres.stop();
+    }
+
+    @AfterEach
+    void removeContainers() {
+        containers.forEach(name -> docker("rm", "-f", "-v", name));
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String databaseUrl(int port, String database) {
+        return "postgres://" + postgres.getUsername() + ":" + postgres.getPassword() + "@127.0.0.1:" + port + "/" + database
+                + "?sslmode=disable";
+    }
+
+    Map<String, String> productionEnvironment(int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("APP_ENV", "production");
+        env.put("PORT", String.valueOf(port));
+        env.put("AUTH_BASE_URL", "http://localhost:" + port);
+        env.put("AUTH_SECRET", SECRET);
+        env.put("DATABASE_URL", databaseUrl(postgres.getMappedPort(5432), postgres.getDatabaseName()));
+        env.put("MAIL_PROVIDER", "smtp");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(SMTP_PORT));
+        env.put("FRONTEND_URL", "http://localhost:3000");
+        return env;
+    }
+
+    /** docker run as the deploy README says: read-only root, tmpfs /tmp, no capabilities. */
+    String runService(String name, Map<String, String> environment, String... command) {
+        List<String> arguments = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
+                "--read-only", "--tmpfs", "/tmp:exec,mode=1777", "--cap-drop", "ALL",
+                "--security-opt", "no-new-privileges"));
+        environment.forEach((key, value) -> arguments.addAll(List.of("-e", key + "=" + value)));
+        arguments.add(ServiceImage.TAG);
+        arguments.addAll(List.of(command));
+        containers.add(name);
+        docker(arguments.toArray(String[]::new)).orFail("docker run " + name);
+        return name;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpRequest.Builder postJson(int port, String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth" + path))
+                .header("Content-Type", "application/json").header("Origin", "http://localhost:3000")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    @Test
+    void imageIsConfiguredAsDocumentedAndItsHistoryHoldsNoSecret() {
+        assertThat(Docker.inspect(ServiceImage.TAG, "{{.Config.User}}")).isEqualTo("1001:1001");
+        assertThat(Docker.inspect(ServiceImage.TAG, "{{json .Config.Healthcheck.Test}}")).contains("/app/healthcheck.sh");
+        assertThat(Docker.inspect(ServiceImage.TAG, "{{json .Config.ExposedPorts}}")).contains("3002/tcp");
+        assertThat(Docker.inspect(ServiceImage.TAG, "{{json .Config.Labels}}"))
+                .contains("org.opencontainers.image.title", "org.opencontainers.image.version");
+        assertThat(Docker.inspect(ServiceImage.TAG, "{{json .Config.Env}}"))
+                .doesNotContainPattern("(?i)(SECRET|PASSWORD|API_KEY|TOKEN)=");
+        String history = docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", ServiceImage.TAG)
+                .orFail("docker history").output();
+        assertThat(history).doesNotContainPattern("(?i)(SECRET|PASSWORD|API_KEY)=\\S").doesNotContain(SECRET);
+    }
+
+    @Test
+    void imageFilesystemHoldsOnlyWhatRunsAndNoSecret() throws Exception {
+        String created = docker("create", ServiceImage.TAG).orFail("docker create").trimmed();
+        containers.add(created);
+        Path tar = Files.createTempFile("image", ".tar");
+        docker("export", "-o", tar.toString(), created).orFail("docker export");
+        var listing = Docker.run(List.of("tar", "-tf", tar.toString()), Map.of(), null, Duration.ofMinutes(2))
+                .orFail("tar").output().lines().toList();
+        Files.delete(tar);
+
+        assertThat(listing).contains("app/auth-service.jar", "app/auth-service.aot", "opt/java/bin/java");
+        assertThat(listing).noneMatch(path -> path.endsWith(".env") || path.endsWith("dev-secret")
+                || path.endsWith(".pem") || path.endsWith(".key") || path.contains("id_rsa"));
+        assertThat(listing).as("no build tools or caches")
+                .noneMatch(path -> path.startsWith("m2/") || path.startsWith("root/.m2") || path.startsWith("src/")
+                        || path.equals("opt/java/bin/javac") || path.startsWith("usr/share/maven")
+                        || path.startsWith("var/lib/apt/lists/") && path.length() > "var/lib/apt/lists/".length() + 8);
+    }
+
+    @Test
+    void serviceBecomesHealthyMigratesAndServesSignUpThroughSignIn() throws Exception {
+        int port = freePort();
+        long started = System.nanoTime();
+        String name = runService("auth-flow-" + port, productionEnvironment(port));
+        Duration healthy = Duration.ofNanos(System.nanoTime() - started).plus(Docker.awaitHealthy(name, Duration.ofSeconds(90)));
+        String memory = docker("stats", "--no-stream", "--format", "{{.MemUsage}}", name).trimmed();
+        LOG.info("docker run to healthy: {} ms; memory after start: {}", healthy.toMillis(), memory);
+
+        assertThat(docker("exec", name, "id", "-u").trimmed()).isEqualTo("1001");
+        assertThat(Docker.inspect(name, "{{.HostConfig.ReadonlyRootfs}}")).isEqualTo("true");
+        assertThat(docker("exec", name, "touch", "/app/written").exitCode()).as("root filesystem is read-only").isNotZero();
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+             var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("changesets applied").isEqualTo(4);
+        }
+
+        String email = "container-" + port + "@example.com";
+        String password = "correct horse battery staple";
+        assertThat(send(postJson(port, "/sign-up/email", """
+                {"name":"Ada","email":"%s","password":"%s"}""".formatted(email, password))).statusCode()).isEqualTo(200);
+        String link = awaitLink(email);
+        assertThat(send(HttpRequest.newBuilder(URI.create(link)).GET()).statusCode()).isEqualTo(302);
+        var signIn = send(postJson(port, "/sign-in/email", """
+                {"email":"%s","password":"%s"}""".formatted(email, password)));
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        String bearer = signIn.headers().firstValue("set-auth-token").orElseThrow();
+        var session = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/get-session"))
+                .header("Authorization", "Bearer " + bearer).GET());
+        assertThat(session.body()).contains("\"email\":\"" + email + "\"", "\"emailVerified\":true");
+    }
+
+    @Test
+    void sigtermLetsTheRequestInFlightFinishAndExitsZeroWithinTenSeconds() throws Exception {
+        int port = freePort();
+        String name = runService("auth-sigterm-" + port, productionEnvironment(port));
+        Docker.awaitHealthy(name, Duration.ofSeconds(90));
+
+        // an unauthenticated verification-mail request takes at least 500 ms by design
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(postJson(port, "/send-verification-email",
+                "{\"email\":\"nobody@example.com\"}").build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(150);
+        long signalled = System.nanoTime();
+        docker("kill", "--signal", "TERM", name).orFail("docker kill");
+
+        assertThat(inFlight.get().statusCode()).isEqualTo(200);
+        int exitCode = Docker.awaitExit(name, Duration.ofSeconds(15));
+        Duration stopped = Duration.ofNanos(System.nanoTime() - signalled);
+        LOG.info("SIGTERM to exit: {} ms, exit code {}", stopped.toMillis(), exitCode);
+        assertThat(exitCode).isZero();
+        assertThat(stopped).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void productionWithoutDatabaseUrlExitsNonZeroWithOneClearLine() throws Exception {
+        Map<String, String> env = productionEnvironment(freePort());
+        env.remove("DATABASE_URL");
+        String name = runService("auth-nodb-" + freePort(), env);
+
+        assertThat(Docker.awaitExit(name, Duration.ofSeconds(30))).isEqualTo(2);
+        List<String> lines = docker("logs", name).output().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).contains("DATABASE_URL is required in production");
+    }
+
+    @Test
+    void productionWithWeakSecretExitsNonZeroWithOneClearLine() throws Exception {
+        Map<String, String> env = productionEnvironment(freePort());
+        env.put("AUTH_SECRET", "changeme-changeme-changeme-changeme");
+        String name = runService("auth-weak-" + freePort(), env);
+
+        assertThat(Docker.awaitExit(name, Duration.ofSeconds(30))).isEqualTo(2);
+        List<String> lines = docker("logs", name).output().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).contains("AUTH_SECRET").doesNotContain("changeme-changeme");
+    }
+
+    @Test
+    void serviceStartedBeforeItsDatabaseWaitsThenComesUp() throws Exception {
+        int databasePort = freePort();
+        int port = freePort();
+        Map<String, String> env = productionEnvironment(port);
+        env.put("DATABASE_URL", databaseUrl(databasePort, "late"));
+        env.put("DATABASE_WAIT_SECONDS", "90");
+        String name = runService("auth-late-" + port, env);
+        Thread.sleep(3000);
+        assertThat(Docker.inspect(name, "{{.State.Status}}")).isEqualTo("running");
+
+        try (var late = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE).asCompatibleSubstituteFor("postgres"))
+                .withDatabaseName("late").withUsername(postgres.getUsername()).withPassword(postgres.getPassword())
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
+                        new com.github.dockerjava.api.model.PortBinding(
+                                com.github.dockerjava.api.model.Ports.Binding.bindPort(databasePort),
+                                new com.github.dockerjava.api.model.ExposedPort(5432))))) {
+            late.start();
+            Docker.awaitHealthy(name, Duration.ofSeconds(90));
+        }
+        assertThat(docker("logs", name).output()).contains("Database not reachable yet");
+    }
+
+    @Test
+    void migrateCommandMigratesAndExitsForOperatorsWhoRunItAsAJob() throws Exception {
+        Map<String, String> env = productionEnvironment(freePort());
+        String name = runService("auth-migrate-" + freePort(), env, "migrate");
+
+        assertThat(Docker.awaitExit(name, Duration.ofSeconds(60))).isZero();
+        assertThat(docker("logs", name).output()).contains("Database schema is up to date");
+    }
+
+    private static final Pattern LINK = Pattern.compile("http://\\S+/verify-email\\?\\S+");
+
+    private String awaitLink(String email) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : SMTP.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(email)) {
+                    String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+                    Matcher matcher = LINK.matcher(text);
+                    assertThat(matcher.find()).as("link in the mail").isTrue();
+                    return matcher.group();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + email);
+    }
+}

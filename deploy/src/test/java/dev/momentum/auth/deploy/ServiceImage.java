@@ -1,0 +1,47 @@
+package dev.momentum.auth.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The image under test, built once per test run from this repository with deploy/Dockerfile.
+ * Base images come from AUTH_BUILD_IMAGE / AUTH_RUNTIME_IMAGE (CI: local stand-ins), else the
+ * Dockerfile's public defaults.
+ */
+final class ServiceImage {
+
+    static final String TAG = "auth-service:test";
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceImage.class);
+    private static boolean built;
+
+    private ServiceImage() {
+    }
+
+    static synchronized void build() {
+        if (built) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("build", "-f", "deploy/Dockerfile", "-t", TAG));
+        for (var argument : Map.of("BUILD_IMAGE", "AUTH_BUILD_IMAGE", "RUNTIME_IMAGE", "AUTH_RUNTIME_IMAGE").entrySet()) {
+            String value = System.getenv(argument.getValue());
+            if (value != null) {
+                command.addAll(List.of("--build-arg", argument.getKey() + "=" + value));
+            }
+        }
+        command.add(REPOSITORY.toString());
+        long started = System.nanoTime();
+        List<String> full = new ArrayList<>(List.of(Docker.DOCKER));
+        full.addAll(command);
+        Docker.run(full, Map.of(), REPOSITORY, Duration.ofMinutes(20)).orFail("docker build");
+        long bytes = Long.parseLong(Docker.inspect(TAG, "{{.Size}}"));
+        LOG.info("image {} built in {} s; size {} bytes ({} MB)", TAG, (System.nanoTime() - started) / 1_000_000_000,
+                bytes, bytes / 1_000_000);
+        built = true;
+    }
+}
