@@ -6,7 +6,7 @@
 #   migrate:         only migrate, for operators who run migrations as a separate job.
 set -eu
 
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k"}
 AOT_CACHE=""
 if [ -f /app/auth-service.aot ]; then
   AOT_CACHE="-XX:AOTCache=/app/auth-service.aot"

@@ -63,6 +63,17 @@ class ComposeDeploymentIT {
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** The development override needs Mailpit's image, which no registry here serves; compose 1.29 must still accept both files. */
+    @Test
+    void developmentOverrideIsValidForComposeOneDotTwentyNine() throws Exception {
+        Files.copy(ServiceImage.REPOSITORY.resolve("deploy/docker-compose.override.yml"),
+                directory.resolve("docker-compose.override.yml"));
+
+        String merged = compose(directory, project, "config").orFail("docker-compose config").output();
+
+        assertThat(merged).contains("mailpit:", "SMTP_HOST: mailpit", "APP_ENV: development", "8025");
+    }
+
     @Test
     void dataSurvivesDownAndUpAndAServiceContainerRestart() throws Exception {
         upAndHealthy();
