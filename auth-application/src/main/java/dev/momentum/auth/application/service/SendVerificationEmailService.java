@@ -33,7 +33,7 @@ public final class SendVerificationEmailService implements SendVerificationEmail
     public Mono<Void> send(SendVerificationEmailCommand command) {
         EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
         if (email == null) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.email] Invalid email address"));
+            return Mono.error(InputErrors.invalidEmailField());
         }
         if (command.sessionToken() != null) {
             return sessions.getSession(command.sessionToken())

@@ -36,7 +36,7 @@ public final class SignInService implements SignInUseCase {
         if (email == null) {
             return Mono.error(new AuthException(AuthError.INVALID_EMAIL));
         }
-        return PasswordViolations.reject(policy.passwordPolicy().checkPresented(command.password()))
+        return InputErrors.reject(policy.passwordPolicy().checkPresented(command.password()))
                 .then(Mono.defer(() -> users.findCredentialByEmail(email)))
                 .flatMap(credential -> checkPassword(credential, command.password()))
                 // an unknown address costs one hash too, and fails with the same error

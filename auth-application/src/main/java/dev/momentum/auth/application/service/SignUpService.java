@@ -44,7 +44,7 @@ public final class SignUpService implements SignUpUseCase {
     public Mono<SignUpResult> signUp(SignUpCommand command) {
         EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
         if (email == null) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.email] Invalid email address"));
+            return Mono.error(InputErrors.invalidEmailField());
         }
         var profileProblem = UserProfile.problemWith(command.name(), command.image());
         if (profileProblem.isPresent()) {
@@ -53,7 +53,7 @@ public final class SignUpService implements SignUpUseCase {
         }
         User candidate = User.register(new UserId(tokens.newId()),
                 new UserProfile(command.name(), command.image()), email, Instants.now(clock));
-        return PasswordViolations.reject(policy.passwordPolicy().checkNew(command.password()))
+        return InputErrors.reject(policy.passwordPolicy().checkNew(command.password()))
                 // hashed even when the address is taken, so both answers take the same time
                 .then(Mono.defer(() -> hasher.hash(command.password())))
                 .flatMap(hash -> register(candidate, hash, command.callbackURL()))

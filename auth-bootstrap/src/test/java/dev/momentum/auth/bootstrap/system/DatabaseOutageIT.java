@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,10 +25,7 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int hostPort;
-        try (var socket = new ServerSocket(0)) {
-            hostPort = socket.getLocalPort();
-        }
+        int hostPort = RunningService.freePort();
         String image = System.getenv().getOrDefault("TEST_POSTGRES_IMAGE", "postgres:16-alpine");
         postgres = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(

@@ -30,7 +30,7 @@ final class RunningService implements AutoCloseable {
         return new RunningService(AuthServiceApplication.start(settings));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {

@@ -6,9 +6,15 @@ import dev.momentum.auth.domain.credential.PasswordPolicy.Violation;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-final class PasswordViolations {
+/** The errors a use case answers for input it cannot accept. */
+final class InputErrors {
 
-    private PasswordViolations() {
+    private InputErrors() {
+    }
+
+    /** better-auth validates sign-up and verification requests with zod, which words it this way. */
+    static AuthException invalidEmailField() {
+        return new AuthException(AuthError.VALIDATION_ERROR, "[body.email] Invalid email address");
     }
 
     static Mono<Void> reject(Optional<Violation> violation) {
