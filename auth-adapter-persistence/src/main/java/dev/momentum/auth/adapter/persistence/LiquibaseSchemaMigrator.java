@@ -20,12 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with the changelog on the classpath. Idempotent: applied
- * changesets are skipped. Safe with several instances starting at once: Liquibase holds its lock
- * row in DATABASECHANGELOGLOCK while it migrates, and the others wait for it.
+ * changesets are skipped. Safe with several instances starting at once: on PostgreSQL the whole
+ * run holds a session-level advisory lock, so the others wait and then find nothing to do.
+ * Liquibase's own DATABASECHANGELOGLOCK is not enough on an empty database: two instances
+ * raced to create its tables before either held that lock (seen in PostgresPersistenceIT).
  */
 public final class LiquibaseSchemaMigrator {
 
     public static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    /** An arbitrary constant naming "auth-service schema migration" among PostgreSQL advisory locks. */
+    static final long MIGRATION_LOCK = 0x6175746d6967L;
     private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrator.class);
 
     private final Database database;
@@ -38,6 +42,13 @@ public final class LiquibaseSchemaMigrator {
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password())) {
+            boolean postgres = database.jdbcUrl().startsWith("jdbc:postgresql:");
+            if (postgres) {
+                try (var lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                    lock.setLong(1, MIGRATION_LOCK);
+                    lock.execute();
+                }
+            }
             var liquibaseDatabase = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(

@@ -14,19 +14,25 @@ class PostgresPersistenceIT extends PersistenceContract {
     }
 
     @Test
-    void migrateWhenTwoInstancesStartAtOnceThenBothSucceedAndSchemaExistsOnce() throws Exception {
+    void migrateWhenFourInstancesStartAtOnceThenAllSucceedAndSchemaExistsOnce() throws Exception {
         DatabaseUrl url = TestPostgres.freshDatabase();
-        CyclicBarrier bothReady = new CyclicBarrier(2);
+        CyclicBarrier allReady = new CyclicBarrier(4);
         Runnable instance = () -> {
             try (Database db = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
-                bothReady.await();
+                allReady.await();
                 new LiquibaseSchemaMigrator(db).migrate();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         };
 
-        CompletableFuture.allOf(CompletableFuture.runAsync(instance), CompletableFuture.runAsync(instance)).get();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            CompletableFuture.allOf(java.util.stream.Stream.generate(() -> CompletableFuture.runAsync(instance, pool))
+                    .limit(4).toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdown();
+        }
 
         try (Database db = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
             var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5));
