@@ -4,6 +4,10 @@ import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +36,46 @@ public final class SessionPersistenceAdapter implements SessionRepository {
     }
 
     @Override
+    public Mono<Void> extend(Session session) {
+        return storage.guard(storage.client().sql(
+                        "UPDATE sessions SET expires_at = :expiresAt, updated_at = :updatedAt WHERE id = :id")
+                .bind("expiresAt", Timestamps.of(session.expiresAt()))
+                .bind("updatedAt", Timestamps.of(session.updatedAt()))
+                .bind("id", session.id().value())
+                .then());
+    }
+
+    @Override
+    public Flux<Session> findLiveOfUser(UserId userId, Instant now) {
+        return storage.guardMany(storage.client().sql("""
+                        SELECT id AS session_id, user_id, token_hash, created_at AS session_created_at,
+                        updated_at AS session_updated_at, expires_at, ip_address, user_agent
+                        FROM sessions WHERE user_id = :userId AND expires_at > :now ORDER BY created_at, id""")
+                .bind("userId", userId.value())
+                .bind("now", Timestamps.of(now))
+                .map(row -> readSession(row, new UserId(row.get("user_id", String.class))))
+                .all());
+    }
+
+    @Override
+    public Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash) {
+        return storage.guard(storage.client().sql(
+                        "DELETE FROM sessions WHERE user_id = :userId AND (id = :id OR token_hash = :tokenHash)")
+                .bind("userId", userId.value())
+                .bind("id", id.value())
+                .bind("tokenHash", tokenHash.hex())
+                .then());
+    }
+
+    @Override
+    public Mono<Void> deleteAllOfUser(UserId userId, SessionId keep) {
+        return storage.guard(storage.client().sql("DELETE FROM sessions WHERE user_id = :userId AND id <> :keep")
+                .bind("userId", userId.value())
+                .bind("keep", keep == null ? "" : keep.value())
+                .then());
+    }
+
+    @Override
     public Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash) {
         return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + """
                         , s.id AS session_id, s.token_hash, s.created_at AS session_created_at,
@@ -41,14 +85,16 @@ public final class SessionPersistenceAdapter implements SessionRepository {
                 .bind("tokenHash", tokenHash.hex())
                 .map(row -> {
                     var user = UserRows.read(row);
-                    var session = new Session(new SessionId(row.get("session_id", String.class)), user.id(),
-                            new TokenHash(row.get("token_hash", String.class)),
-                            Timestamps.read(row, "session_created_at"), Timestamps.read(row, "session_updated_at"),
-                            Timestamps.read(row, "expires_at"), row.get("ip_address", String.class),
-                            row.get("user_agent", String.class));
-                    return new SessionOfUser(session, user);
+                    return new SessionOfUser(readSession(row, user.id()), user);
                 })
                 .one());
+    }
+
+    private static Session readSession(Readable row, UserId userId) {
+        return new Session(new SessionId(row.get("session_id", String.class)), userId,
+                new TokenHash(row.get("token_hash", String.class)), Timestamps.read(row, "session_created_at"),
+                Timestamps.read(row, "session_updated_at"), Timestamps.read(row, "expires_at"),
+                row.get("ip_address", String.class), row.get("user_agent", String.class));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +30,11 @@ final class StorageGuard {
     }
 
     <T> Mono<T> guard(Mono<T> call) {
+        return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable,
+                error -> new StorageUnavailableException("the database did not answer", error));
+    }
+
+    <T> Flux<T> guardMany(Flux<T> call) {
         return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable,
                 error -> new StorageUnavailableException("the database did not answer", error));
     }

@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.LinkedAccount;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -9,6 +10,7 @@ import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -95,6 +97,18 @@ public final class UserPersistenceAdapter implements UserRepository {
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())
                 .then());
+    }
+
+    @Override
+    public Flux<LinkedAccount> findAccounts(UserId id) {
+        return storage.guardMany(storage.client().sql("""
+                        SELECT id, user_id, provider_id, account_id, created_at, updated_at FROM accounts
+                        WHERE user_id = :userId ORDER BY created_at, id""")
+                .bind("userId", id.value())
+                .map(row -> new LinkedAccount(row.get("id", String.class), new UserId(row.get("user_id", String.class)),
+                        row.get("provider_id", String.class), row.get("account_id", String.class),
+                        Timestamps.read(row, "created_at"), Timestamps.read(row, "updated_at")))
+                .all());
     }
 
     @Override

@@ -211,6 +211,75 @@ abstract class PersistenceContract {
                 NOW).block()).isInstanceOf(Redemption.Unknown.class);
     }
 
+    Session storedSession(User user, String token, Instant createdAt) {
+        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of(token),
+                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, createdAt);
+        adapters.sessions().add(session).block();
+        return session;
+    }
+
+    @Test
+    void extendThenTheNewExpiryIsRead() {
+        Session session = storedSession(stored("ada@example.com"), "t1", NOW);
+        Session refreshed = session.refreshedAt(NOW.plus(Duration.ofDays(2)), SessionLifetime.DEFAULT);
+
+        adapters.sessions().extend(refreshed).block();
+
+        assertThat(adapters.sessions().findByTokenHash(TokenHash.of("t1")).block().session()).isEqualTo(refreshed);
+    }
+
+    @Test
+    void findLiveOfUserThenOnlyUnexpiredSessionsOfThatUserOldestFirst() {
+        User ada = stored("ada@example.com");
+        Session older = storedSession(ada, "t1", NOW);
+        Session newer = storedSession(ada, "t2", NOW.plusSeconds(10));
+        storedSession(ada, "expired", NOW.minus(Duration.ofDays(8)));
+        storedSession(stored("bob@example.com"), "t3", NOW);
+
+        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW.plusSeconds(20)).collectList().block())
+                .containsExactly(older, newer);
+    }
+
+    @Test
+    void deleteOfUserWhenIdOrTokenOfThatUserThenGoneAndOtherUsersUntouched() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        Session byId = storedSession(ada, "t1", NOW);
+        storedSession(ada, "t2", NOW);
+        Session bobs = storedSession(bob, "t3", NOW);
+
+        adapters.sessions().deleteOfUser(ada.id(), byId.id(), TokenHash.of(byId.id().value())).block();
+        adapters.sessions().deleteOfUser(ada.id(), new SessionId("t2"), TokenHash.of("t2")).block();
+        adapters.sessions().deleteOfUser(ada.id(), bobs.id(), TokenHash.of("t3")).block();
+
+        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).isEmpty();
+        assertThat(adapters.sessions().findLiveOfUser(bob.id(), NOW).collectList().block()).containsExactly(bobs);
+    }
+
+    @Test
+    void deleteAllOfUserThenAllButTheKeptOne() {
+        User ada = stored("ada@example.com");
+        Session kept = storedSession(ada, "t1", NOW);
+        storedSession(ada, "t2", NOW);
+
+        adapters.sessions().deleteAllOfUser(ada.id(), kept.id()).block();
+        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).containsExactly(kept);
+
+        adapters.sessions().deleteAllOfUser(ada.id(), null).block();
+        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void findAccountsThenTheCredentialAccountWithoutSecrets() {
+        User ada = stored("ada@example.com");
+
+        assertThat(adapters.users().findAccounts(ada.id()).collectList().block()).singleElement().satisfies(account -> {
+            assertThat(account.providerId()).isEqualTo("credential");
+            assertThat(account.accountId()).isEqualTo(ada.id().value());
+            assertThat(account.userId()).isEqualTo(ada.id());
+        });
+    }
+
     @Test
     void probeWhenDatabaseUpThenReachable() {
         assertThat(adapters.probe().isReachable().block()).isTrue();

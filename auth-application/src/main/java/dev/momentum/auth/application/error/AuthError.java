@@ -18,6 +18,7 @@ public enum AuthError {
     EMAIL_MISMATCH("Email mismatch"),
     EMAIL_ALREADY_VERIFIED("Email is already verified"),
     UNAUTHORIZED("Unauthorized"),
+    SESSION_NOT_FRESH("Session is not fresh"),
     SERVICE_UNAVAILABLE("The service is temporarily unavailable. Please try again shortly."),
     OVERLOADED("The service is busy. Please try again shortly.");
 

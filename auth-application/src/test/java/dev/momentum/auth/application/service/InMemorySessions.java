@@ -2,7 +2,11 @@ package dev.momentum.auth.application.service;
 
 import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
@@ -30,5 +34,29 @@ final class InMemorySessions implements SessionRepository {
     @Override
     public Mono<Void> deleteByTokenHash(TokenHash tokenHash) {
         return Mono.fromRunnable(() -> sessions.remove(tokenHash));
+    }
+
+    @Override
+    public Mono<Void> extend(Session session) {
+        return Mono.fromRunnable(() -> sessions.put(session.tokenHash(), session));
+    }
+
+    @Override
+    public Flux<Session> findLiveOfUser(UserId userId, Instant now) {
+        return Flux.fromIterable(sessions.values())
+                .filter(session -> session.userId().equals(userId) && !session.isExpiredAt(now))
+                .sort(java.util.Comparator.comparing(Session::createdAt));
+    }
+
+    @Override
+    public Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash) {
+        return Mono.fromRunnable(() -> sessions.values().removeIf(session -> session.userId().equals(userId)
+                && (session.id().equals(id) || session.tokenHash().equals(tokenHash))));
+    }
+
+    @Override
+    public Mono<Void> deleteAllOfUser(UserId userId, SessionId keep) {
+        return Mono.fromRunnable(() -> sessions.values().removeIf(session -> session.userId().equals(userId)
+                && !session.id().equals(keep)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.momentum.auth.application.service;
 
 import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.LinkedAccount;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -9,6 +10,7 @@ import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 final class InMemoryUsers implements UserRepository {
@@ -46,6 +48,14 @@ final class InMemoryUsers implements UserRepository {
     @Override
     public Mono<Void> markEmailVerified(UserId id, Instant now) {
         return Mono.fromRunnable(() -> users.computeIfPresent(id, (key, user) -> user.withEmailVerified(now)));
+    }
+
+    @Override
+    public Flux<LinkedAccount> findAccounts(UserId id) {
+        return Mono.justOrEmpty(users.get(id))
+                .map(user -> new LinkedAccount("account-" + id, id, "credential", id.value(), user.createdAt(),
+                        user.updatedAt()))
+                .flux();
     }
 
     @Override

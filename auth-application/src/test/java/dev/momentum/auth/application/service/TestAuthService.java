@@ -41,7 +41,11 @@ final class TestAuthService {
     final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
             clock);
     final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, clock);
-    final GetSessionService getSession = new GetSessionService(sessions, clock);
+    final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
+    final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
+            clock);
+    final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions);
+    final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
     final SignOutService signOut = new SignOutService(sessions);
     final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
             transactions, clock);

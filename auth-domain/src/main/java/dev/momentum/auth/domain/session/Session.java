@@ -33,4 +33,21 @@ public record Session(SessionId id, UserId userId, TokenHash tokenHash, Instant 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
+
+    /**
+     * better-auth's sliding expiry: a session last extended at least {@code updateAge} ago
+     * ({@code expiresAt - remembered + updateAge <= now}) is extended to now + remembered.
+     */
+    public boolean isDueForRefreshAt(Instant now, SessionLifetime lifetime) {
+        return !expiresAt.minus(lifetime.remembered()).plus(lifetime.updateAge()).isAfter(now);
+    }
+
+    public Session refreshedAt(Instant now, SessionLifetime lifetime) {
+        return new Session(id, userId, tokenHash, createdAt, now, now.plus(lifetime.remembered()), ipAddress, userAgent);
+    }
+
+    /** Recently signed in: sensitive reads such as the list of sessions need it. */
+    public boolean isFreshAt(Instant now, SessionLifetime lifetime) {
+        return now.isBefore(createdAt.plus(lifetime.freshAge()));
+    }
 }

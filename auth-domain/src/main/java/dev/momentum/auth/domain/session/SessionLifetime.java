@@ -4,18 +4,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long sessions live: {@code remembered} for a normal sign-in (better-auth: 7 days),
- * {@code forgettable} for a sign-in with rememberMe=false (better-auth: 1 day).
+ * How long sessions live, as better-auth's defaults: {@code remembered} for a normal sign-in
+ * (7 days), {@code forgettable} for rememberMe=false (1 day). A session used at least
+ * {@code updateAge} after its last extension slides to a full {@code remembered} again (1 day);
+ * a session younger than {@code freshAge} may list the user's sessions (1 day).
  */
-public record SessionLifetime(Duration remembered, Duration forgettable) {
+public record SessionLifetime(Duration remembered, Duration forgettable, Duration updateAge, Duration freshAge) {
 
-    public static final SessionLifetime DEFAULT = new SessionLifetime(Duration.ofDays(7), Duration.ofDays(1));
+    public static final SessionLifetime DEFAULT = new SessionLifetime(Duration.ofDays(7), Duration.ofDays(1),
+            Duration.ofDays(1), Duration.ofDays(1));
 
     public SessionLifetime {
-        Objects.requireNonNull(remembered, "remembered cannot be null");
-        Objects.requireNonNull(forgettable, "forgettable cannot be null");
-        if (remembered.isNegative() || remembered.isZero() || forgettable.isNegative() || forgettable.isZero()) {
-            throw new IllegalArgumentException("session lifetimes must be positive");
+        for (Duration duration : new Duration[] {remembered, forgettable, updateAge, freshAge}) {
+            Objects.requireNonNull(duration, "session durations cannot be null");
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("session durations must be positive");
+            }
         }
     }
 

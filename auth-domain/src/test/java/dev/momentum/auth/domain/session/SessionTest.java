@@ -38,4 +38,32 @@ class SessionTest {
     void clientInfoWhenUserAgentTooLongThenTruncated() {
         assertThat(new ClientInfo(null, "x".repeat(2000)).userAgent()).hasSize(ClientInfo.MAX_USER_AGENT_LENGTH);
     }
+
+    @Test
+    void isDueForRefreshAtWhenLastExtendedLessThanADayAgoThenFalseAndAfterThenTrue() {
+        Session session = start(true);
+
+        assertThat(session.isDueForRefreshAt(NOW.plus(Duration.ofHours(23)), SessionLifetime.DEFAULT)).isFalse();
+        assertThat(session.isDueForRefreshAt(NOW.plus(Duration.ofDays(1)), SessionLifetime.DEFAULT)).isTrue();
+    }
+
+    @Test
+    void refreshedAtThenExpiresAFullLifetimeLaterAndKeepsItsCreationTime() {
+        Instant later = NOW.plus(Duration.ofDays(2));
+
+        Session refreshed = start(true).refreshedAt(later, SessionLifetime.DEFAULT);
+
+        assertThat(refreshed.expiresAt()).isEqualTo(later.plus(Duration.ofDays(7)));
+        assertThat(refreshed.updatedAt()).isEqualTo(later);
+        assertThat(refreshed.createdAt()).isEqualTo(NOW);
+        assertThat(refreshed.isDueForRefreshAt(later, SessionLifetime.DEFAULT)).isFalse();
+    }
+
+    @Test
+    void isFreshAtWhenYoungerThanFreshAgeThenTrue() {
+        Session session = start(true);
+
+        assertThat(session.isFreshAt(NOW.plus(Duration.ofHours(23)), SessionLifetime.DEFAULT)).isTrue();
+        assertThat(session.isFreshAt(NOW.plus(Duration.ofDays(1)), SessionLifetime.DEFAULT)).isFalse();
+    }
 }

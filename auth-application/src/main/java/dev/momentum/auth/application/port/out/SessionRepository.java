@@ -2,7 +2,11 @@ package dev.momentum.auth.application.port.out;
 
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface SessionRepository {
@@ -13,6 +17,18 @@ public interface SessionRepository {
     Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash);
 
     Mono<Void> deleteByTokenHash(TokenHash tokenHash);
+
+    /** Stores the new expiry and update time of a session that slid forward. */
+    Mono<Void> extend(Session session);
+
+    /** The user's sessions that have not expired at {@code now}, oldest first. */
+    Flux<Session> findLiveOfUser(UserId userId, Instant now);
+
+    /** Deletes the user's session with this id or this token hash; another user's session is left alone. */
+    Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash);
+
+    /** Deletes the user's sessions, except the one with {@code keep} when given (nullable). */
+    Mono<Void> deleteAllOfUser(UserId userId, SessionId keep);
 
     record SessionOfUser(Session session, User user) {
     }

@@ -1,11 +1,13 @@
 package dev.momentum.auth.application.port.out;
 
+import dev.momentum.auth.domain.credential.LinkedAccount;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface UserRepository {
@@ -25,4 +27,6 @@ public interface UserRepository {
     Mono<Void> markEmailVerified(UserId id, Instant now);
 
     Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now);
+
+    Flux<LinkedAccount> findAccounts(UserId id);
 }

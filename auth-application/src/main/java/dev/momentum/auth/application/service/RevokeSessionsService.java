@@ -1,0 +1,42 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.in.RevokeSessionsUseCase;
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.token.TokenHash;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class RevokeSessionsService implements RevokeSessionsUseCase {
+
+    private final CurrentSession currentSession;
+    private final SessionRepository sessions;
+
+    public RevokeSessionsService(GetSessionQuery getSession, SessionRepository sessions) {
+        this.currentSession = new CurrentSession(getSession);
+        this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+    }
+
+    @Override
+    public Mono<Boolean> revokeSession(String callerToken, String sessionTokenOrHandle) {
+        return currentSession.require(callerToken).flatMap(current -> {
+            boolean own = sessionTokenOrHandle.equals(current.token())
+                    || sessionTokenOrHandle.equals(current.session().id().value());
+            return sessions.deleteOfUser(current.user().id(), new SessionId(sessionTokenOrHandle),
+                    TokenHash.of(sessionTokenOrHandle)).thenReturn(own);
+        });
+    }
+
+    @Override
+    public Mono<Void> revokeAllSessions(String callerToken) {
+        return currentSession.require(callerToken)
+                .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), null));
+    }
+
+    @Override
+    public Mono<Void> revokeOtherSessions(String callerToken) {
+        return currentSession.require(callerToken)
+                .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), current.session().id()));
+    }
+}
