@@ -88,6 +88,32 @@ const api = createAuthClient({ baseURL: authBase, fetchOptions: { auth: { type: 
 const byBearer = await api.getSession();
 check("a bearer client sees the same session", byBearer.data?.user.email === email, byBearer.error);
 
+const phone = createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: browser() } });
+await phone.signIn.email({ email, password });
+const listed = await client.listSessions();
+const current = session.data?.session.id;
+const other = listed.data?.find((entry) => entry.id !== current);
+check("list-sessions shows this browser with its token and the phone", listed.data?.length === 2
+  && listed.data.some((entry) => entry.id === current && entry.token === signIn.data?.token)
+  && other !== undefined && other.expiresAt instanceof Date, listed.error ?? listed.data);
+const phoneBefore = await phone.getSession();
+check("the phone is signed in", phoneBefore.data?.user.email === email, phoneBefore.error);
+const revoked = await client.revokeSession({ token: other?.token });
+check("revoke-session with the listed token answers status true", revoked.data?.status === true, revoked.error);
+const phoneAfter = await phone.getSession();
+check("the revoked phone is signed out at once", phoneAfter.data === null, phoneAfter);
+
+const accounts = await client.listAccounts();
+check("list-accounts shows the credential account", accounts.data?.length === 1
+  && accounts.data[0].providerId === "credential" && accounts.data[0].password === undefined, accounts.error);
+
+await phone.signIn.email({ email, password });
+const others = await client.revokeOtherSessions();
+const phoneAgain = await phone.getSession();
+const stillHere = await client.getSession();
+check("revoke-other-sessions signs the phone out and keeps this browser", others.data?.status === true
+  && phoneAgain.data === null && stillHere.data?.user.email === email, others.error);
+
 const wrong = await client.signIn.email({ email, password: "wrong password 1" });
 check("wrong password is INVALID_EMAIL_OR_PASSWORD", wrong.error?.status === 401
   && wrong.error?.code === "INVALID_EMAIL_OR_PASSWORD", wrong.error);

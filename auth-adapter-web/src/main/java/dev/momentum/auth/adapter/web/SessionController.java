@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -35,10 +36,16 @@ final class SessionController {
         this.sessionCookies = sessionCookies;
     }
 
-    /** 200 with the session, or 200 with the JSON literal {@code null} when there is none, as better-auth answers. */
+    /**
+     * 200 with the session, or 200 with the JSON literal {@code null} when there is none, as
+     * better-auth answers. Slides the session forward (and re-sends the cookie) unless
+     * {@code disableRefresh=true} or the session is a browser-session one (dont_remember).
+     */
     @GetMapping("/get-session")
-    Mono<ResponseEntity<Object>> getSession(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> getSession(@RequestParam(defaultValue = "false") boolean disableRefresh,
+                                            ServerWebExchange exchange) {
         var request = exchange.getRequest();
+        boolean mayRefresh = !disableRefresh && !credentials.presentsDontRememberCookie(request);
         var noSession = Mono.fromSupplier(() -> {
             if (credentials.presentsSessionCookie(request)) {
                 sessionCookies.expireAll(exchange.getResponse());
@@ -46,8 +53,13 @@ final class SessionController {
             return noStore().body((Object) NullNode.getInstance());
         });
         return credentials.token(request)
-                .map(token -> getSession.getSession(token)
-                        .map(result -> noStore().body((Object) GetSessionResponse.from(result)))
+                .map(token -> getSession.getSession(token, mayRefresh)
+                        .map(result -> {
+                            if (result.refreshed()) {
+                                sessionCookies.issue(exchange.getResponse(), result, true);
+                            }
+                            return noStore().body((Object) GetSessionResponse.from(result));
+                        })
                         .switchIfEmpty(noSession))
                 .orElse(noSession);
     }

@@ -20,7 +20,7 @@ final class SessionCookies {
     void issue(ServerHttpResponse response, SessionResult result, boolean rememberMe) {
         var session = result.session();
         Optional<Duration> maxAge = rememberMe
-                ? Optional.of(Duration.between(session.createdAt(), session.expiresAt()))
+                ? Optional.of(Duration.between(session.updatedAt(), session.expiresAt()))
                 : Optional.empty();
         response.addCookie(codec.sessionCookie(result.token(), maxAge));
         if (!rememberMe) {

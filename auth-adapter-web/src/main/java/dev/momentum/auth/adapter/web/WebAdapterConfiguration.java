@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
-        EmailVerificationController.class, StatusController.class})
+        EmailVerificationController.class, StatusController.class, SessionManagementController.class})
 public class WebAdapterConfiguration {
 
     @Bean

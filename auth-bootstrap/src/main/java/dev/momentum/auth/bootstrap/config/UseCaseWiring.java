@@ -8,6 +8,9 @@ import dev.momentum.auth.application.port.out.AccountMailer;
 import dev.momentum.auth.application.service.AuthPolicy;
 import dev.momentum.auth.application.service.GetSessionService;
 import dev.momentum.auth.application.service.HealthService;
+import dev.momentum.auth.application.service.ListAccountsService;
+import dev.momentum.auth.application.service.ListSessionsService;
+import dev.momentum.auth.application.service.RevokeSessionsService;
 import dev.momentum.auth.application.service.SendVerificationEmailService;
 import dev.momentum.auth.application.service.SessionIssuer;
 import dev.momentum.auth.application.service.SignInService;
@@ -60,8 +63,24 @@ class UseCaseWiring {
     }
 
     @Bean
-    GetSessionService getSessionService(PersistenceAdapters persistence, Clock clock) {
-        return new GetSessionService(persistence.sessions(), clock);
+    GetSessionService getSessionService(PersistenceAdapters persistence, AuthPolicy policy, Clock clock) {
+        return new GetSessionService(persistence.sessions(), policy.sessionLifetime(), clock);
+    }
+
+    @Bean
+    ListSessionsService listSessionsService(GetSessionService getSession, PersistenceAdapters persistence,
+                                            AuthPolicy policy, Clock clock) {
+        return new ListSessionsService(getSession, persistence.sessions(), policy.sessionLifetime(), clock);
+    }
+
+    @Bean
+    RevokeSessionsService revokeSessionsService(GetSessionService getSession, PersistenceAdapters persistence) {
+        return new RevokeSessionsService(getSession, persistence.sessions());
+    }
+
+    @Bean
+    ListAccountsService listAccountsService(GetSessionService getSession, PersistenceAdapters persistence) {
+        return new ListAccountsService(getSession, persistence.users());
     }
 
     @Bean

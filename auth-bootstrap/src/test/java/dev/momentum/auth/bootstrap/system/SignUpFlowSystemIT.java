@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import com.jayway.jsonpath.JsonPath;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
 import java.net.URI;
 import java.sql.DriverManager;
@@ -341,5 +342,108 @@ class SignUpFlowSystemIT {
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+
+    static String bearerOf(String email) {
+        return signIn(email, PASSWORD).expectStatus().isOk().returnResult(Void.class)
+                .getResponseHeaders().getFirst("set-auth-token");
+    }
+
+    static ResponseSpec getWithBearer(String path, String bearer) {
+        return http.get().uri("/api/auth" + path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange();
+    }
+
+    static ResponseSpec postWithBearer(String path, String bearer, String json) {
+        return http.post().uri("/api/auth" + path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    @Test
+    void listSessionsWhenSignedInOnTwoDevicesThenOwnTokenAndOnlyHandlesOfOthers() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String laptop = bearerOf(email);
+        String phone = bearerOf(email);
+        String laptopToken = laptop.substring(0, laptop.indexOf('.'));
+        String phoneToken = phone.substring(0, phone.indexOf('.'));
+
+        byte[] listed = getWithBearer("/list-sessions", laptop).expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[?(@.token == '%s')]".formatted(laptopToken)).exists()
+                .returnResult().getResponseBodyContent();
+        String body = new String(listed);
+
+        assertThat(body).as("another device's bearer credential is never shown").doesNotContain(phoneToken);
+    }
+
+    @Test
+    void revokeSessionWhenHandleFromListThenThatDeviceIsSignedOutAtOnce() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String laptop = bearerOf(email);
+        String phone = bearerOf(email);
+        String phoneSessionId = JsonPath.read(getWithBearer("/get-session", phone).expectBody(String.class)
+                .returnResult().getResponseBody(), "$.session.id");
+
+        postWithBearer("/revoke-session", laptop, "{\"token\":\"" + phoneSessionId + "\"}")
+                .expectStatus().isOk().expectBody().json("{\"status\":true}");
+
+        getWithBearer("/get-session", phone).expectStatus().isOk().expectBody(String.class).isEqualTo("null");
+        getWithBearer("/get-session", laptop).expectStatus().isOk().expectBody().jsonPath("$.user.email").isEqualTo(email);
+    }
+
+    @Test
+    void revokeOtherSessionsAndRevokeSessionsThenOnlyTheCallerAndThenNobody() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String laptop = bearerOf(email);
+        String phone = bearerOf(email);
+
+        postWithBearer("/revoke-other-sessions", laptop, "{}").expectStatus().isOk().expectBody().json("{\"status\":true}");
+        getWithBearer("/get-session", phone).expectBody(String.class).isEqualTo("null");
+        getWithBearer("/get-session", laptop).expectBody().jsonPath("$.user.email").isEqualTo(email);
+
+        var all = postWithBearer("/revoke-sessions", laptop, "{}").expectStatus().isOk().returnResult(Void.class);
+        assertThat(all.getResponseCookies().getFirst("better-auth.session_token").getMaxAge()).isZero();
+        getWithBearer("/get-session", laptop).expectBody(String.class).isEqualTo("null");
+    }
+
+    @Test
+    void sessionRoutesWhenNoSessionOrBadInputThenBetterAuthErrors() throws Exception {
+        getWithBearer("/list-sessions", "nobody").expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+        postWithBearer("/revoke-session", "nobody", "{}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+        postWithBearer("/revoke-session", "nobody", "{\"token\":\"x\"}").expectStatus().isUnauthorized();
+        postWithBearer("/revoke-sessions", "nobody", "{}").expectStatus().isUnauthorized();
+        postWithBearer("/update-session", "nobody", "{}").expectStatus().isUnauthorized();
+        getWithBearer("/list-accounts", "nobody").expectStatus().isUnauthorized();
+
+        String email = newEmail();
+        signUpAndVerify(email);
+        postWithBearer("/update-session", bearerOf(email), "{\"ipAddress\":\"1.2.3.4\"}").expectStatus().isBadRequest()
+                .expectBody().json("{\"code\":\"NO_FIELDS_TO_UPDATE\",\"message\":\"No fields to update\"}");
+    }
+
+    @Test
+    void listAccountsThenTheCredentialAccountWithoutSecrets() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+
+        byte[] listed = getWithBearer("/list-accounts", bearerOf(email)).expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].providerId").isEqualTo("credential")
+                .jsonPath("$[0].scopes").isEmpty()
+                .returnResult().getResponseBodyContent();
+        assertThat(new String(listed)).doesNotContain("password", "argon2");
+    }
+
+    @Test
+    void getSessionWhenRefreshDisabledByQueryThenStillAnswers() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+
+        getWithBearer("/get-session?disableRefresh=true&disableCookieCache=true", bearerOf(email))
+                .expectStatus().isOk().expectBody().jsonPath("$.user.email").isEqualTo(email);
     }
 }

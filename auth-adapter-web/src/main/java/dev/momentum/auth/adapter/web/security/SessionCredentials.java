@@ -30,6 +30,12 @@ public final class SessionCredentials {
         return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : cookies.verify(cookie.getValue());
     }
 
+    /** better-auth's marker of a rememberMe=false session, which must not slide forward. */
+    public boolean presentsDontRememberCookie(ServerHttpRequest request) {
+        HttpCookie cookie = request.getCookies().getFirst(cookies.dontRememberCookieName());
+        return cookie != null && cookies.verify(cookie.getValue()).isPresent();
+    }
+
     public boolean presentsSessionCookie(ServerHttpRequest request) {
         return request.getCookies().getFirst(cookies.sessionCookieName()) != null;
     }
