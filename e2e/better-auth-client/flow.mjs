@@ -123,6 +123,22 @@ check("unknown email gets the same answer", unknown.error?.status === 401
 const short = await client.signUp.email({ name: "x", email: `short-${Date.now()}@example.com`, password: "short" });
 check("short password is PASSWORD_TOO_SHORT", short.error?.status === 400 && short.error?.code === "PASSWORD_TOO_SHORT", short.error);
 
+const resetAsked = await client.requestPasswordReset({ email, redirectTo: `${frontend}/reset` });
+check("request-password-reset answers status true", resetAsked.data?.status === true, resetAsked.error);
+const opened = await browserFetch(await verificationLink(email, 2));
+const resetToken = new URL(opened.headers.get("location") ?? "http://invalid/").searchParams.get("token");
+check("the mailed reset link returns to the frontend with a token", opened.status === 302
+  && opened.headers.get("location").startsWith(`${frontend}/reset?token=`) && resetToken !== null, opened.status);
+const newPassword = "a brand new passphrase";
+const reset = await client.resetPassword({ newPassword, token: resetToken });
+check("reset-password answers status true", reset.data?.status === true, reset.error);
+const oldPassword = await client.signIn.email({ email, password });
+check("the old password no longer signs in", oldPassword.error?.code === "INVALID_EMAIL_OR_PASSWORD", oldPassword.error);
+const withNew = await client.signIn.email({ email, password: newPassword });
+check("the new password signs in", withNew.data?.user.email === email, withNew.error);
+const reused = await client.resetPassword({ newPassword: "yet another passphrase", token: resetToken });
+check("a reset link works once", reused.error?.status === 400 && reused.error?.code === "INVALID_TOKEN", reused.error);
+
 const mismatch = await client.sendVerificationEmail({ email: `other-${Date.now()}@example.com` });
 check("verification mail for another address while signed in is EMAIL_MISMATCH",
   mismatch.error?.status === 400 && mismatch.error?.code === "EMAIL_MISMATCH", mismatch.error);

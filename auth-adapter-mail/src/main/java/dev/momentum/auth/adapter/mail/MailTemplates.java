@@ -1,7 +1,9 @@
 package dev.momentum.auth.adapter.mail;
 
 import dev.momentum.auth.application.port.out.AccountMail;
+import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
 import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
+import java.net.URI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Subject, text and HTML of each mail, from {@code mail-templates/<name>.{subject.txt,txt,html}}:
+ * Subject, text and HTML of each mail ({@code verification}, {@code password-reset}), from
+ * {@code mail-templates/<name>.{subject.txt,txt,html}}:
  * a file in the deployer's override directory wins over the one built in. Placeholders are
  * {@code {{name}}}; values are HTML-escaped in the HTML body.
  */
@@ -30,11 +33,16 @@ public final class MailTemplates {
     }
 
     public RenderedMail render(AccountMail mail) {
-        return switch (mail) {
-            case VerificationMail verification -> render("verification", verification.to().value(),
-                    Map.of("name", displayName(verification.recipientName(), verification.to().value()),
-                            "link", verification.link().toString()));
+        String template = switch (mail) {
+            case VerificationMail ignored -> "verification";
+            case PasswordResetMail ignored -> "password-reset";
         };
+        URI link = switch (mail) {
+            case VerificationMail verification -> verification.link();
+            case PasswordResetMail reset -> reset.link();
+        };
+        return render(template, mail.to().value(),
+                Map.of("name", displayName(mail.recipientName(), mail.to().value()), "link", link.toString()));
     }
 
     private RenderedMail render(String template, String to, Map<String, String> values) {

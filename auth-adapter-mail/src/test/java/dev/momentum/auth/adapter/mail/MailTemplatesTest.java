@@ -32,4 +32,17 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Bitte bestätigen Sie Ihre Adresse");
         assertThat(mail.text()).contains(TestMails.LINK.toString());
     }
+
+    @Test
+    void renderWhenPasswordResetThenItsOwnSubjectAndTheLink() {
+        var reset = new dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail(
+                new dev.momentum.auth.domain.user.EmailAddress("ada@example.com"), "Ada",
+                java.net.URI.create("http://localhost:3002/api/auth/reset-password/abc?callbackURL=%2Freset"));
+
+        RenderedMail mail = TestMails.templates().render(reset);
+
+        assertThat(mail.subject()).isEqualTo("Reset your password");
+        assertThat(mail.text()).contains("/reset-password/abc?callbackURL=%2Freset");
+        assertThat(mail.html()).contains("Reset password");
+    }
 }

@@ -31,6 +31,19 @@ public final class VerificationTokenPersistenceAdapter implements VerificationTo
     }
 
     @Override
+    public Mono<Boolean> isRedeemable(TokenHash hash, VerificationPurpose purpose, Instant now) {
+        return storage.guard(storage.client().sql("""
+                        SELECT COUNT(*) AS n FROM verification_tokens
+                        WHERE token_hash = :tokenHash AND purpose = :purpose
+                          AND consumed_at IS NULL AND expires_at > :now""")
+                .bind("tokenHash", hash.hex())
+                .bind("purpose", purpose.name())
+                .bind("now", Timestamps.of(now))
+                .map(row -> row.get("n", Long.class) > 0)
+                .one());
+    }
+
+    @Override
     public Mono<Redemption> redeem(TokenHash hash, VerificationPurpose purpose, Instant now) {
         // the conditional UPDATE is the atomic step: under concurrency exactly one caller sees a row updated
         Mono<Long> spend = storage.client().sql("""

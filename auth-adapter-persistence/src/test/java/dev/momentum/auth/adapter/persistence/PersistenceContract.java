@@ -281,6 +281,22 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void isRedeemableWhenUnspentAndUnexpiredOnlyAndForItsPurposeOnly() {
+        User user = stored("ada@example.com");
+        TokenHash hash = TokenHash.of("reset-token");
+        adapters.verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.PASSWORD_RESET,
+                user.id(), NOW, Duration.ofHours(1))).block();
+
+        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET, NOW).block()).isTrue();
+        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.EMAIL_VERIFICATION, NOW).block())
+                .isFalse();
+        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET,
+                NOW.plus(Duration.ofHours(1))).block()).isFalse();
+        adapters.verificationTokens().redeem(hash, VerificationPurpose.PASSWORD_RESET, NOW).block();
+        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET, NOW).block()).isFalse();
+    }
+
+    @Test
     void probeWhenDatabaseUpThenReachable() {
         assertThat(adapters.probe().isReachable().block()).isTrue();
     }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
-        EmailVerificationController.class, StatusController.class, SessionManagementController.class})
+        EmailVerificationController.class, StatusController.class, SessionManagementController.class,
+        PasswordController.class})
 public class WebAdapterConfiguration {
 
     @Bean

@@ -11,10 +11,13 @@ import java.util.Objects;
  *
  * @param authBaseUrl public URL of the auth API, e.g. {@code http://localhost:3002/api/auth}; links in mails start with it
  * @param verificationRequestFloor the least time an unauthenticated verification-mail request takes, so its
- *                                 duration does not tell whether the address has an account
+ *                                 duration does not tell whether the address has an account; reset
+ *                                 requests too
+ * @param revokeSessionsOnPasswordReset a reset ends every session of the user (better-auth keeps them)
  */
 public record AuthPolicy(URI authBaseUrl, PasswordPolicy passwordPolicy, SessionLifetime sessionLifetime,
-                         Duration verificationTokenValidity, Duration verificationRequestFloor) {
+                         Duration verificationTokenValidity, Duration verificationRequestFloor,
+                         boolean revokeSessionsOnPasswordReset) {
 
     public AuthPolicy {
         Objects.requireNonNull(authBaseUrl, "authBaseUrl cannot be null");
@@ -26,6 +29,6 @@ public record AuthPolicy(URI authBaseUrl, PasswordPolicy passwordPolicy, Session
 
     public static AuthPolicy defaults(URI authBaseUrl) {
         return new AuthPolicy(authBaseUrl, PasswordPolicy.DEFAULT, SessionLifetime.DEFAULT, Duration.ofHours(1),
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), true);
     }
 }

@@ -1,5 +1,7 @@
 package dev.momentum.auth.application.service;
 
+import dev.momentum.auth.application.port.out.AccountMail;
+import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
 import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.port.out.AccountMailer;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
@@ -14,11 +16,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * Issues single-use email verification tokens and mails the link
- * {@code {authBase}/verify-email?token=…&callbackURL=…} that better-auth's frontends expect.
+ * Issues single-use tokens and mails the links better-auth's frontends expect:
+ * {@code {authBase}/verify-email?token=…&callbackURL=…} and {@code {authBase}/reset-password/<token>?callbackURL=…}.
  */
 public final class VerificationMailing {
 
@@ -41,13 +44,25 @@ public final class VerificationMailing {
 
     /** Stores a new token for the user; emits the mail that carries it, to be sent after commit. */
     Mono<VerificationMail> prepare(User user, String callbackURL) {
+        return issue(user, VerificationPurpose.EMAIL_VERIFICATION, token -> new VerificationMail(user.email(),
+                user.name(), link("/verify-email?token=" + token, "&callbackURL=", callback(callbackURL))));
+    }
+
+    /**
+     * Stores a password-reset token; the mailed link {@code {authBase}/reset-password/<token>?callbackURL=…}
+     * is better-auth's, with an empty callbackURL when no redirectTo was given.
+     */
+    Mono<PasswordResetMail> preparePasswordReset(User user, String redirectTo) {
+        return issue(user, VerificationPurpose.PASSWORD_RESET, token -> new PasswordResetMail(user.email(),
+                user.name(), link("/reset-password/" + token, "?callbackURL=", redirectTo == null ? "" : redirectTo)));
+    }
+
+    private <M extends AccountMail> Mono<M> issue(User user, VerificationPurpose purpose, Function<String, M> mail) {
         return Mono.defer(() -> {
             String token = tokens.newToken();
-            VerificationToken stored = VerificationToken.issue(TokenHash.of(token),
-                    VerificationPurpose.EMAIL_VERIFICATION, user.id(), Instants.now(clock),
-                    policy.verificationTokenValidity());
-            return verificationTokens.add(stored)
-                    .thenReturn(new VerificationMail(user.email(), user.name(), link(token, callbackURL)));
+            VerificationToken stored = VerificationToken.issue(TokenHash.of(token), purpose, user.id(),
+                    Instants.now(clock), policy.verificationTokenValidity());
+            return verificationTokens.add(stored).thenReturn(mail.apply(token));
         });
     }
 
@@ -55,14 +70,17 @@ public final class VerificationMailing {
      * Hands the mail to the provider without making the request wait for it: a slow provider must
      * not slow sign-ups down, nor let their duration tell new addresses from known ones.
      */
-    void dispatch(VerificationMail mail) {
+    void dispatch(AccountMail mail) {
         mailer.send(mail).subscribe(null, error -> LOG.log(Level.WARNING,
-                "verification mail to a user could not be sent: {0}", error.toString()));
+                "account mail to a user could not be sent: {0}", error.toString()));
     }
 
-    private URI link(String token, String callbackURL) {
-        String callback = callbackURL == null || callbackURL.isEmpty() ? "/" : callbackURL;
-        return URI.create(policy.authBaseUrl() + "/verify-email?token=" + token + "&callbackURL="
+    private static String callback(String callbackURL) {
+        return callbackURL == null || callbackURL.isEmpty() ? "/" : callbackURL;
+    }
+
+    private URI link(String pathAndToken, String callbackParameter, String callback) {
+        return URI.create(policy.authBaseUrl() + pathAndToken + callbackParameter
                 + URLEncoder.encode(callback, StandardCharsets.UTF_8));
     }
 }

@@ -22,6 +22,14 @@ final class InMemoryVerificationTokens implements VerificationTokenRepository {
     }
 
     @Override
+    public Mono<Boolean> isRedeemable(TokenHash hash, VerificationPurpose purpose, Instant now) {
+        return Mono.fromCallable(() -> {
+            VerificationToken token = tokens.get(hash);
+            return token != null && token.purpose() == purpose && !spent.contains(hash) && !token.isExpiredAt(now);
+        });
+    }
+
+    @Override
     public synchronized Mono<Redemption> redeem(TokenHash hash, VerificationPurpose purpose, Instant now) {
         return Mono.fromCallable(() -> {
             VerificationToken token = tokens.get(hash);

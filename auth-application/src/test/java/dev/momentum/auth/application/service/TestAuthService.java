@@ -33,7 +33,7 @@ final class TestAuthService {
         }
     };
     final AuthPolicy policy = new AuthPolicy(URI.create("http://localhost:3002/api/auth"), PasswordPolicy.DEFAULT,
-            SessionLifetime.DEFAULT, Duration.ofHours(1), Duration.ZERO);
+            SessionLifetime.DEFAULT, Duration.ofHours(1), Duration.ZERO, true);
     final SessionIssuer sessionIssuer = new SessionIssuer(sessions, tokens, policy.sessionLifetime(), clock);
     final VerificationMailing verificationMailing = new VerificationMailing(verificationTokens, tokens, mailer, policy,
             clock);
@@ -46,6 +46,10 @@ final class TestAuthService {
             clock);
     final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions);
     final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
+    final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
+            verificationMailing, policy);
+    final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
+            transactions, policy, clock);
     final SignOutService signOut = new SignOutService(sessions);
     final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
             transactions, clock);
@@ -66,6 +70,13 @@ final class TestAuthService {
 
     VerificationMail lastMail() {
         return (VerificationMail) mailer.sent.getLast();
+    }
+
+    /** The token in the last reset link, {@code {authBase}/reset-password/<token>?callbackURL=…}. */
+    String tokenOfLastResetMail() {
+        String path = ((dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail) mailer.sent.getLast())
+                .link().getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     String tokenOfLastMail() {

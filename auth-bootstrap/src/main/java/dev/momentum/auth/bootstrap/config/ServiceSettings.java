@@ -19,7 +19,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Optional<String> secret, URI publicBaseUrl, List<String> trustedOrigins,
                               String emailFrom, MailProvider mailProvider, Optional<Smtp> smtp,
                               Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory,
-                              Duration databaseWait, boolean skipMigrations) {
+                              Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -99,7 +99,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("EMAIL_FROM").orElse("Auth <noreply@localhost>"), provider, smtp, resendApiKey,
                 URI.create(env.get("RESEND_BASE_URL").orElse("https://api.resend.com")),
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
-                Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")));
+                Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
+                !"false".equalsIgnoreCase(env.get("REVOKE_SESSIONS_ON_PASSWORD_RESET").orElse("true")));
     }
 
     private static boolean isWeak(String secret) {

@@ -10,6 +10,8 @@ import dev.momentum.auth.application.service.GetSessionService;
 import dev.momentum.auth.application.service.HealthService;
 import dev.momentum.auth.application.service.ListAccountsService;
 import dev.momentum.auth.application.service.ListSessionsService;
+import dev.momentum.auth.application.service.RequestPasswordResetService;
+import dev.momentum.auth.application.service.ResetPasswordService;
 import dev.momentum.auth.application.service.RevokeSessionsService;
 import dev.momentum.auth.application.service.SendVerificationEmailService;
 import dev.momentum.auth.application.service.SessionIssuer;
@@ -32,8 +34,11 @@ class UseCaseWiring {
     }
 
     @Bean
-    AuthPolicy authPolicy(AuthApiSettings api) {
-        return AuthPolicy.defaults(api.authBaseUrl());
+    AuthPolicy authPolicy(AuthApiSettings api, ServiceSettings settings) {
+        AuthPolicy defaults = AuthPolicy.defaults(api.authBaseUrl());
+        return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy(), defaults.sessionLifetime(),
+                defaults.verificationTokenValidity(), defaults.verificationRequestFloor(),
+                settings.revokeSessionsOnPasswordReset());
     }
 
     @Bean
@@ -101,6 +106,20 @@ class UseCaseWiring {
     VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer, Clock clock) {
         return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), sessionIssuer,
                 persistence.transactions(), clock);
+    }
+
+    @Bean
+    RequestPasswordResetService requestPasswordResetService(PersistenceAdapters persistence,
+                                                            VerificationMailing verificationMailing, AuthPolicy policy) {
+        return new RequestPasswordResetService(persistence.users(), persistence.transactions(), verificationMailing,
+                policy);
+    }
+
+    @Bean
+    ResetPasswordService resetPasswordService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
+                                              AuthPolicy policy, Clock clock) {
+        return new ResetPasswordService(persistence.verificationTokens(), persistence.users(), persistence.sessions(),
+                hasher, persistence.transactions(), policy, clock);
     }
 
     @Bean

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Reads what the service sent through the real SMTP server (GreenMail) of a test. */
 final class Mailbox {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/verify-email\\?\\S+");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/(verify-email\\?|reset-password/)\\S+");
 
     private Mailbox() {
     }
@@ -21,7 +21,7 @@ final class Mailbox {
         return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipient(message).equals(address)).toList();
     }
 
-    /** Waits for the next verification mail to this address and returns its link. */
+    /** Waits for the n-th mail to this address (verification or password reset) and returns its link. */
     static String awaitVerificationLink(GreenMailExtension smtp, String address, int expectedCount) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
@@ -31,13 +31,13 @@ final class Mailbox {
                         .getBodyPart(0).getContent();
                 Matcher matcher = LINK.matcher(text);
                 if (!matcher.find()) {
-                    throw new AssertionError("no verification link in: " + text);
+                    throw new AssertionError("no link in: " + text);
                 }
                 return matcher.group();
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no verification mail to " + address + " within 15 s");
+        throw new AssertionError("no mail to " + address + " within 15 s");
     }
 
     private static String recipient(MimeMessage message) {

@@ -446,4 +446,85 @@ class SignUpFlowSystemIT {
         getWithBearer("/get-session?disableRefresh=true&disableCookieCache=true", bearerOf(email))
                 .expectStatus().isOk().expectBody().jsonPath("$.user.email").isEqualTo(email);
     }
+
+    static String requestResetAndFollowLink(String email, int mailNumber) throws Exception {
+        post("/request-password-reset", "{\"email\":\"%s\",\"redirectTo\":\"%s/reset\"}"
+                .formatted(email, RunningService.FRONTEND)).expectStatus().isOk()
+                .expectBody().json("{\"status\":true,\"message\":\"If this email exists in our system, check your email for the reset link\"}");
+        String link = Mailbox.awaitVerificationLink(SMTP, email, mailNumber);
+        assertThat(link).contains("/api/auth/reset-password/").endsWith("?callbackURL="
+                + java.net.URLEncoder.encode(RunningService.FRONTEND + "/reset", java.nio.charset.StandardCharsets.UTF_8));
+        URI location = http.get().uri(URI.create(link)).exchange().expectStatus().isFound()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(location.toString()).startsWith(RunningService.FRONTEND + "/reset?token=");
+        return location.getQuery().substring("token=".length());
+    }
+
+    @Test
+    void passwordResetWhenLinkFollowedThenNewPasswordWorksOldDoesNotAndOldSessionsEnd() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String before = bearerOf(email);
+        String token = requestResetAndFollowLink(email, 2);
+
+        post("/reset-password", "{\"newPassword\":\"a brand new passphrase\",\"token\":\"" + token + "\"}")
+                .expectStatus().isOk().expectBody().json("{\"status\":true}");
+
+        signIn(email, PASSWORD).expectStatus().isUnauthorized();
+        signIn(email, "a brand new passphrase").expectStatus().isOk();
+        getWithBearer("/get-session", before).expectBody(String.class).isEqualTo("null");
+        post("/reset-password", "{\"newPassword\":\"another new passphrase\",\"token\":\"" + token + "\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void resetPasswordWhenFiftyRacingUsesOfOneTokenThenExactlyOneSucceeds() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String token = requestResetAndFollowLink(email, 2);
+        var client = org.springframework.web.reactive.function.client.WebClient.create(service.baseUrl());
+
+        java.util.List<Integer> statuses = reactor.core.publisher.Flux.range(0, 50)
+                .flatMap(i -> client.post().uri("/api/auth/reset-password")
+                        .header(HttpHeaders.ORIGIN, RunningService.FRONTEND)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"newPassword\":\"racing password " + i + "\",\"token\":\"" + token + "\"}")
+                        .exchangeToMono(response -> reactor.core.publisher.Mono.just(response.statusCode().value())), 50)
+                .collectList().block(java.time.Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(50);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 400).hasSize(49);
+        long working = java.util.stream.IntStream.range(0, 50)
+                .filter(i -> signIn(email, "racing password " + i).returnResult(Void.class).getStatus().value() == 200)
+                .count();
+        assertThat(working).as("exactly one of the racing passwords was set").isEqualTo(1);
+    }
+
+    @Test
+    void resetLinkWhenForgedUntrustedOrWithoutCallbackThenBetterAuthsAnswers() {
+        http.get().uri("/api/auth/reset-password/forged?callbackURL=/reset").exchange()
+                .expectStatus().isFound().expectHeader().location("/reset?error=INVALID_TOKEN");
+        http.get().uri("/api/auth/reset-password/forged").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+        http.get().uri("/api/auth/reset-password/forged?callbackURL=https://evil.example/").exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("INVALID_CALLBACK_URL");
+        String location = http.get().uri("/api/auth/reset-password/forged?callbackURL=").exchange()
+                .expectStatus().isFound().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        assertThat(location).isEqualTo(service.baseUrl() + "/api/auth/error?error=INVALID_TOKEN");
+        http.get().uri(URI.create(location)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void requestPasswordResetWhenUnknownOrUntrustedRedirectThenSameAnswerOrForbidden() {
+        post("/request-password-reset", "{\"email\":\"" + newEmail() + "\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo(true);
+        post("/request-password-reset", "{\"email\":\"a@example.com\",\"redirectTo\":\"https://evil.example\"}")
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("INVALID_REDIRECT_URL");
+        post("/reset-password", "{\"newPassword\":\"long enough 123\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_TOKEN");
+        post("/reset-password", "{\"newPassword\":\"short\",\"token\":\"x\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("PASSWORD_TOO_SHORT");
+    }
 }

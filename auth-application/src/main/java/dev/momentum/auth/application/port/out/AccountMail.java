@@ -11,6 +11,14 @@ public sealed interface AccountMail {
 
     String recipientName();
 
+    record PasswordResetMail(EmailAddress to, String recipientName, URI link) implements AccountMail {
+        public PasswordResetMail {
+            Objects.requireNonNull(to, "to cannot be null");
+            Objects.requireNonNull(recipientName, "recipientName cannot be null");
+            Objects.requireNonNull(link, "link cannot be null");
+        }
+    }
+
     record VerificationMail(EmailAddress to, String recipientName, URI link) implements AccountMail {
         public VerificationMail {
             Objects.requireNonNull(to, "to cannot be null");

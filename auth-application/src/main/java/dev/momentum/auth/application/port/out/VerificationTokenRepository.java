@@ -11,6 +11,9 @@ public interface VerificationTokenRepository {
 
     Mono<Void> add(VerificationToken token);
 
+    /** True while the token exists, is unspent and unexpired; spends nothing. */
+    Mono<Boolean> isRedeemable(TokenHash hash, VerificationPurpose purpose, Instant now);
+
     /** Spends the token atomically: of any number of concurrent calls, one at most is Redeemed. */
     Mono<Redemption> redeem(TokenHash hash, VerificationPurpose purpose, Instant now);
 }

@@ -1,0 +1,100 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.adapter.web.dto.PasswordResetRequestedResponse;
+import dev.momentum.auth.adapter.web.dto.RequestPasswordResetRequest;
+import dev.momentum.auth.adapter.web.dto.ResetPasswordRequest;
+import dev.momentum.auth.adapter.web.dto.StatusResponse;
+import dev.momentum.auth.adapter.web.error.HttpProblem;
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.CheckResetTokenQuery;
+import dev.momentum.auth.application.port.in.RequestPasswordResetCommand;
+import dev.momentum.auth.application.port.in.RequestPasswordResetUseCase;
+import dev.momentum.auth.application.port.in.ResetPasswordCommand;
+import dev.momentum.auth.application.port.in.ResetPasswordUseCase;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/** Forgotten passwords, as better-auth's {@code password.mjs} serves them. */
+@RestController
+@RequestMapping(AuthApiSettings.BASE_PATH)
+final class PasswordController {
+
+    private final RequestPasswordResetUseCase requestPasswordReset;
+    private final ResetPasswordUseCase resetPassword;
+    private final CheckResetTokenQuery checkResetToken;
+    private final CallbackUrls callbackUrls;
+    private final URI authBaseUrl;
+
+    PasswordController(RequestPasswordResetUseCase requestPasswordReset, ResetPasswordUseCase resetPassword,
+                       CheckResetTokenQuery checkResetToken, CallbackUrls callbackUrls, AuthApiSettings settings) {
+        this.requestPasswordReset = requestPasswordReset;
+        this.resetPassword = resetPassword;
+        this.checkResetToken = checkResetToken;
+        this.callbackUrls = callbackUrls;
+        this.authBaseUrl = settings.authBaseUrl();
+    }
+
+    @PostMapping("/request-password-reset")
+    Mono<PasswordResetRequestedResponse> requestReset(@RequestBody(required = false) RequestPasswordResetRequest request) {
+        String email = request == null ? null : request.email();
+        new RequiredFields().require("email", email).check();
+        String redirectTo = callbackUrls.requireSafe("redirectTo", request.redirectTo());
+        return requestPasswordReset.requestPasswordReset(new RequestPasswordResetCommand(email, redirectTo))
+                .thenReturn(PasswordResetRequestedResponse.ANSWER);
+    }
+
+    /**
+     * The mailed link: checks the token without spending it and sends the browser to the
+     * frontend with {@code ?token=} (or {@code ?error=INVALID_TOKEN}).
+     */
+    @GetMapping("/reset-password/{token}")
+    Mono<ResponseEntity<Void>> openResetLink(@PathVariable String token,
+                                             @RequestParam(required = false) String callbackURL) {
+        if (callbackURL == null) {
+            throw new AuthException(AuthError.VALIDATION_ERROR,
+                    "[query.callbackURL] Invalid input: expected string, received undefined");
+        }
+        String target = callbackUrls.requireSafe("callbackURL", callbackURL);
+        return checkResetToken.isUsable(token).map(usable -> {
+            if (target.isEmpty()) {
+                return found(UriComponentsBuilder.fromUri(authBaseUrl).path("/error")
+                        .queryParam("error", "INVALID_TOKEN").build().toUri());
+            }
+            var location = UriComponentsBuilder.fromUriString(target);
+            return found((usable ? location.queryParam("token", token) : location.queryParam("error", "INVALID_TOKEN"))
+                    .build().toUri());
+        });
+    }
+
+    @PostMapping("/reset-password")
+    Mono<StatusResponse> reset(@RequestBody(required = false) ResetPasswordRequest request,
+                               @RequestParam(name = "token", required = false) String queryToken) {
+        String token = request != null && request.token() != null ? request.token() : queryToken;
+        return resetPassword.resetPassword(new ResetPasswordCommand(token, request == null ? null : request.newPassword()))
+                .thenReturn(StatusResponse.TRUE);
+    }
+
+    /** Where better-auth sends a browser whose link had no callbackURL; JSON here instead of its HTML page. */
+    @GetMapping("/error")
+    Mono<ResponseEntity<Map<String, String>>> error(@RequestParam(defaultValue = "UNKNOWN") String error) {
+        String code = error.matches("[A-Z_]{1,64}") ? error : "UNKNOWN";
+        return Mono.error(new HttpProblem(HttpStatus.BAD_REQUEST, code,
+                "The link could not be used (" + code + "). Ask for a new one."));
+    }
+
+    private static ResponseEntity<Void> found(URI location) {
+        return ResponseEntity.status(HttpStatus.FOUND).location(location).build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.in.RequestPasswordResetCommand;
+import dev.momentum.auth.application.port.in.RequestPasswordResetUseCase;
+import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.user.EmailAddress;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
+
+    private final UserRepository users;
+    private final TransactionRunner transactions;
+    private final VerificationMailing mailing;
+    private final AuthPolicy policy;
+
+    public RequestPasswordResetService(UserRepository users, TransactionRunner transactions,
+                                       VerificationMailing mailing, AuthPolicy policy) {
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+    }
+
+    @Override
+    public Mono<Void> requestPasswordReset(RequestPasswordResetCommand command) {
+        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
+        if (email == null) {
+            return Mono.error(InputErrors.invalidEmailField());
+        }
+        Mono<Void> work = users.findByEmail(email)
+                .flatMap(user -> transactions.inTransaction(() -> mailing.preparePasswordReset(user, command.redirectTo())))
+                .doOnNext(mailing::dispatch)
+                .then();
+        return Mono.when(work, Mono.delay(policy.verificationRequestFloor()));
+    }
+}
