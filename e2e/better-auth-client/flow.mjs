@@ -139,6 +139,13 @@ check("the new password signs in", withNew.data?.user.email === email, withNew.e
 const reused = await client.resetPassword({ newPassword: "yet another passphrase", token: resetToken });
 check("a reset link works once", reused.error?.status === 400 && reused.error?.code === "INVALID_TOKEN", reused.error);
 
+const changed = await client.changePassword({ currentPassword: newPassword, newPassword: "changed passphrase 2",
+  revokeOtherSessions: true });
+check("change-password with revokeOtherSessions answers a new session token", typeof changed.data?.token === "string"
+  && changed.data.user.email === email, changed.error);
+const afterChange = await client.getSession();
+check("the browser keeps a session after change-password", afterChange.data?.user.email === email, afterChange.error);
+
 const mismatch = await client.sendVerificationEmail({ email: `other-${Date.now()}@example.com` });
 check("verification mail for another address while signed in is EMAIL_MISMATCH",
   mismatch.error?.status === 400 && mismatch.error?.code === "EMAIL_MISMATCH", mismatch.error);

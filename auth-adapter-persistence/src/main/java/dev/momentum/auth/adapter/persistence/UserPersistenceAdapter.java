@@ -79,12 +79,21 @@ public final class UserPersistenceAdapter implements UserRepository {
 
     @Override
     public Mono<PasswordCredential> findCredentialByEmail(EmailAddress email) {
+        return findCredentialWhere("u.email = :key", email.value());
+    }
+
+    @Override
+    public Mono<PasswordCredential> findCredentialById(UserId id) {
+        return findCredentialWhere("u.id = :key", id.value());
+    }
+
+    private Mono<PasswordCredential> findCredentialWhere(String condition, String key) {
         return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + """
                         , a.password_hash FROM users u
                         JOIN accounts a ON a.user_id = u.id AND a.provider_id = :provider
-                        WHERE u.email = :email AND a.password_hash IS NOT NULL""")
+                        WHERE a.password_hash IS NOT NULL AND """ + " " + condition)
                 .bind("provider", CREDENTIAL_PROVIDER)
-                .bind("email", email.value())
+                .bind("key", key)
                 .map(row -> new PasswordCredential(UserRows.read(row),
                         new PasswordHash(row.get("password_hash", String.class))))
                 .one());

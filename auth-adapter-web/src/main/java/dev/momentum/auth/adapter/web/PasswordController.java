@@ -1,6 +1,15 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.dto.ChangePasswordRequest;
+import dev.momentum.auth.adapter.web.dto.ChangePasswordResponse;
 import dev.momentum.auth.adapter.web.dto.PasswordResetRequestedResponse;
+import dev.momentum.auth.adapter.web.dto.UserResponse;
+import dev.momentum.auth.adapter.web.dto.VerifyPasswordRequest;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
+import dev.momentum.auth.application.port.in.ChangePasswordCommand;
+import dev.momentum.auth.application.port.in.ChangePasswordUseCase;
+import dev.momentum.auth.application.port.in.VerifyPasswordQuery;
+import org.springframework.web.server.ServerWebExchange;
 import dev.momentum.auth.adapter.web.dto.RequestPasswordResetRequest;
 import dev.momentum.auth.adapter.web.dto.ResetPasswordRequest;
 import dev.momentum.auth.adapter.web.dto.StatusResponse;
@@ -26,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-/** Forgotten passwords, as better-auth's {@code password.mjs} serves them. */
+/** Forgotten, changed and re-confirmed passwords, as better-auth's {@code password.mjs} and {@code update-user.mjs} serve them. */
 @RestController
 @RequestMapping(AuthApiSettings.BASE_PATH)
 final class PasswordController {
@@ -34,16 +43,53 @@ final class PasswordController {
     private final RequestPasswordResetUseCase requestPasswordReset;
     private final ResetPasswordUseCase resetPassword;
     private final CheckResetTokenQuery checkResetToken;
+    private final ChangePasswordUseCase changePassword;
+    private final VerifyPasswordQuery verifyPassword;
+    private final SessionCredentials credentials;
+    private final SessionCookies sessionCookies;
     private final CallbackUrls callbackUrls;
     private final URI authBaseUrl;
 
     PasswordController(RequestPasswordResetUseCase requestPasswordReset, ResetPasswordUseCase resetPassword,
-                       CheckResetTokenQuery checkResetToken, CallbackUrls callbackUrls, AuthApiSettings settings) {
+                       CheckResetTokenQuery checkResetToken, ChangePasswordUseCase changePassword,
+                       VerifyPasswordQuery verifyPassword, SessionCredentials credentials,
+                       SessionCookies sessionCookies, CallbackUrls callbackUrls, AuthApiSettings settings) {
         this.requestPasswordReset = requestPasswordReset;
         this.resetPassword = resetPassword;
         this.checkResetToken = checkResetToken;
+        this.changePassword = changePassword;
+        this.verifyPassword = verifyPassword;
+        this.credentials = credentials;
+        this.sessionCookies = sessionCookies;
         this.callbackUrls = callbackUrls;
         this.authBaseUrl = settings.authBaseUrl();
+    }
+
+    @PostMapping("/change-password")
+    Mono<ChangePasswordResponse> changePassword(@RequestBody(required = false) ChangePasswordRequest request,
+                                                ServerWebExchange exchange) {
+        ChangePasswordRequest body = request == null ? new ChangePasswordRequest(null, null, null) : request;
+        new RequiredFields().require("newPassword", body.newPassword())
+                .require("currentPassword", body.currentPassword()).check();
+        boolean revokeOthers = Boolean.TRUE.equals(body.revokeOtherSessions());
+        return changePassword.changePassword(new ChangePasswordCommand(
+                        credentials.token(exchange.getRequest()).orElse(null), body.currentPassword(),
+                        body.newPassword(), revokeOthers, ClientInfos.of(exchange.getRequest())))
+                .map(result -> {
+                    result.newSession().ifPresent(session ->
+                            sessionCookies.issue(exchange.getResponse(), session, true));
+                    return new ChangePasswordResponse(result.newSession().map(session -> session.token()).orElse(null),
+                            UserResponse.from(result.user()));
+                });
+    }
+
+    @PostMapping("/verify-password")
+    Mono<StatusResponse> verifyPassword(@RequestBody(required = false) VerifyPasswordRequest request,
+                                        ServerWebExchange exchange) {
+        String password = request == null ? null : request.password();
+        new RequiredFields().require("password", password).check();
+        return verifyPassword.verifyPassword(credentials.token(exchange.getRequest()).orElse(null), password)
+                .thenReturn(StatusResponse.TRUE);
     }
 
     @PostMapping("/request-password-reset")

@@ -9,6 +9,8 @@ public enum AuthError {
     VALIDATION_ERROR("Invalid request"),
     INVALID_EMAIL("Invalid email"),
     INVALID_EMAIL_OR_PASSWORD("Invalid email or password"),
+    INVALID_PASSWORD("Invalid password"),
+    CREDENTIAL_ACCOUNT_NOT_FOUND("Credential account not found"),
     EMAIL_NOT_VERIFIED("Email not verified"),
     PASSWORD_TOO_SHORT("Password too short"),
     PASSWORD_TOO_LONG("Password too long"),

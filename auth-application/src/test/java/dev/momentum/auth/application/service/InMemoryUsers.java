@@ -46,6 +46,11 @@ final class InMemoryUsers implements UserRepository {
     }
 
     @Override
+    public Mono<PasswordCredential> findCredentialById(UserId id) {
+        return findById(id).map(user -> new PasswordCredential(user, hashes.get(user.id())));
+    }
+
+    @Override
     public Mono<Void> markEmailVerified(UserId id, Instant now) {
         return Mono.fromRunnable(() -> users.computeIfPresent(id, (key, user) -> user.withEmailVerified(now)));
     }

@@ -46,6 +46,8 @@ final class TestAuthService {
             clock);
     final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions);
     final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
+    final ChangePasswordService changePassword = new ChangePasswordService(getSession, users, sessions, hasher,
+            sessionIssuer, transactions, policy, clock);
     final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
             verificationMailing, policy);
     final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,

@@ -6,6 +6,7 @@ import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.port.out.AccountMailer;
 import dev.momentum.auth.application.service.AuthPolicy;
+import dev.momentum.auth.application.service.ChangePasswordService;
 import dev.momentum.auth.application.service.GetSessionService;
 import dev.momentum.auth.application.service.HealthService;
 import dev.momentum.auth.application.service.ListAccountsService;
@@ -120,6 +121,14 @@ class UseCaseWiring {
                                               AuthPolicy policy, Clock clock) {
         return new ResetPasswordService(persistence.verificationTokens(), persistence.users(), persistence.sessions(),
                 hasher, persistence.transactions(), policy, clock);
+    }
+
+    @Bean
+    ChangePasswordService changePasswordService(GetSessionService getSession, PersistenceAdapters persistence,
+                                                Argon2idPasswordHasher hasher, SessionIssuer sessionIssuer,
+                                                AuthPolicy policy, Clock clock) {
+        return new ChangePasswordService(getSession, persistence.users(), persistence.sessions(), hasher, sessionIssuer,
+                persistence.transactions(), policy, clock);
     }
 
     @Bean

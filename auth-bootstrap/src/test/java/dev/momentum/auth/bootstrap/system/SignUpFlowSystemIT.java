@@ -527,4 +527,31 @@ class SignUpFlowSystemIT {
         post("/reset-password", "{\"newPassword\":\"short\",\"token\":\"x\"}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("PASSWORD_TOO_SHORT");
     }
+
+    @Test
+    void changePasswordWhenRevokingOtherSessionsThenNewCookieAndTokenAndOldSessionsEnd() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String laptop = bearerOf(email);
+        String phone = bearerOf(email);
+
+        postWithBearer("/change-password", laptop, "{\"currentPassword\":\"wrong password 1\",\"newPassword\":\"a new passphrase\"}")
+                .expectStatus().isBadRequest().expectBody().json("{\"code\":\"INVALID_PASSWORD\",\"message\":\"Invalid password\"}");
+        var changed = postWithBearer("/change-password", laptop, """
+                {"currentPassword":"%s","newPassword":"a new passphrase","revokeOtherSessions":true}""".formatted(PASSWORD))
+                .expectStatus().isOk().expectBody().jsonPath("$.token").isNotEmpty()
+                .jsonPath("$.user.email").isEqualTo(email).returnResult();
+        String newBearer = changed.getResponseHeaders().getFirst("set-auth-token");
+
+        assertThat(changed.getResponseCookies().getFirst("better-auth.session_token")).isNotNull();
+        getWithBearer("/get-session", laptop).expectBody(String.class).isEqualTo("null");
+        getWithBearer("/get-session", phone).expectBody(String.class).isEqualTo("null");
+        getWithBearer("/get-session", newBearer).expectBody().jsonPath("$.user.email").isEqualTo(email);
+        postWithBearer("/verify-password", newBearer, "{\"password\":\"a new passphrase\"}").expectStatus().isOk()
+                .expectBody().json("{\"status\":true}");
+        postWithBearer("/verify-password", newBearer, "{\"password\":\"%s\"}".formatted(PASSWORD)).expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_PASSWORD");
+        postWithBearer("/change-password", "nobody", "{\"currentPassword\":\"x\",\"newPassword\":\"y\"}")
+                .expectStatus().isUnauthorized();
+    }
 }

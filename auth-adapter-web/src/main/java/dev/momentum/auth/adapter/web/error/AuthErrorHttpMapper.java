@@ -12,7 +12,8 @@ public final class AuthErrorHttpMapper {
     public static HttpStatus statusOf(AuthError error) {
         return switch (error) {
             case VALIDATION_ERROR, INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, INVALID_TOKEN,
-                 EMAIL_MISMATCH, EMAIL_ALREADY_VERIFIED -> HttpStatus.BAD_REQUEST;
+                 EMAIL_MISMATCH, EMAIL_ALREADY_VERIFIED, INVALID_PASSWORD, CREDENTIAL_ACCOUNT_NOT_FOUND ->
+                    HttpStatus.BAD_REQUEST;
             case INVALID_EMAIL_OR_PASSWORD, UNAUTHORIZED, TOKEN_EXPIRED, USER_NOT_FOUND -> HttpStatus.UNAUTHORIZED;
             case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH -> HttpStatus.FORBIDDEN;
             case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -24,6 +24,8 @@ public interface UserRepository {
 
     Mono<PasswordCredential> findCredentialByEmail(EmailAddress email);
 
+    Mono<PasswordCredential> findCredentialById(UserId id);
+
     Mono<Void> markEmailVerified(UserId id, Instant now);
 
     Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now);

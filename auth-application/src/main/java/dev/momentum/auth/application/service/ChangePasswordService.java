@@ -1,0 +1,85 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.ChangePasswordCommand;
+import dev.momentum.auth.application.port.in.ChangePasswordResult;
+import dev.momentum.auth.application.port.in.ChangePasswordUseCase;
+import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.in.SessionResult;
+import dev.momentum.auth.application.port.in.VerifyPasswordQuery;
+import dev.momentum.auth.application.port.out.PasswordHasher;
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.PasswordCredential;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.user.User;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** Changing and confirming the password of a signed-in user (better-auth {@code update-user.mjs}, {@code password.mjs}). */
+public final class ChangePasswordService implements ChangePasswordUseCase, VerifyPasswordQuery {
+
+    private final CurrentSession currentSession;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final SessionIssuer sessionIssuer;
+    private final TransactionRunner transactions;
+    private final AuthPolicy policy;
+    private final Clock clock;
+
+    public ChangePasswordService(GetSessionQuery getSession, UserRepository users, SessionRepository sessions,
+                                 PasswordHasher hasher, SessionIssuer sessionIssuer, TransactionRunner transactions,
+                                 AuthPolicy policy, Clock clock) {
+        this.currentSession = new CurrentSession(getSession);
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+        this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
+        this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
+        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    @Override
+    public Mono<ChangePasswordResult> changePassword(ChangePasswordCommand command) {
+        return currentSession.require(command.sessionToken())
+                .flatMap(current -> InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
+                        .then(InputErrors.reject(policy.passwordPolicy().checkPresented(command.currentPassword())))
+                        .then(Mono.defer(() -> checkedCredential(current.user(), command.currentPassword()))))
+                .flatMap(credential -> hasher.hash(command.newPassword())
+                        .flatMap(hash -> transactions.inTransaction(() -> replace(credential.user(), hash, command)))
+                        .map(newSession -> new ChangePasswordResult(credential.user(), newSession)));
+    }
+
+    private Mono<Optional<SessionResult>> replace(User user, PasswordHash hash, ChangePasswordCommand command) {
+        Mono<Void> replaced = users.replacePasswordHash(user.id(), hash, Instants.now(clock));
+        if (!command.revokeOtherSessions()) {
+            return replaced.thenReturn(Optional.empty());
+        }
+        return replaced.then(sessions.deleteAllOfUser(user.id(), null))
+                .then(Mono.defer(() -> sessionIssuer.start(user, true, command.client())))
+                .map(Optional::of);
+    }
+
+    @Override
+    public Mono<Void> verifyPassword(String sessionToken, String password) {
+        return currentSession.require(sessionToken)
+                .flatMap(current -> InputErrors.reject(policy.passwordPolicy().checkPresented(password))
+                        .then(Mono.defer(() -> checkedCredential(current.user(), password))))
+                .then();
+    }
+
+    private Mono<PasswordCredential> checkedCredential(User user, String password) {
+        return users.findCredentialById(user.id())
+                .switchIfEmpty(Mono.error(new AuthException(AuthError.CREDENTIAL_ACCOUNT_NOT_FOUND)))
+                .flatMap(credential -> hasher.matches(password, credential.hash())
+                        .flatMap(matches -> matches
+                                ? Mono.just(credential)
+                                : Mono.<PasswordCredential>error(new AuthException(AuthError.INVALID_PASSWORD))));
+    }
+}
