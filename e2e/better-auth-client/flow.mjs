@@ -146,6 +146,11 @@ check("change-password with revokeOtherSessions answers a new session token", ty
 const afterChange = await client.getSession();
 check("the browser keeps a session after change-password", afterChange.data?.user.email === email, afterChange.error);
 
+const renamed = await client.updateUser({ name: "Ada Lovelace" });
+const renamedSession = await client.getSession();
+check("update-user renames the user", renamed.data?.status === true
+  && renamedSession.data?.user.name === "Ada Lovelace", renamed.error);
+
 const mismatch = await client.sendVerificationEmail({ email: `other-${Date.now()}@example.com` });
 check("verification mail for another address while signed in is EMAIL_MISMATCH",
   mismatch.error?.status === 400 && mismatch.error?.code === "EMAIL_MISMATCH", mismatch.error);

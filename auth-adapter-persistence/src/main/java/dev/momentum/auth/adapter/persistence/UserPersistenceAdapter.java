@@ -8,6 +8,7 @@ import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
@@ -118,6 +119,17 @@ public final class UserPersistenceAdapter implements UserRepository {
                         row.get("provider_id", String.class), row.get("account_id", String.class),
                         Timestamps.read(row, "created_at"), Timestamps.read(row, "updated_at")))
                 .all());
+    }
+
+    @Override
+    public Mono<Void> updateProfile(UserId id, UserProfile profile, Instant now) {
+        return storage.guard(storage.client().sql(
+                        "UPDATE users SET name = :name, image = :image, updated_at = :now WHERE id = :id")
+                .bind("name", profile.name())
+                .bind("image", Parameter.fromOrEmpty(profile.image(), String.class))
+                .bind("now", Timestamps.of(now))
+                .bind("id", id.value())
+                .then());
     }
 
     @Override

@@ -297,6 +297,22 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void updateProfileThenNameImageAndUpdateTimeAreRead() {
+        User user = stored("ada@example.com");
+        Instant later = NOW.plusSeconds(60);
+
+        adapters.users().updateProfile(user.id(), new UserProfile("Ada Lovelace", "https://example.com/ada.png"), later)
+                .block();
+
+        User read = adapters.users().findById(user.id()).block();
+        assertThat(read.name()).isEqualTo("Ada Lovelace");
+        assertThat(read.image()).isEqualTo("https://example.com/ada.png");
+        assertThat(read.updatedAt()).isEqualTo(later);
+        adapters.users().updateProfile(user.id(), new UserProfile("Ada", null), later).block();
+        assertThat(adapters.users().findById(user.id()).block().image()).isNull();
+    }
+
+    @Test
     void probeWhenDatabaseUpThenReachable() {
         assertThat(adapters.probe().isReachable().block()).isTrue();
     }

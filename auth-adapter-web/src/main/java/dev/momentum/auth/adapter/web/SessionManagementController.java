@@ -4,7 +4,6 @@ import dev.momentum.auth.adapter.web.dto.AccountResponse;
 import dev.momentum.auth.adapter.web.dto.RevokeSessionRequest;
 import dev.momentum.auth.adapter.web.dto.SessionResponse;
 import dev.momentum.auth.adapter.web.dto.StatusResponse;
-import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
@@ -13,7 +12,6 @@ import dev.momentum.auth.application.port.in.ListAccountsQuery;
 import dev.momentum.auth.application.port.in.ListSessionsQuery;
 import dev.momentum.auth.application.port.in.RevokeSessionsUseCase;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -93,7 +91,7 @@ final class SessionManagementController {
         String token = callerToken(exchange);
         Mono<Object> session = token == null ? Mono.empty() : getSession.getSession(token).cast(Object.class);
         return session.switchIfEmpty(Mono.error(new AuthException(AuthError.UNAUTHORIZED)))
-                .then(Mono.error(new HttpProblem(HttpStatus.BAD_REQUEST, "NO_FIELDS_TO_UPDATE", "No fields to update")));
+                .then(Mono.error(new AuthException(AuthError.NO_FIELDS_TO_UPDATE)));
     }
 
     @GetMapping("/list-accounts")

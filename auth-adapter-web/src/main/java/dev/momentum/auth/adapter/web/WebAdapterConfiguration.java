@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
         EmailVerificationController.class, StatusController.class, SessionManagementController.class,
-        PasswordController.class})
+        PasswordController.class, UserController.class})
 public class WebAdapterConfiguration {
 
     @Bean

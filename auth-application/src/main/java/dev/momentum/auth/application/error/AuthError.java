@@ -21,6 +21,8 @@ public enum AuthError {
     EMAIL_ALREADY_VERIFIED("Email is already verified"),
     UNAUTHORIZED("Unauthorized"),
     SESSION_NOT_FRESH("Session is not fresh"),
+    EMAIL_CAN_NOT_BE_UPDATED("Email can not be updated"),
+    NO_FIELDS_TO_UPDATE("No fields to update"),
     SERVICE_UNAVAILABLE("The service is temporarily unavailable. Please try again shortly."),
     OVERLOADED("The service is busy. Please try again shortly.");
 

@@ -7,6 +7,7 @@ import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,11 @@ final class InMemoryUsers implements UserRepository {
     @Override
     public Mono<PasswordCredential> findCredentialById(UserId id) {
         return findById(id).map(user -> new PasswordCredential(user, hashes.get(user.id())));
+    }
+
+    @Override
+    public Mono<Void> updateProfile(UserId id, UserProfile profile, Instant now) {
+        return Mono.fromRunnable(() -> users.computeIfPresent(id, (key, user) -> user.withProfile(profile, now)));
     }
 
     @Override

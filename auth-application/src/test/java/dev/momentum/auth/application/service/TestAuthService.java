@@ -48,6 +48,7 @@ final class TestAuthService {
     final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
     final ChangePasswordService changePassword = new ChangePasswordService(getSession, users, sessions, hasher,
             sessionIssuer, transactions, policy, clock);
+    final UpdateUserService updateUser = new UpdateUserService(getSession, users, clock);
     final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
             verificationMailing, policy);
     final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,

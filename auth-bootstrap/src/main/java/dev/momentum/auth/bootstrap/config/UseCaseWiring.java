@@ -19,6 +19,7 @@ import dev.momentum.auth.application.service.SessionIssuer;
 import dev.momentum.auth.application.service.SignInService;
 import dev.momentum.auth.application.service.SignOutService;
 import dev.momentum.auth.application.service.SignUpService;
+import dev.momentum.auth.application.service.UpdateUserService;
 import dev.momentum.auth.application.service.VerificationMailing;
 import dev.momentum.auth.application.service.VerifyEmailService;
 import java.time.Clock;
@@ -129,6 +130,11 @@ class UseCaseWiring {
                                                 AuthPolicy policy, Clock clock) {
         return new ChangePasswordService(getSession, persistence.users(), persistence.sessions(), hasher, sessionIssuer,
                 persistence.transactions(), policy, clock);
+    }
+
+    @Bean
+    UpdateUserService updateUserService(GetSessionService getSession, PersistenceAdapters persistence, Clock clock) {
+        return new UpdateUserService(getSession, persistence.users(), clock);
     }
 
     @Bean

@@ -554,4 +554,29 @@ class SignUpFlowSystemIT {
         postWithBearer("/change-password", "nobody", "{\"currentPassword\":\"x\",\"newPassword\":\"y\"}")
                 .expectStatus().isUnauthorized();
     }
+
+    @Test
+    void updateUserWhenNameAndImageThenGetSessionShowsThemAndEmailIsRefused() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String bearer = bearerOf(email);
+
+        postWithBearer("/update-user", bearer, "{\"name\":\"Ada Lovelace\",\"image\":\"https://example.com/ada.png\"}")
+                .expectStatus().isOk().expectBody().json("{\"status\":true}");
+        getWithBearer("/get-session", bearer).expectBody()
+                .jsonPath("$.user.name").isEqualTo("Ada Lovelace")
+                .jsonPath("$.user.image").isEqualTo("https://example.com/ada.png");
+        postWithBearer("/update-user", bearer, "{\"image\":null}").expectStatus().isOk();
+        getWithBearer("/get-session", bearer).expectBody().jsonPath("$.user.image").isEmpty()
+                .jsonPath("$.user.name").isEqualTo("Ada Lovelace");
+
+        postWithBearer("/update-user", bearer, "{\"email\":\"new@example.com\"}").expectStatus().isBadRequest()
+                .expectBody().json("{\"code\":\"EMAIL_CAN_NOT_BE_UPDATED\",\"message\":\"Email can not be updated\"}");
+        postWithBearer("/update-user", bearer, "{\"emailVerified\":true}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("No fields to update");
+        postWithBearer("/update-user", bearer, "{\"name\":42}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+        postWithBearer("/update-user", "nobody", "{\"name\":\"x\"}").expectStatus().isUnauthorized();
+        getWithBearer("/get-session", bearer).expectBody().jsonPath("$.user.emailVerified").isEqualTo(true);
+    }
 }

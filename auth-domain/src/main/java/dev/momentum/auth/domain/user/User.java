@@ -22,6 +22,14 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
         return new User(id, profile.name(), email, false, profile.image(), now, now);
     }
 
+    public UserProfile profile() {
+        return new UserProfile(name, image);
+    }
+
+    public User withProfile(UserProfile profile, Instant now) {
+        return new User(id, profile.name(), email, emailVerified, profile.image(), createdAt, now);
+    }
+
     public User withEmailVerified(Instant now) {
         return emailVerified ? this : new User(id, name, email, true, image, createdAt, now);
     }

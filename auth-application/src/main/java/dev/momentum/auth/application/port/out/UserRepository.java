@@ -6,6 +6,7 @@ import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,8 @@ public interface UserRepository {
     Mono<PasswordCredential> findCredentialById(UserId id);
 
     Mono<Void> markEmailVerified(UserId id, Instant now);
+
+    Mono<Void> updateProfile(UserId id, UserProfile profile, Instant now);
 
     Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now);
 
