@@ -1,6 +1,5 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.StorageUnavailableException;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import java.util.function.Supplier;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -18,7 +17,6 @@ final class ReactiveTransactionRunner implements TransactionRunner {
     @Override
     public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
         return operator.transactional(Mono.defer(work))
-                .onErrorMap(StorageGuard::meansUnavailable,
-                        error -> new StorageUnavailableException("the database did not answer", error));
+                .onErrorMap(StorageGuard::meansUnavailable, StorageGuard::unavailable);
     }
 }

@@ -30,13 +30,15 @@ final class StorageGuard {
     }
 
     <T> Mono<T> guard(Mono<T> call) {
-        return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable,
-                error -> new StorageUnavailableException("the database did not answer", error));
+        return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable, StorageGuard::unavailable);
     }
 
     <T> Flux<T> guardMany(Flux<T> call) {
-        return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable,
-                error -> new StorageUnavailableException("the database did not answer", error));
+        return call.timeout(queryTimeout).onErrorMap(StorageGuard::meansUnavailable, StorageGuard::unavailable);
+    }
+
+    static StorageUnavailableException unavailable(Throwable cause) {
+        return new StorageUnavailableException("the database did not answer", cause);
     }
 
     static boolean meansUnavailable(Throwable error) {
