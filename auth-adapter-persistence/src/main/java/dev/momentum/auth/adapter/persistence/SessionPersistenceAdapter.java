@@ -13,6 +13,11 @@ import reactor.core.publisher.Mono;
 
 public final class SessionPersistenceAdapter implements SessionRepository {
 
+    /** The columns of {@code sessions s}, aliased so that they can be read beside {@link UserRows#COLUMNS}. */
+    private static final String SESSION_COLUMNS = """
+            s.id AS session_id, s.user_id AS session_user_id, s.token_hash, s.created_at AS session_created_at,
+            s.updated_at AS session_updated_at, s.expires_at, s.ip_address, s.user_agent""";
+
     private final StorageGuard storage;
 
     SessionPersistenceAdapter(StorageGuard storage) {
@@ -47,13 +52,11 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Flux<Session> findLiveOfUser(UserId userId, Instant now) {
-        return storage.guardMany(storage.client().sql("""
-                        SELECT id AS session_id, user_id, token_hash, created_at AS session_created_at,
-                        updated_at AS session_updated_at, expires_at, ip_address, user_agent
-                        FROM sessions WHERE user_id = :userId AND expires_at > :now ORDER BY created_at, id""")
+        return storage.guardMany(storage.client().sql("SELECT " + SESSION_COLUMNS + " " + """
+                        FROM sessions s WHERE s.user_id = :userId AND s.expires_at > :now ORDER BY s.created_at, s.id""")
                 .bind("userId", userId.value())
                 .bind("now", Timestamps.of(now))
-                .map(row -> readSession(row, new UserId(row.get("user_id", String.class))))
+                .map(SessionPersistenceAdapter::readSession)
                 .all());
     }
 
@@ -77,21 +80,16 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash) {
-        return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + """
-                        , s.id AS session_id, s.token_hash, s.created_at AS session_created_at,
-                        s.updated_at AS session_updated_at, s.expires_at, s.ip_address, s.user_agent
-                        FROM sessions s JOIN users u ON u.id = s.user_id
-                        WHERE s.token_hash = :tokenHash""")
+        return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + ", " + SESSION_COLUMNS + " " + """
+                        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :tokenHash""")
                 .bind("tokenHash", tokenHash.hex())
-                .map(row -> {
-                    var user = UserRows.read(row);
-                    return new SessionOfUser(readSession(row, user.id()), user);
-                })
+                .map(row -> new SessionOfUser(readSession(row), UserRows.read(row)))
                 .one());
     }
 
-    private static Session readSession(Readable row, UserId userId) {
-        return new Session(new SessionId(row.get("session_id", String.class)), userId,
+    private static Session readSession(Readable row) {
+        return new Session(new SessionId(row.get("session_id", String.class)),
+                new UserId(row.get("session_user_id", String.class)),
                 new TokenHash(row.get("token_hash", String.class)), Timestamps.read(row, "session_created_at"),
                 Timestamps.read(row, "session_updated_at"), Timestamps.read(row, "expires_at"),
                 row.get("ip_address", String.class), row.get("user_agent", String.class));
