@@ -34,9 +34,13 @@ final class Docker {
     }
 
     static Result docker(String... arguments) {
+        return docker(Duration.ofMinutes(15), arguments);
+    }
+
+    static Result docker(Duration timeout, String... arguments) {
         List<String> command = new ArrayList<>(List.of(DOCKER));
         command.addAll(List.of(arguments));
-        return run(command, Map.of(), null, Duration.ofMinutes(15));
+        return run(command, Map.of(), null, timeout);
     }
 
     static Result compose(Path directory, String project, String... arguments) {

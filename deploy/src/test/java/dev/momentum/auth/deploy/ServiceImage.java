@@ -36,9 +36,7 @@ final class ServiceImage {
         }
         command.add(REPOSITORY.toString());
         long started = System.nanoTime();
-        List<String> full = new ArrayList<>(List.of(Docker.DOCKER));
-        full.addAll(command);
-        Docker.run(full, Map.of(), REPOSITORY, Duration.ofMinutes(20)).orFail("docker build");
+        Docker.docker(Duration.ofMinutes(20), command.toArray(String[]::new)).orFail("docker build");
         long bytes = Long.parseLong(Docker.inspect(TAG, "{{.Size}}"));
         LOG.info("image {} built in {} s; size {} bytes ({} MB)", TAG, (System.nanoTime() - started) / 1_000_000_000,
                 bytes, bytes / 1_000_000);
