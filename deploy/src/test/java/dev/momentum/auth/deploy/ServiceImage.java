@@ -27,7 +27,7 @@ final class ServiceImage {
         if (built) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of("build", "-f", "deploy/Dockerfile", "-t", TAG));
+        List<String> command = new ArrayList<>(List.of("build", "-f", REPOSITORY.resolve("deploy/Dockerfile").toString(), "-t", TAG));
         for (var argument : Map.of("BUILD_IMAGE", "AUTH_BUILD_IMAGE", "RUNTIME_IMAGE", "AUTH_RUNTIME_IMAGE").entrySet()) {
             String value = System.getenv(argument.getValue());
             if (value != null) {
