@@ -22,11 +22,11 @@ public final class LoggingAccountMailer implements AccountMailer {
     }
 
     @Override
-    public Mono<Void> send(AccountMail mail) {
+    public Mono<Void> send(AccountMail mail, String idempotencyKey) {
         return Mono.fromRunnable(() -> {
             RenderedMail rendered = templates.render(mail);
-            LOG.info("Mail (not sent: MAIL_PROVIDER=log)\nFrom: {}\nTo: {}\nSubject: {}\n\n{}", rendered.from(),
-                    rendered.to(), rendered.subject(), rendered.text());
+            LOG.info("Mail {} (not sent: MAIL_PROVIDER=log)\nFrom: {}\nTo: {}\nSubject: {}\n\n{}", idempotencyKey,
+                    rendered.from(), rendered.to(), rendered.subject(), rendered.text());
         });
     }
 }

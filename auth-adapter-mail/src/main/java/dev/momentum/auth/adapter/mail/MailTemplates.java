@@ -1,9 +1,11 @@
 package dev.momentum.auth.adapter.mail;
 
 import dev.momentum.auth.application.port.out.AccountMail;
+import dev.momentum.auth.application.port.out.AccountMail.AccountDeletionMail;
+import dev.momentum.auth.application.port.out.AccountMail.EmailChangeMail;
+import dev.momentum.auth.application.port.out.AccountMail.EmailChangedNotice;
 import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
 import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
-import java.net.URI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Subject, text and HTML of each mail ({@code verification}, {@code password-reset}), from
+ * Subject, text and HTML of each mail ({@code verification}, {@code password-reset},
+ * {@code email-change}, {@code email-changed}, {@code account-deletion}), from
  * {@code mail-templates/<name>.{subject.txt,txt,html}}:
  * a file in the deployer's override directory wins over the one built in. Placeholders are
  * {@code {{name}}}; values are HTML-escaped in the HTML body.
@@ -33,20 +36,20 @@ public final class MailTemplates {
     }
 
     public RenderedMail render(AccountMail mail) {
-        String template = switch (mail) {
-            case VerificationMail ignored -> "verification";
-            case PasswordResetMail ignored -> "password-reset";
+        String name = displayName(mail.recipientName(), mail.to().value());
+        return switch (mail) {
+            case VerificationMail m -> render("verification", m, Map.of("name", name, "link", m.link().toString()));
+            case PasswordResetMail m -> render("password-reset", m, Map.of("name", name, "link", m.link().toString()));
+            case EmailChangeMail m -> render("email-change", m, Map.of("name", name, "link", m.link().toString()));
+            case AccountDeletionMail m ->
+                    render("account-deletion", m, Map.of("name", name, "link", m.link().toString()));
+            case EmailChangedNotice m ->
+                    render("email-changed", m, Map.of("name", name, "newEmail", m.newEmail().value()));
         };
-        URI link = switch (mail) {
-            case VerificationMail verification -> verification.link();
-            case PasswordResetMail reset -> reset.link();
-        };
-        return render(template, mail.to().value(),
-                Map.of("name", displayName(mail.recipientName(), mail.to().value()), "link", link.toString()));
     }
 
-    private RenderedMail render(String template, String to, Map<String, String> values) {
-        return new RenderedMail(from, to, fill(load(template + ".subject.txt"), values, false).strip(),
+    private RenderedMail render(String template, AccountMail mail, Map<String, String> values) {
+        return new RenderedMail(from, mail.to().value(), fill(load(template + ".subject.txt"), values, false).strip(),
                 fill(load(template + ".txt"), values, false), fill(load(template + ".html"), values, true));
     }
 

@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.mail;
 
 import dev.momentum.auth.application.port.out.AccountMail;
 import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.port.out.MailRejectedException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends through the Resend HTTP API ({@code POST /emails}), the provider of the service we
- * replace, with the JDK's non-blocking HTTP client.
+ * replace, with the JDK's non-blocking HTTP client. The idempotency key goes in Resend's
+ * {@code Idempotency-Key} header: within 24 hours Resend sends a mail with a known key only once.
  */
 public final class ResendAccountMailer implements AccountMailer {
 
@@ -36,7 +38,7 @@ public final class ResendAccountMailer implements AccountMailer {
     }
 
     @Override
-    public Mono<Void> send(AccountMail mail) {
+    public Mono<Void> send(AccountMail mail, String idempotencyKey) {
         return Mono.defer(() -> {
             RenderedMail rendered = templates.render(mail);
             byte[] body = json.writeValueAsBytes(Map.of(
@@ -49,13 +51,25 @@ public final class ResendAccountMailer implements AccountMailer {
                     .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + apiKey)
                     .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-        }).flatMap(response -> response.statusCode() / 100 == 2
-                ? Mono.<Void>empty()
-                : Mono.error(new MailDeliveryException("Resend answered " + response.statusCode() + ": "
-                        + abbreviate(response.body()))));
+        }).flatMap(ResendAccountMailer::outcome);
+    }
+
+    /**
+     * 400 and 422 are Resend's answers to a mail it will never send (bad address, bad sender):
+     * retrying cannot help. Anything else (429, 5xx, a revoked key an operator will replace) may pass later.
+     */
+    private static Mono<Void> outcome(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return Mono.empty();
+        }
+        String problem = "Resend answered " + status + ": " + abbreviate(response.body());
+        return Mono.error(status == 400 || status == 422 ? new MailRejectedException(problem)
+                : new MailDeliveryException(problem));
     }
 
     private static String abbreviate(String body) {

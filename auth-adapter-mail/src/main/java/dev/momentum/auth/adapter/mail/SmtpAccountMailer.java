@@ -2,10 +2,12 @@ package dev.momentum.auth.adapter.mail;
 
 import dev.momentum.auth.application.port.out.AccountMail;
 import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.port.out.MailRejectedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -52,15 +54,26 @@ public final class SmtpAccountMailer implements AccountMailer {
     }
 
     @Override
-    public Mono<Void> send(AccountMail mail) {
+    public Mono<Void> send(AccountMail mail, String idempotencyKey) {
         return Mono.<Void>fromCallable(() -> {
-            Transport.send(toMessage(templates.render(mail)));
+            try {
+                Transport.send(toMessage(templates.render(mail), idempotencyKey));
+            } catch (SendFailedException e) {
+                // the server refused the addresses themselves; any other failure may pass later
+                throw new MailRejectedException("SMTP server refused the recipient or sender: " + e.getMessage());
+            }
             return null;
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private MimeMessage toMessage(RenderedMail mail) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+    /** SMTP knows no idempotency key; a stable Message-ID lets receiving servers and clients drop a repeat. */
+    private MimeMessage toMessage(RenderedMail mail, String idempotencyKey) throws MessagingException {
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + idempotencyKey + "@" + domainOf(mail.from()) + ">");
+            }
+        };
         message.setFrom(new InternetAddress(mail.from(), true));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
@@ -73,6 +86,12 @@ public final class SmtpAccountMailer implements AccountMailer {
         alternatives.addBodyPart(html);
         message.setContent(alternatives);
         return message;
+    }
+
+    private static String domainOf(String from) {
+        String address = from.replaceAll(".*<([^>]*)>.*", "$1");
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "auth-service" : address.substring(at + 1).strip();
     }
 
     /**

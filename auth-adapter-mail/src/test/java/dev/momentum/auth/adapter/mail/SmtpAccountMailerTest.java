@@ -21,12 +21,13 @@ class SmtpAccountMailerTest {
         var mailer = new SmtpAccountMailer(TestMails.templates(),
                 new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), null, null, false));
 
-        mailer.send(TestMails.verification("Ada")).block();
+        mailer.send(TestMails.verification("Ada"), "mail-1").block();
 
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage message = received[0];
         assertThat(message.getSubject()).isEqualTo("Verify your email address");
+        assertThat(message.getMessageID()).isEqualTo("<mail-1@example.com>");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
         assertThat(message.getFrom()[0].toString()).isEqualTo("Auth <noreply@example.com>");
         MimeMultipart parts = (MimeMultipart) message.getContent();
@@ -43,7 +44,7 @@ class SmtpAccountMailerTest {
         var mailer = new SmtpAccountMailer(TestMails.templates(),
                 new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), "mailer", "s3cret", false));
 
-        mailer.send(TestMails.verification("Ada")).block();
+        mailer.send(TestMails.verification("Ada"), "mail-1").block();
 
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
@@ -52,6 +53,6 @@ class SmtpAccountMailerTest {
     void sendWhenServerUnreachableThenErrorsInsteadOfHanging() {
         var mailer = new SmtpAccountMailer(TestMails.templates(), new SmtpSettings("127.0.0.1", 1, null, null, false));
 
-        assertThatThrownBy(() -> mailer.send(TestMails.verification("Ada")).block()).isNotNull();
+        assertThatThrownBy(() -> mailer.send(TestMails.verification("Ada"), "mail-1").block()).isNotNull();
     }
 }

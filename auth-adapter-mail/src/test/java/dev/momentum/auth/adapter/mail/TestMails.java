@@ -1,8 +1,14 @@
 package dev.momentum.auth.adapter.mail;
 
+import dev.momentum.auth.application.port.out.AccountMail;
+import dev.momentum.auth.application.port.out.AccountMail.AccountDeletionMail;
+import dev.momentum.auth.application.port.out.AccountMail.EmailChangeMail;
+import dev.momentum.auth.application.port.out.AccountMail.EmailChangedNotice;
+import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
 import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 final class TestMails {
@@ -14,6 +20,14 @@ final class TestMails {
 
     static VerificationMail verification(String name) {
         return new VerificationMail(new EmailAddress("ada@example.com"), name, LINK);
+    }
+
+    static List<AccountMail> everyKind() {
+        EmailAddress ada = new EmailAddress("ada@example.com");
+        EmailAddress newAddress = new EmailAddress("ada.new@example.com");
+        return List.of(verification("Ada"), new PasswordResetMail(ada, "Ada", LINK),
+                new EmailChangeMail(newAddress, "Ada", LINK), new EmailChangedNotice(ada, "Ada", newAddress),
+                new AccountDeletionMail(ada, "Ada", LINK));
     }
 
     static MailTemplates templates() {

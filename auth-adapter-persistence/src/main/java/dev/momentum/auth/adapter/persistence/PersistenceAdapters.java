@@ -1,7 +1,9 @@
 package dev.momentum.auth.adapter.persistence;
 
+import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.port.out.StaleRecords;
 import dev.momentum.auth.application.port.out.StorageProbe;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
@@ -18,15 +20,20 @@ public final class PersistenceAdapters {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final VerificationTokenRepository verificationTokens;
+    private final MailOutbox mailOutbox;
+    private final StaleRecords staleRecords;
     private final TransactionRunner transactions;
     private final StorageProbe probe;
 
-    public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout) {
+    /** @param secret the service secret; queued mail is sealed under a key derived from it */
+    public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout, String secret) {
         Objects.requireNonNull(database, "database cannot be null");
         var storage = new StorageGuard(DatabaseClient.create(database.connectionFactory()), queryTimeout);
         this.users = new UserPersistenceAdapter(storage, ids);
         this.sessions = new SessionPersistenceAdapter(storage);
         this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
+        this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, new MailSealer(secret));
+        this.staleRecords = new StaleRecordsPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
         this.probe = new DatabaseStorageProbe(storage);
@@ -42,6 +49,14 @@ public final class PersistenceAdapters {
 
     public VerificationTokenRepository verificationTokens() {
         return verificationTokens;
+    }
+
+    public MailOutbox mailOutbox() {
+        return mailOutbox;
+    }
+
+    public StaleRecords staleRecords() {
+        return staleRecords;
     }
 
     public TransactionRunner transactions() {

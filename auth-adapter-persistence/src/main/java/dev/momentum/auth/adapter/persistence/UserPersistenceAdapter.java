@@ -11,6 +11,7 @@ import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
 import org.springframework.r2dbc.core.Parameter;
+import org.springframework.dao.DataIntegrityViolationException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -141,6 +142,28 @@ public final class UserPersistenceAdapter implements UserRepository {
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())
                 .bind("provider", CREDENTIAL_PROVIDER)
+                .then());
+    }
+
+    @Override
+    public Mono<Boolean> changeEmailIfFree(UserId id, EmailAddress email, Instant now) {
+        // NOT EXISTS answers the usual case; the unique index decides a race between two users
+        return storage.guard(storage.client().sql("""
+                        UPDATE users SET email = :email, email_verified = TRUE, updated_at = :now
+                        WHERE id = :id AND NOT EXISTS (SELECT 1 FROM users other WHERE other.email = :email)""")
+                .bind("email", email.value())
+                .bind("now", Timestamps.of(now))
+                .bind("id", id.value())
+                .fetch().rowsUpdated()
+                .map(updated -> updated == 1)
+                .onErrorResume(DataIntegrityViolationException.class, taken -> Mono.just(false)));
+    }
+
+    @Override
+    public Mono<Void> delete(UserId id) {
+        // accounts, sessions, verification tokens and waiting mail go with it: ON DELETE CASCADE
+        return storage.guard(storage.client().sql("DELETE FROM users WHERE id = :id")
+                .bind("id", id.value())
                 .then());
     }
 }

@@ -2,11 +2,17 @@ package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import dev.momentum.auth.domain.verification.VerificationToken;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
 public final class VerificationTokenPersistenceAdapter implements VerificationTokenRepository {
@@ -20,13 +26,15 @@ public final class VerificationTokenPersistenceAdapter implements VerificationTo
     @Override
     public Mono<Void> add(VerificationToken token) {
         return storage.guard(storage.client().sql("""
-                        INSERT INTO verification_tokens (token_hash, purpose, user_id, created_at, expires_at)
-                        VALUES (:tokenHash, :purpose, :userId, :createdAt, :expiresAt)""")
+                        INSERT INTO verification_tokens (token_hash, purpose, user_id, created_at, expires_at, new_email)
+                        VALUES (:tokenHash, :purpose, :userId, :createdAt, :expiresAt, :newEmail)""")
                 .bind("tokenHash", token.hash().hex())
                 .bind("purpose", token.purpose().name())
                 .bind("userId", token.userId().value())
                 .bind("createdAt", Timestamps.of(token.createdAt()))
                 .bind("expiresAt", Timestamps.of(token.expiresAt()))
+                .bind("newEmail", Parameter.fromOrEmpty(token.newEmail().map(EmailAddress::value).orElse(null),
+                        String.class))
                 .then());
     }
 
@@ -44,36 +52,52 @@ public final class VerificationTokenPersistenceAdapter implements VerificationTo
     }
 
     @Override
-    public Mono<Redemption> redeem(TokenHash hash, VerificationPurpose purpose, Instant now) {
+    public Mono<Redemption> redeem(TokenHash hash, Set<VerificationPurpose> purposes, Instant now) {
+        List<String> purposeNames = purposes.stream().map(Enum::name).toList();
         // the conditional UPDATE is the atomic step: under concurrency exactly one caller sees a row updated
         Mono<Long> spend = storage.client().sql("""
                         UPDATE verification_tokens SET consumed_at = :now
-                        WHERE token_hash = :tokenHash AND purpose = :purpose
+                        WHERE token_hash = :tokenHash AND purpose IN (:purposes)
                           AND consumed_at IS NULL AND expires_at > :now""")
                 .bind("now", Timestamps.of(now))
                 .bind("tokenHash", hash.hex())
-                .bind("purpose", purpose.name())
+                .bind("purposes", purposeNames)
                 .fetch().rowsUpdated();
-        Mono<Redemption> redeemed = ownerOf(hash, purpose).map(row -> new Redemption.Redeemed(row.userId()));
-        Mono<Redemption> notRedeemed = ownerOf(hash, purpose)
+        Mono<StoredToken> stored = storage.client().sql("""
+                        SELECT token_hash, purpose, user_id, created_at, expires_at, new_email, consumed_at
+                        FROM verification_tokens WHERE token_hash = :tokenHash AND purpose IN (:purposes)""")
+                .bind("tokenHash", hash.hex())
+                .bind("purposes", purposeNames)
+                .map(VerificationTokenPersistenceAdapter::read)
+                .one();
+        Mono<Redemption> redeemed = stored.map(row -> new Redemption.Redeemed(row.token()));
+        Mono<Redemption> notRedeemed = stored
                 .map(row -> row.consumed()
-                        ? (Redemption) new Redemption.AlreadyRedeemed(row.userId())
+                        ? (Redemption) new Redemption.AlreadyRedeemed(row.token().userId())
                         : new Redemption.Expired())
                 .defaultIfEmpty(new Redemption.Unknown());
         return storage.guard(spend.flatMap(spent -> spent == 1 ? redeemed : notRedeemed));
     }
 
-    private Mono<TokenOwner> ownerOf(TokenHash hash, VerificationPurpose purpose) {
-        return storage.client().sql("""
-                        SELECT user_id, consumed_at FROM verification_tokens
-                        WHERE token_hash = :tokenHash AND purpose = :purpose""")
-                .bind("tokenHash", hash.hex())
+    @Override
+    public Mono<Void> discardUnspent(UserId userId, VerificationPurpose purpose) {
+        return storage.guard(storage.client().sql("""
+                        DELETE FROM verification_tokens
+                        WHERE user_id = :userId AND purpose = :purpose AND consumed_at IS NULL""")
+                .bind("userId", userId.value())
                 .bind("purpose", purpose.name())
-                .map(row -> new TokenOwner(new UserId(row.get("user_id", String.class)),
-                        Timestamps.read(row, "consumed_at") != null))
-                .one();
+                .then());
     }
 
-    private record TokenOwner(UserId userId, boolean consumed) {
+    private static StoredToken read(Readable row) {
+        var token = new VerificationToken(new TokenHash(row.get("token_hash", String.class).strip()),
+                VerificationPurpose.valueOf(row.get("purpose", String.class)),
+                new UserId(row.get("user_id", String.class)), Timestamps.read(row, "created_at"),
+                Timestamps.read(row, "expires_at"),
+                Optional.ofNullable(row.get("new_email", String.class)).flatMap(EmailAddress::parse));
+        return new StoredToken(token, Timestamps.read(row, "consumed_at") != null);
+    }
+
+    private record StoredToken(VerificationToken token, boolean consumed) {
     }
 }

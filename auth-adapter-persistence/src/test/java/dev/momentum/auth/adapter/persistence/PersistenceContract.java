@@ -3,7 +3,11 @@ package dev.momentum.auth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.port.out.StaleRecords.Purged;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
@@ -17,9 +21,12 @@ import dev.momentum.auth.domain.user.UserProfile;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import dev.momentum.auth.domain.verification.VerificationToken;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +39,7 @@ import reactor.core.publisher.Mono;
 abstract class PersistenceContract {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00.123Z");
+    static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
     static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
     static final SecureTokenGenerator IDS = new SecureTokenGenerator() {
         @Override
@@ -54,7 +62,7 @@ abstract class PersistenceContract {
     void migrate() {
         database = newDatabase();
         new LiquibaseSchemaMigrator(database).migrate();
-        adapters = new PersistenceAdapters(database, IDS, Duration.ofSeconds(5));
+        adapters = new PersistenceAdapters(database, IDS, Duration.ofSeconds(5), SECRET);
     }
 
     @AfterEach
@@ -310,6 +318,235 @@ abstract class PersistenceContract {
         assertThat(read.updatedAt()).isEqualTo(later);
         adapters.users().updateProfile(user.id(), new UserProfile("Ada", null), later).block();
         assertThat(adapters.users().findById(user.id()).block().image()).isNull();
+    }
+
+    static final VerificationMail MAIL = new VerificationMail(new EmailAddress("ada@example.com"), "Ada",
+            URI.create("http://localhost:3002/api/auth/verify-email?token=secret-link-token&callbackURL=%2F"));
+
+    MailOutbox outbox() {
+        return adapters.mailOutbox();
+    }
+
+    List<QueuedMail> claim(Instant now) {
+        return outbox().claimDue(now, now.plus(Duration.ofMinutes(2)), 10).collectList().block();
+    }
+
+    @Test
+    void claimDueWhenMailQueuedThenReturnsItOnceUntilTheLeaseEnds() {
+        User ada = stored("ada@example.com");
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+
+        List<QueuedMail> first = claim(NOW);
+        assertThat(first).singleElement().satisfies(queued -> {
+            assertThat(queued.mail()).isEqualTo(MAIL);
+            assertThat(queued.attempts()).isEqualTo(1);
+            assertThat(queued.createdAt()).isEqualTo(NOW);
+        });
+        assertThat(claim(NOW.plusSeconds(60))).isEmpty();
+        assertThat(claim(NOW.plus(Duration.ofMinutes(2)))).singleElement()
+                .satisfies(queued -> assertThat(queued.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void claimDueWhenRetryIsScheduledThenNotBeforeItsTime() {
+        User ada = stored("ada@example.com");
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+        String id = claim(NOW).getFirst().id();
+
+        outbox().retryAt(id, NOW.plusSeconds(30), "provider down").block();
+
+        assertThat(claim(NOW.plusSeconds(29))).isEmpty();
+        assertThat(claim(NOW.plusSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void markDeliveredOrFailedThenNeverClaimedAgainAndThePayloadIsErased() {
+        User ada = stored("ada@example.com");
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+        List<QueuedMail> claimed = claim(NOW);
+
+        outbox().markDelivered(claimed.get(0).id(), NOW).block();
+        outbox().markFailed(claimed.get(1).id(), NOW, "Resend answered 422").block();
+
+        assertThat(claim(NOW.plus(Duration.ofDays(1)))).isEmpty();
+        assertThat(rawOutbox()).contains("DELIVERED", "FAILED", "Resend answered 422")
+                .doesNotContain("PENDING");
+        assertThat(countWhere("mail_outbox", "payload = ''")).isEqualTo(2);
+    }
+
+    @Test
+    void enqueueThenTheStoredPayloadRevealsNeitherLinkNorAddress() {
+        User ada = stored("ada@example.com");
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+
+        assertThat(rawOutbox()).doesNotContain("secret-link-token").doesNotContain("ada@example.com");
+    }
+
+    @Test
+    void claimDueWhenPayloadWasSealedUnderAnotherSecretThenGivesTheMailUp() {
+        User ada = stored("ada@example.com");
+        new PersistenceAdapters(database, IDS, Duration.ofSeconds(5), "another-secret-0123456789-abcdefghij")
+                .mailOutbox().enqueue(MAIL, ada.id(), NOW).block();
+
+        assertThat(claim(NOW)).isEmpty();
+        assertThat(rawOutbox()).contains("FAILED").contains("AUTH_SECRET");
+    }
+
+    @Test
+    void claimDueWhenManyClaimAtOnceThenEachMailGoesToOneOfThem() {
+        User ada = stored("ada@example.com");
+        for (int i = 0; i < 30; i++) {
+            outbox().enqueue(MAIL, ada.id(), NOW).block();
+        }
+
+        List<String> claimedIds = Flux.range(0, 8)
+                .flatMap(instance -> outbox().claimDue(NOW, NOW.plusSeconds(120), 10), 8)
+                .map(QueuedMail::id)
+                .collectList().block();
+
+        assertThat(claimedIds).doesNotHaveDuplicates();
+        assertThat(claimedIds.size() + claim(NOW).size() + claim(NOW).size() + claim(NOW).size()).isEqualTo(30);
+    }
+
+    @Test
+    void deleteUserThenAccountsSessionsTokensAndWaitingMailAreGoneAndOthersStay() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        for (User user : List.of(ada, bob)) {
+            storedSession(user, "session-of-" + user.id().value(), NOW);
+            adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("token-of-" + user.id().value()),
+                    VerificationPurpose.PASSWORD_RESET, user.id(), NOW, Duration.ofHours(1))).block();
+            outbox().enqueue(MAIL, user.id(), NOW).block();
+        }
+
+        adapters.users().delete(ada.id()).block();
+
+        assertThat(adapters.users().findById(ada.id()).blockOptional()).isEmpty();
+        for (String table : List.of("accounts", "sessions", "verification_tokens", "mail_outbox")) {
+            assertThat(countWhere(table, "user_id = '" + ada.id().value() + "'")).as(table).isZero();
+            assertThat(countWhere(table, "user_id = '" + bob.id().value() + "'")).as(table).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void changeEmailIfFreeWhenFreeThenChangedAndVerifiedWhenTakenThenFalse() {
+        User ada = stored("ada@example.com");
+        stored("bob@example.com");
+        EmailAddress bobs = new EmailAddress("bob@example.com");
+        EmailAddress fresh = new EmailAddress("ada.new@example.com");
+
+        assertThat(adapters.users().changeEmailIfFree(ada.id(), bobs, NOW).block()).isFalse();
+        assertThat(adapters.users().changeEmailIfFree(ada.id(), fresh, NOW.plusSeconds(1)).block()).isTrue();
+
+        User read = adapters.users().findById(ada.id()).block();
+        assertThat(read.email()).isEqualTo(fresh);
+        assertThat(read.emailVerified()).isTrue();
+        assertThat(read.updatedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(adapters.users().findCredentialByEmail(fresh).block()).isNotNull();
+    }
+
+    @Test
+    void changeEmailIfFreeWhenTwoUsersRaceForOneAddressThenOneGetsIt() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        EmailAddress contested = new EmailAddress("shared@example.com");
+
+        List<Boolean> outcomes = Flux.just(ada, bob)
+                .flatMap(user -> adapters.transactions().inTransaction(() -> adapters.users()
+                        .changeEmailIfFree(user.id(), contested, NOW)), 2)
+                .collectList().block();
+
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        assertThat(countWhere("users", "email = 'shared@example.com'")).isEqualTo(1);
+    }
+
+    @Test
+    void redeemWhenEmailChangeTokenThenItsNewAddressComesBackAndOnlyForItsPurposes() {
+        User ada = stored("ada@example.com");
+        TokenHash hash = TokenHash.of("change-token");
+        EmailAddress newAddress = new EmailAddress("ada.new@example.com");
+        adapters.verificationTokens().add(new VerificationToken(hash, VerificationPurpose.EMAIL_CHANGE, ada.id(), NOW,
+                NOW.plus(Duration.ofHours(1)), Optional.of(newAddress))).block();
+
+        assertThat(adapters.verificationTokens().redeem(hash, VerificationPurpose.PASSWORD_RESET, NOW).block())
+                .isInstanceOf(Redemption.Unknown.class);
+        assertThat(adapters.verificationTokens().redeem(hash,
+                Set.of(VerificationPurpose.EMAIL_VERIFICATION, VerificationPurpose.EMAIL_CHANGE), NOW).block())
+                .isInstanceOfSatisfying(Redemption.Redeemed.class, redeemed ->
+                        assertThat(redeemed.token().newEmail()).contains(newAddress));
+    }
+
+    @Test
+    void discardUnspentThenOnlyThatUsersUnspentTokensOfThatPurposeGo() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        for (User user : List.of(ada, bob)) {
+            adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("reset-" + user.id().value()),
+                    VerificationPurpose.PASSWORD_RESET, user.id(), NOW, Duration.ofHours(1))).block();
+            adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("verify-" + user.id().value()),
+                    VerificationPurpose.EMAIL_VERIFICATION, user.id(), NOW, Duration.ofHours(1))).block();
+        }
+
+        adapters.verificationTokens().discardUnspent(ada.id(), VerificationPurpose.PASSWORD_RESET).block();
+
+        assertThat(countWhere("verification_tokens", "user_id = '" + ada.id().value() + "'")).isEqualTo(1);
+        assertThat(countWhere("verification_tokens", "user_id = '" + bob.id().value() + "'")).isEqualTo(2);
+    }
+
+    @Test
+    void purgeThenExpiredSessionsTokensAndOldFinishedMailGoAndTheRestStays() {
+        User ada = stored("ada@example.com");
+        storedSession(ada, "expired", NOW.minus(Duration.ofDays(8)));
+        storedSession(ada, "live", NOW);
+        adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("old"),
+                VerificationPurpose.PASSWORD_RESET, ada.id(), NOW.minus(Duration.ofHours(2)), Duration.ofHours(1))).block();
+        adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("new"),
+                VerificationPurpose.PASSWORD_RESET, ada.id(), NOW, Duration.ofHours(1))).block();
+        for (int i = 0; i < 3; i++) {
+            outbox().enqueue(MAIL, ada.id(), NOW.minus(Duration.ofDays(10))).block();
+        }
+        List<QueuedMail> claimed = claim(NOW.minus(Duration.ofDays(10)));
+        outbox().markDelivered(claimed.get(0).id(), NOW.minus(Duration.ofDays(8))).block();
+        outbox().markDelivered(claimed.get(1).id(), NOW.minus(Duration.ofDays(1))).block();
+
+        Purged purged = adapters.staleRecords().purge(NOW, NOW.minus(Duration.ofDays(7))).block();
+
+        assertThat(purged).isEqualTo(new Purged(1, 1, 1));
+        assertThat(countRows("sessions")).isEqualTo(1);
+        assertThat(countRows("verification_tokens")).isEqualTo(1);
+        assertThat(countRows("mail_outbox")).isEqualTo(2);
+    }
+
+    @Test
+    void purgeWhenMoreThanABatchAndInstancesPurgeAtOnceThenAllExpiredGoWithoutErrors() {
+        User ada = stored("ada@example.com");
+        int expired = StaleRecordsPersistenceAdapter.BATCH + 250;
+        Flux.range(0, expired)
+                .flatMap(i -> adapters.sessions().add(Session.start(new SessionId(IDS.newId()), ada.id(),
+                        TokenHash.of("old-" + i), SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN,
+                        NOW.minus(Duration.ofDays(8)))), 16)
+                .blockLast();
+        storedSession(ada, "live", NOW);
+
+        List<Purged> runs = Flux.range(0, 3)
+                .flatMap(instance -> adapters.staleRecords().purge(NOW, NOW), 3)
+                .collectList().block();
+
+        assertThat(runs.stream().mapToLong(Purged::sessions).sum()).isEqualTo(expired);
+        assertThat(countRows("sessions")).isEqualTo(1);
+    }
+
+    String rawOutbox() {
+        return DatabaseClient.create(database.connectionFactory())
+                .sql("SELECT * FROM mail_outbox").fetch().all()
+                .map(Object::toString).collectList().block().toString();
+    }
+
+    long countWhere(String table, String condition) {
+        return DatabaseClient.create(database.connectionFactory())
+                .sql("SELECT COUNT(*) AS n FROM " + table + " WHERE " + condition)
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 
     @Test

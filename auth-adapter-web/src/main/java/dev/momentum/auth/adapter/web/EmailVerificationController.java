@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.web;
 
 import dev.momentum.auth.adapter.web.dto.SendVerificationEmailRequest;
 import dev.momentum.auth.adapter.web.dto.StatusResponse;
+import dev.momentum.auth.adapter.web.dto.UserResponse;
 import dev.momentum.auth.adapter.web.dto.VerifyEmailResponse;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
@@ -69,13 +70,17 @@ final class EmailVerificationController {
             throw new AuthException(AuthError.VALIDATION_ERROR,
                     "[query.token] Invalid input: expected string, received undefined");
         }
-        return verifyEmail.verify(new VerifyEmailCommand(token, ClientInfos.of(exchange.getRequest())))
+        String sessionToken = credentials.token(exchange.getRequest()).orElse(null);
+        return verifyEmail.verify(new VerifyEmailCommand(token, sessionToken, ClientInfos.of(exchange.getRequest())))
                 .map(result -> {
                     if (result instanceof VerifyEmailResult.VerifiedAndSignedInResult signedIn) {
                         sessionCookies.issue(exchange.getResponse(), signedIn.session(), true);
                     }
+                    Object body = result instanceof VerifyEmailResult.EmailChangedResult changed
+                            ? new VerifyEmailResponse(true, UserResponse.from(changed.user()))
+                            : VerifyEmailResponse.VERIFIED;
                     return target == null || target.isEmpty()
-                            ? ResponseEntity.ok().body((Object) VerifyEmailResponse.VERIFIED)
+                            ? ResponseEntity.ok().body(body)
                             : ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
                 })
                 .onErrorResume(AuthException.class, failure -> target == null || target.isEmpty()

@@ -23,6 +23,13 @@ public enum AuthError {
     SESSION_NOT_FRESH("Session is not fresh"),
     EMAIL_CAN_NOT_BE_UPDATED("Email can not be updated"),
     NO_FIELDS_TO_UPDATE("No fields to update"),
+    CHANGE_EMAIL_DISABLED("Change email is disabled"),
+    EMAIL_IS_THE_SAME("Email is the same"),
+    INVALID_USER("Invalid user"),
+    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL("User already exists. Use another email."),
+    SESSION_EXPIRED("Session expired. Re-authenticate to perform this action."),
+    FAILED_TO_GET_USER_INFO("Failed to get user info"),
+    NOT_FOUND("Not found"),
     SERVICE_UNAVAILABLE("The service is temporarily unavailable. Please try again shortly."),
     OVERLOADED("The service is busy. Please try again shortly.");
 

@@ -30,9 +30,8 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
             return Mono.error(InputErrors.invalidEmailField());
         }
         Mono<Void> work = users.findByEmail(email)
-                .flatMap(user -> transactions.inTransaction(() -> mailing.preparePasswordReset(user, command.redirectTo())))
-                .doOnNext(mailing::dispatch)
-                .then();
+                .flatMap(user -> transactions.inTransaction(() -> mailing.queuePasswordReset(user, command.redirectTo())))
+                .doOnSuccess(committed -> mailing.wakeDelivery());
         return Mono.when(work, Mono.delay(policy.verificationRequestFloor()));
     }
 }

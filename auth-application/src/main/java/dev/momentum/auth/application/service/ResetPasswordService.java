@@ -12,7 +12,6 @@ import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.token.TokenHash;
-import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import java.time.Clock;
@@ -72,10 +71,10 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
     private Mono<Void> spendAndReplace(String token, PasswordHash hash) {
         Instant now = Instants.now(clock);
         return verificationTokens.redeem(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET, now)
-                .flatMap(redemption -> redemption instanceof Redemption.Redeemed(UserId userId)
-                        ? users.replacePasswordHash(userId, hash, now)
+                .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
+                        ? users.replacePasswordHash(redeemed.userId(), hash, now)
                                 .then(policy.revokeSessionsOnPasswordReset()
-                                        ? sessions.deleteAllOfUser(userId, null)
+                                        ? sessions.deleteAllOfUser(redeemed.userId(), null)
                                         : Mono.empty())
                         : Mono.error(new AuthException(AuthError.INVALID_TOKEN)));
     }

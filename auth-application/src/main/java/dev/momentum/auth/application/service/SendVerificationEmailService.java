@@ -62,8 +62,7 @@ public final class SendVerificationEmailService implements SendVerificationEmail
     }
 
     private Mono<Void> mailTo(User user, String callbackURL) {
-        return transactions.inTransaction(() -> verificationMailing.prepare(user, callbackURL))
-                .doOnNext(verificationMailing::dispatch)
-                .then();
+        return transactions.inTransaction(() -> verificationMailing.queueVerification(user, callbackURL))
+                .doOnSuccess(committed -> verificationMailing.wakeDelivery());
     }
 }

@@ -63,8 +63,7 @@ public final class SignUpService implements SignUpUseCase {
     private Mono<Void> register(User candidate, PasswordHash hash, String callbackURL) {
         return transactions.inTransaction(() -> users.addIfEmailFree(candidate, hash)
                         .filter(Boolean::booleanValue)
-                        .flatMap(stored -> verificationMailing.prepare(candidate, callbackURL)))
-                .doOnNext(verificationMailing::dispatch)
-                .then();
+                        .flatMap(stored -> verificationMailing.queueVerification(candidate, callbackURL)))
+                .doOnSuccess(committed -> verificationMailing.wakeDelivery());
     }
 }

@@ -73,4 +73,23 @@ final class InMemoryUsers implements UserRepository {
     public Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now) {
         return Mono.fromRunnable(() -> hashes.put(id, passwordHash));
     }
+
+    @Override
+    public synchronized Mono<Boolean> changeEmailIfFree(UserId id, EmailAddress email, Instant now) {
+        return Mono.fromCallable(() -> {
+            if (users.values().stream().anyMatch(u -> u.email().equals(email))) {
+                return false;
+            }
+            users.computeIfPresent(id, (key, user) -> user.withVerifiedEmail(email, now));
+            return true;
+        });
+    }
+
+    @Override
+    public Mono<Void> delete(UserId id) {
+        return Mono.fromRunnable(() -> {
+            users.remove(id);
+            hashes.remove(id);
+        });
+    }
 }

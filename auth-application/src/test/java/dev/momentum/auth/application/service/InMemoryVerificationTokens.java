@@ -5,6 +5,7 @@ import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import dev.momentum.auth.domain.verification.VerificationToken;
+import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +31,10 @@ final class InMemoryVerificationTokens implements VerificationTokenRepository {
     }
 
     @Override
-    public synchronized Mono<Redemption> redeem(TokenHash hash, VerificationPurpose purpose, Instant now) {
+    public synchronized Mono<Redemption> redeem(TokenHash hash, Set<VerificationPurpose> purposes, Instant now) {
         return Mono.fromCallable(() -> {
             VerificationToken token = tokens.get(hash);
-            if (token == null || token.purpose() != purpose) {
+            if (token == null || !purposes.contains(token.purpose())) {
                 return new Redemption.Unknown();
             }
             if (spent.contains(hash)) {
@@ -43,7 +44,13 @@ final class InMemoryVerificationTokens implements VerificationTokenRepository {
                 return new Redemption.Expired();
             }
             spent.add(hash);
-            return new Redemption.Redeemed(token.userId());
+            return new Redemption.Redeemed(token);
         });
+    }
+
+    @Override
+    public Mono<Void> discardUnspent(UserId userId, VerificationPurpose purpose) {
+        return Mono.fromRunnable(() -> tokens.values().removeIf(token -> token.userId().equals(userId)
+                && token.purpose() == purpose && !spent.contains(token.hash())));
     }
 }

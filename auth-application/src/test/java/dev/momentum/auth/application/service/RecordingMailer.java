@@ -4,14 +4,29 @@ import dev.momentum.auth.application.port.out.AccountMail;
 import dev.momentum.auth.application.port.out.AccountMailer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
+/** Accepts mail, or fails it the way {@link #failure} says (null: accept). */
 final class RecordingMailer implements AccountMailer {
 
-    final List<AccountMail> sent = new CopyOnWriteArrayList<>();
+    record Sent(AccountMail mail, String idempotencyKey) {
+    }
+
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final List<String> attempts = new CopyOnWriteArrayList<>();
+    volatile Function<AccountMail, RuntimeException> failure;
 
     @Override
-    public Mono<Void> send(AccountMail mail) {
-        return Mono.fromRunnable(() -> sent.add(mail));
+    public Mono<Void> send(AccountMail mail, String idempotencyKey) {
+        return Mono.defer(() -> {
+            attempts.add(idempotencyKey);
+            RuntimeException problem = failure == null ? null : failure.apply(mail);
+            if (problem != null) {
+                return Mono.error(problem);
+            }
+            sent.add(new Sent(mail, idempotencyKey));
+            return Mono.empty();
+        });
     }
 }

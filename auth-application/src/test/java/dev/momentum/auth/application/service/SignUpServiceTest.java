@@ -23,7 +23,7 @@ class SignUpServiceTest {
                 .verifyComplete();
 
         assertThat(auth.users.users).hasSize(1);
-        assertThat(auth.mailer.sent).hasSize(1);
+        assertThat(auth.outbox.queued()).hasSize(1);
         assertThat(auth.lastMail().link().toString())
                 .startsWith("http://localhost:3002/api/auth/verify-email?token=")
                 .endsWith("&callbackURL=%2Fwelcome");
@@ -51,7 +51,7 @@ class SignUpServiceTest {
                 .verifyComplete();
 
         assertThat(auth.users.users).containsOnlyKeys(firstUser.id());
-        assertThat(auth.mailer.sent).hasSize(1);
+        assertThat(auth.outbox.queued()).hasSize(1);
         assertThat(auth.hasher.hashes).hasValue(2);
     }
 
@@ -83,7 +83,7 @@ class SignUpServiceTest {
                 null, ClientInfo.UNKNOWN);
 
         StepVerifier.create(auth.signUp.signUp(command)).verifyErrorMatches(AuthErrors.is(AuthError.VALIDATION_ERROR));
-        assertThat(auth.mailer.sent).isEmpty();
+        assertThat(auth.outbox.queued()).isEmpty();
     }
 
     @Test

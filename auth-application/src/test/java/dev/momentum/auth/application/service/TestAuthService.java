@@ -11,6 +11,7 @@ import dev.momentum.auth.domain.session.SessionLifetime;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +26,9 @@ final class TestAuthService {
     final InMemoryVerificationTokens verificationTokens = new InMemoryVerificationTokens();
     final CountingPasswordHasher hasher = new CountingPasswordHasher();
     final SequenceTokenGenerator tokens = new SequenceTokenGenerator();
+    final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     final RecordingMailer mailer = new RecordingMailer();
+    final AtomicInteger deliveryWakeUps = new AtomicInteger();
     final TransactionRunner transactions = new TransactionRunner() {
         @Override
         public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
@@ -35,8 +38,12 @@ final class TestAuthService {
     final AuthPolicy policy = new AuthPolicy(URI.create("http://localhost:3002/api/auth"), PasswordPolicy.DEFAULT,
             SessionLifetime.DEFAULT, Duration.ofHours(1), Duration.ZERO, true);
     final SessionIssuer sessionIssuer = new SessionIssuer(sessions, tokens, policy.sessionLifetime(), clock);
-    final VerificationMailing verificationMailing = new VerificationMailing(verificationTokens, tokens, mailer, policy,
-            clock);
+    final VerificationMailing verificationMailing = new VerificationMailing(verificationTokens, outbox, tokens,
+            deliveryWakeUps::incrementAndGet, policy, clock);
+    final MailDeliveryService mailDelivery = new MailDeliveryService(outbox, mailer, new MailDeliveryPolicy(
+            Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23), Duration.ofMinutes(2), 3, 2,
+            Duration.ofSeconds(30)), clock);
+    final AccountChanges accountChanges = new AccountChanges(true, true, false);
 
     final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
             clock);
@@ -55,9 +62,13 @@ final class TestAuthService {
             transactions, policy, clock);
     final SignOutService signOut = new SignOutService(sessions);
     final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
-            transactions, clock);
+            getSession, verificationMailing, transactions, clock);
+    final ChangeEmailService changeEmail = new ChangeEmailService(getSession, users, verificationMailing,
+            transactions, accountChanges);
     final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
             transactions, verificationMailing, policy);
+    final DeleteUserService deleteUser = new DeleteUserService(getSession, changePassword, users, verificationTokens,
+            verificationMailing, transactions, accountChanges, policy.sessionLifetime(), clock);
 
     static SignUpCommand signUpCommand(String email) {
         return new SignUpCommand("Ada", email, PASSWORD, null, "/welcome", ClientInfo.UNKNOWN);
@@ -72,12 +83,12 @@ final class TestAuthService {
     }
 
     VerificationMail lastMail() {
-        return (VerificationMail) mailer.sent.getLast();
+        return (VerificationMail) outbox.queued().getLast();
     }
 
     /** The token in the last reset link, {@code {authBase}/reset-password/<token>?callbackURL=…}. */
     String tokenOfLastResetMail() {
-        String path = ((dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail) mailer.sent.getLast())
+        String path = ((dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail) outbox.queued().getLast())
                 .link().getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }
@@ -89,7 +100,7 @@ final class TestAuthService {
 
     SessionResult signUpVerifyAndSignIn(String email) {
         signUp(email);
-        verifyEmail.verify(new dev.momentum.auth.application.port.in.VerifyEmailCommand(tokenOfLastMail(),
+        verifyEmail.verify(new dev.momentum.auth.application.port.in.VerifyEmailCommand(tokenOfLastMail(), null,
                 ClientInfo.UNKNOWN)).block();
         return signIn.signIn(signInCommand(email, PASSWORD)).block();
     }

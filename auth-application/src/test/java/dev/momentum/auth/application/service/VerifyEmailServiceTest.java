@@ -16,7 +16,7 @@ class VerifyEmailServiceTest {
     private final TestAuthService auth = new TestAuthService();
 
     private VerifyEmailCommand command(String token) {
-        return new VerifyEmailCommand(token, ClientInfo.UNKNOWN);
+        return new VerifyEmailCommand(token, null, ClientInfo.UNKNOWN);
     }
 
     @Test

@@ -51,8 +51,8 @@ class AdapterWiring {
     }
 
     @Bean
-    PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids) {
-        return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout());
+    PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids, AuthApiSettings api) {
+        return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout(), api.secret());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.momentum.auth.bootstrap.config;
 
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import dev.momentum.auth.application.service.AccountChanges;
+import dev.momentum.auth.application.service.MailDeliveryPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The deployer's configuration, read from environment variables named as the service we replace
@@ -19,7 +22,9 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Optional<String> secret, URI publicBaseUrl, List<String> trustedOrigins,
                               String emailFrom, MailProvider mailProvider, Optional<Smtp> smtp,
                               Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory,
-                              Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset) {
+                              Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset,
+                              AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
+                              Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -91,6 +96,17 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
 
         int databaseWaitSeconds = env.integer("DATABASE_WAIT_SECONDS", 30, problems);
 
+        var accountChanges = new AccountChanges(env.flag("CHANGE_EMAIL_ENABLED", false),
+                env.flag("DELETE_USER_ENABLED", false), env.flag("DELETE_USER_CONFIRMATION", false));
+        MailDeliveryPolicy defaults = MailDeliveryPolicy.defaults();
+        var mailDelivery = new MailDeliveryPolicy(env.duration("MAIL_RETRY_FIRST", defaults.firstRetry(), problems),
+                env.duration("MAIL_RETRY_MAX", defaults.longestRetry(), problems),
+                env.duration("MAIL_GIVE_UP_AFTER", defaults.giveUpAfter(), problems), defaults.lease(),
+                defaults.batchSize(), defaults.concurrency(), defaults.sendTimeout());
+        Duration mailPollInterval = env.duration("MAIL_POLL_INTERVAL", Duration.ofSeconds(2), problems);
+        Duration housekeepingInterval = env.duration("HOUSEKEEPING_INTERVAL", Duration.ofHours(1), problems);
+        Duration mailRetention = env.duration("MAIL_RETENTION", Duration.ofDays(7), problems);
+
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", problems));
         }
@@ -100,7 +116,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 URI.create(env.get("RESEND_BASE_URL").orElse("https://api.resend.com")),
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
-                !"false".equalsIgnoreCase(env.get("REVOKE_SESSIONS_ON_PASSWORD_RESET").orElse("true")));
+                env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
+                housekeepingInterval, mailRetention);
     }
 
     private static boolean isWeak(String secret) {
@@ -142,6 +159,29 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
 
         Optional<String> get(String name) {
             return Optional.ofNullable(lookup.apply(name)).map(String::strip).filter(value -> !value.isEmpty());
+        }
+
+        boolean flag(String name, boolean fallback) {
+            return get(name).map(value -> fallback ? !"false".equalsIgnoreCase(value) : "true".equalsIgnoreCase(value))
+                    .orElse(fallback);
+        }
+
+        /** 500ms, 5s, 10m, 23h, 7d or ISO-8601 (PT5S); positive. */
+        Duration duration(String name, Duration fallback, List<String> problems) {
+            Optional<String> value = get(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                Duration duration = DurationStyle.detectAndParse(value.get());
+                if (!duration.isNegative() && !duration.isZero()) {
+                    return duration;
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            problems.add(name + " must be a positive duration such as 5s, 10m or 1h, not '" + value.get() + "'");
+            return fallback;
         }
 
         int integer(String name, int fallback, List<String> problems) {

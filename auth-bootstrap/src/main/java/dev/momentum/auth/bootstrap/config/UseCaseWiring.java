@@ -6,11 +6,16 @@ import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.port.out.AccountMailer;
 import dev.momentum.auth.application.service.AuthPolicy;
+import dev.momentum.auth.application.service.ChangeEmailService;
 import dev.momentum.auth.application.service.ChangePasswordService;
+import dev.momentum.auth.application.service.DeleteUserService;
 import dev.momentum.auth.application.service.GetSessionService;
 import dev.momentum.auth.application.service.HealthService;
+import dev.momentum.auth.application.service.HousekeepingService;
 import dev.momentum.auth.application.service.ListAccountsService;
 import dev.momentum.auth.application.service.ListSessionsService;
+import dev.momentum.auth.application.service.MailDeliveryService;
+import dev.momentum.auth.application.service.PeriodicJob;
 import dev.momentum.auth.application.service.RequestPasswordResetService;
 import dev.momentum.auth.application.service.ResetPasswordService;
 import dev.momentum.auth.application.service.RevokeSessionsService;
@@ -50,9 +55,36 @@ class UseCaseWiring {
     }
 
     @Bean
+    MailDeliveryService mailDeliveryService(PersistenceAdapters persistence, AccountMailer mailer,
+                                            ServiceSettings settings, Clock clock) {
+        return new MailDeliveryService(persistence.mailOutbox(), mailer, settings.mailDelivery(), clock);
+    }
+
+    /** Polls for due mail (retries, other instances' mail) and runs at once when a request queued some. */
+    @Bean(destroyMethod = "close")
+    PeriodicJob mailDeliveryJob(MailDeliveryService delivery, ServiceSettings settings) {
+        PeriodicJob job = new PeriodicJob("Mail delivery", settings.mailPollInterval(), delivery::deliverDue);
+        job.start();
+        return job;
+    }
+
+    @Bean
+    HousekeepingService housekeepingService(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
+        return new HousekeepingService(persistence.staleRecords(), settings.mailRetention(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    PeriodicJob housekeepingJob(HousekeepingService housekeeping, ServiceSettings settings) {
+        PeriodicJob job = new PeriodicJob("Housekeeping", settings.housekeepingInterval(), housekeeping::purge);
+        job.start();
+        return job;
+    }
+
+    @Bean
     VerificationMailing verificationMailing(PersistenceAdapters persistence, RandomTokenGenerator tokens,
-                                            AccountMailer mailer, AuthPolicy policy, Clock clock) {
-        return new VerificationMailing(persistence.verificationTokens(), tokens, mailer, policy, clock);
+                                            PeriodicJob mailDeliveryJob, AuthPolicy policy, Clock clock) {
+        return new VerificationMailing(persistence.verificationTokens(), persistence.mailOutbox(), tokens,
+                mailDeliveryJob::trigger, policy, clock);
     }
 
     @Bean
@@ -105,9 +137,25 @@ class UseCaseWiring {
     }
 
     @Bean
-    VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer, Clock clock) {
-        return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), sessionIssuer,
-                persistence.transactions(), clock);
+    VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer,
+                                          GetSessionService getSession, VerificationMailing mailing, Clock clock) {
+        return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), sessionIssuer, getSession,
+                mailing, persistence.transactions(), clock);
+    }
+
+    @Bean
+    ChangeEmailService changeEmailService(GetSessionService getSession, PersistenceAdapters persistence,
+                                          VerificationMailing mailing, ServiceSettings settings) {
+        return new ChangeEmailService(getSession, persistence.users(), mailing, persistence.transactions(),
+                settings.accountChanges());
+    }
+
+    @Bean
+    DeleteUserService deleteUserService(GetSessionService getSession, ChangePasswordService passwords,
+                                        PersistenceAdapters persistence, VerificationMailing mailing,
+                                        ServiceSettings settings, AuthPolicy policy, Clock clock) {
+        return new DeleteUserService(getSession, passwords, persistence.users(), persistence.verificationTokens(),
+                mailing, persistence.transactions(), settings.accountChanges(), policy.sessionLifetime(), clock);
     }
 
     @Bean

@@ -33,4 +33,9 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
     public User withEmailVerified(Instant now) {
         return emailVerified ? this : new User(id, name, email, true, image, createdAt, now);
     }
+
+    /** The address has been proven by the link mailed to it, so it is verified. */
+    public User withVerifiedEmail(EmailAddress newEmail, Instant now) {
+        return new User(id, name, newEmail, true, image, createdAt, now);
+    }
 }

@@ -5,8 +5,12 @@ import dev.momentum.auth.domain.user.UserId;
 /** What became of an attempt to use a verification token. */
 public sealed interface Redemption {
 
-    /** The token was valid and is now spent; it belonged to this user. */
-    record Redeemed(UserId userId) implements Redemption {
+    /** The token was valid and is now spent. */
+    record Redeemed(VerificationToken token) implements Redemption {
+
+        public UserId userId() {
+            return token.userId();
+        }
     }
 
     /** The token was spent before, by this user. */

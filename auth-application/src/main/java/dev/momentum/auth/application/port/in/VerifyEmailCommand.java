@@ -3,7 +3,8 @@ package dev.momentum.auth.application.port.in;
 import dev.momentum.auth.domain.session.ClientInfo;
 import java.util.Objects;
 
-public record VerifyEmailCommand(String token, ClientInfo client) {
+/** @param sessionToken the caller's session, if any (null otherwise): a change link must not be used in another user's session */
+public record VerifyEmailCommand(String token, String sessionToken, ClientInfo client) {
 
     public VerifyEmailCommand {
         Objects.requireNonNull(token, "token cannot be null");

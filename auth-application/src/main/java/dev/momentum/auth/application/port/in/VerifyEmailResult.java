@@ -1,11 +1,19 @@
 package dev.momentum.auth.application.port.in;
 
-/** A first use of a link signs the user in; opening it again only confirms the address is verified. */
+import dev.momentum.auth.domain.user.User;
+
+/**
+ * A first use of a verification link signs the user in; opening it again only confirms the
+ * address is verified. A change-email link makes the new address the account's.
+ */
 public sealed interface VerifyEmailResult {
 
     record VerifiedAndSignedInResult(SessionResult session) implements VerifyEmailResult {
     }
 
     record AlreadyVerifiedResult() implements VerifyEmailResult {
+    }
+
+    record EmailChangedResult(User user) implements VerifyEmailResult {
     }
 }

@@ -34,4 +34,13 @@ public interface UserRepository {
     Mono<Void> replacePasswordHash(UserId id, PasswordHash passwordHash, Instant now);
 
     Flux<LinkedAccount> findAccounts(UserId id);
+
+    /**
+     * Makes the address the user's email, verified. Emits false when another user has it (also
+     * under races), true when changed.
+     */
+    Mono<Boolean> changeEmailIfFree(UserId id, EmailAddress email, Instant now);
+
+    /** Deletes the user with everything that belongs to them: accounts, sessions, tokens, waiting mail. */
+    Mono<Void> delete(UserId id);
 }

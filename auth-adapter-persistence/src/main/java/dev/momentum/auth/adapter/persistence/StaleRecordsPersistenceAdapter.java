@@ -1,0 +1,39 @@
+package dev.momentum.auth.adapter.persistence;
+
+import dev.momentum.auth.application.port.out.StaleRecords;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes in batches, each its own short statement, so a purge after a long pause neither holds
+ * locks for long nor runs into the query timeout.
+ */
+final class StaleRecordsPersistenceAdapter implements StaleRecords {
+
+    static final int BATCH = 1000;
+
+    private final StorageGuard storage;
+
+    StaleRecordsPersistenceAdapter(StorageGuard storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Mono<Purged> purge(Instant now, Instant finishedMailBefore) {
+        Mono<Long> sessions = inBatches("sessions", "id", "expires_at <= :cutoff", now);
+        Mono<Long> tokens = inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now);
+        Mono<Long> mails = inBatches("mail_outbox", "id", "status <> 'PENDING' AND finished_at < :cutoff",
+                finishedMailBefore);
+        return sessions.zipWith(tokens, (s, t) -> new long[] {s, t})
+                .zipWith(mails, (st, m) -> new Purged(st[0], st[1], m));
+    }
+
+    private Mono<Long> inBatches(String table, String key, String condition, Instant cutoff) {
+        Mono<Long> batch = Mono.defer(() -> storage.guard(storage.client().sql(
+                        "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table
+                                + " WHERE " + condition + " LIMIT " + BATCH + ")")
+                .bind("cutoff", Timestamps.of(cutoff))
+                .fetch().rowsUpdated()));
+        return batch.expand(deleted -> deleted == BATCH ? batch : Mono.empty()).reduce(0L, Long::sum);
+    }
+}

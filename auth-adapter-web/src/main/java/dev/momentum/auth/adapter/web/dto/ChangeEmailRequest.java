@@ -1,0 +1,4 @@
+package dev.momentum.auth.adapter.web.dto;
+
+public record ChangeEmailRequest(String newEmail, String callbackURL) {
+}

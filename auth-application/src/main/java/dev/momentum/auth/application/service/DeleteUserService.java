@@ -1,0 +1,97 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.DeleteUserUseCase;
+import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.in.SessionResult;
+import dev.momentum.auth.application.port.in.VerifyPasswordQuery;
+import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.verification.Redemption;
+import dev.momentum.auth.domain.verification.VerificationPurpose;
+import java.time.Clock;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * better-auth's delete-user: proof is the password, a confirmation link, or a fresh session.
+ * Deleting the user deletes its accounts, sessions, tokens and waiting mail in one statement.
+ */
+public final class DeleteUserService implements DeleteUserUseCase {
+
+    private final CurrentSession currentSession;
+    private final VerifyPasswordQuery passwords;
+    private final UserRepository users;
+    private final VerificationTokenRepository verificationTokens;
+    private final VerificationMailing mailing;
+    private final TransactionRunner transactions;
+    private final AccountChanges allowed;
+    private final SessionLifetime lifetime;
+    private final Clock clock;
+
+    public DeleteUserService(GetSessionQuery getSession, VerifyPasswordQuery passwords, UserRepository users,
+                             VerificationTokenRepository verificationTokens, VerificationMailing mailing,
+                             TransactionRunner transactions, AccountChanges allowed, SessionLifetime lifetime,
+                             Clock clock) {
+        this.currentSession = new CurrentSession(getSession);
+        this.passwords = Objects.requireNonNull(passwords, "passwords cannot be null");
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
+        this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
+        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.allowed = Objects.requireNonNull(allowed, "allowed cannot be null");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    @Override
+    public Mono<DeleteUserResult> deleteUser(String sessionToken, String password, String token, String callbackURL) {
+        return currentSession.require(sessionToken).flatMap(current -> {
+            if (!allowed.deleteUser()) {
+                return Mono.error(new AuthException(AuthError.NOT_FOUND));
+            }
+            Mono<Void> passwordChecked = password == null ? Mono.empty()
+                    : passwords.verifyPassword(sessionToken, password);
+            return passwordChecked.then(Mono.defer(() -> {
+                if (token != null) {
+                    return deleteWithToken(current, token);
+                }
+                if (allowed.confirmDeletionByMail()) {
+                    return transactions.inTransaction(() -> mailing.queueAccountDeletion(current.user(), callbackURL))
+                            .doOnSuccess(committed -> mailing.wakeDelivery())
+                            .thenReturn(DeleteUserResult.CONFIRMATION_SENT);
+                }
+                if (password == null && !current.session().isFreshAt(Instants.now(clock), lifetime)) {
+                    return Mono.error(new AuthException(AuthError.SESSION_EXPIRED));
+                }
+                return users.delete(current.user().id()).thenReturn(DeleteUserResult.DELETED);
+            }));
+        });
+    }
+
+    @Override
+    public Mono<DeleteUserResult> deleteWithLink(String sessionToken, String token) {
+        if (!allowed.deleteUser()) {
+            return Mono.error(new AuthException(AuthError.NOT_FOUND));
+        }
+        if (sessionToken == null) {
+            return Mono.error(new AuthException(AuthError.FAILED_TO_GET_USER_INFO));
+        }
+        return currentSession.require(sessionToken)
+                .onErrorMap(AuthException.class, unauthorized -> new AuthException(AuthError.FAILED_TO_GET_USER_INFO))
+                .flatMap(current -> deleteWithToken(current, token));
+    }
+
+    private Mono<DeleteUserResult> deleteWithToken(SessionResult current, String token) {
+        return transactions.inTransaction(() -> verificationTokens
+                .redeem(TokenHash.of(token), VerificationPurpose.ACCOUNT_DELETION, Instants.now(clock))
+                .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
+                        && redeemed.userId().equals(current.user().id())
+                        ? users.delete(current.user().id()).thenReturn(DeleteUserResult.DELETED)
+                        : Mono.error(new AuthException(AuthError.INVALID_TOKEN))));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.out.StaleRecords;
+import dev.momentum.auth.application.port.out.StaleRecords.Purged;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/** Deletes expired sessions and tokens, and sent mail once it is older than the retention. */
+public final class HousekeepingService {
+
+    private static final System.Logger LOG = System.getLogger(HousekeepingService.class.getName());
+
+    private final StaleRecords staleRecords;
+    private final Duration finishedMailRetention;
+    private final Clock clock;
+
+    /** @param finishedMailRetention how long delivered and given-up mail stays visible, for support questions */
+    public HousekeepingService(StaleRecords staleRecords, Duration finishedMailRetention, Clock clock) {
+        this.staleRecords = Objects.requireNonNull(staleRecords, "staleRecords cannot be null");
+        this.finishedMailRetention = Objects.requireNonNull(finishedMailRetention, "finishedMailRetention cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    public Mono<Purged> purge() {
+        return Mono.defer(() -> {
+            Instant now = Instants.now(clock);
+            return staleRecords.purge(now, now.minus(finishedMailRetention));
+        }).doOnNext(purged -> LOG.log(Level.INFO, "Housekeeping deleted {0} session(s), {1} token(s), {2} mail(s)",
+                purged.sessions(), purged.verificationTokens(), purged.mails()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.momentum.auth.application.service;
+
+import static dev.momentum.auth.application.service.TestAuthService.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.port.in.DeleteUserUseCase.DeleteUserResult;
+import dev.momentum.auth.application.port.in.SessionResult;
+import dev.momentum.auth.application.port.out.AccountMail.AccountDeletionMail;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class DeleteUserServiceTest {
+
+    private final TestAuthService auth = new TestAuthService();
+    private final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
+
+    private DeleteUserService withConfirmationByMail() {
+        return new DeleteUserService(auth.getSession, auth.changePassword, auth.users, auth.verificationTokens,
+                auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true),
+                auth.policy.sessionLifetime(), auth.clock);
+    }
+
+    private boolean adaExists() {
+        return auth.users.findById(ada.user().id()).blockOptional().isPresent();
+    }
+
+    private String tokenOfDeletionMail() {
+        String query = ((AccountDeletionMail) auth.outbox.queued().getLast()).link().getQuery();
+        return query.substring("token=".length(), query.indexOf('&'));
+    }
+
+    @Test
+    void deleteUserWhenSessionIsFreshThenDeletesTheUserAndTheirSessions() {
+        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), null, null, null))
+                .expectNext(DeleteUserResult.DELETED).verifyComplete();
+
+        assertThat(adaExists()).isFalse();
+        assertThat(auth.getSession.getSession(ada.token()).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void deleteUserWhenSessionIsOldAndNoPasswordThenSessionExpired() {
+        auth.clock.advance(Duration.ofDays(2));
+        SessionResult refreshed = auth.getSession.getSession(ada.token()).block();
+
+        StepVerifier.create(auth.deleteUser.deleteUser(refreshed.token(), null, null, null))
+                .verifyErrorMatches(AuthErrors.is(AuthError.SESSION_EXPIRED));
+        assertThat(adaExists()).isTrue();
+    }
+
+    @Test
+    void deleteUserWhenSessionIsOldAndPasswordIsRightThenDeletes() {
+        auth.clock.advance(Duration.ofDays(2));
+
+        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), PASSWORD, null, null))
+                .expectNext(DeleteUserResult.DELETED).verifyComplete();
+        assertThat(adaExists()).isFalse();
+    }
+
+    @Test
+    void deleteUserWhenPasswordIsWrongOrTooLongThenRefusedAndNothingIsDeleted() {
+        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), "wrong password!", null, null))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_PASSWORD));
+        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), "x".repeat(129), null, null))
+                .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_LONG));
+        assertThat(adaExists()).isTrue();
+    }
+
+    @Test
+    void deleteUserWhenDisabledOrSignedOutThenNotFoundOrUnauthorized() {
+        var disabled = new DeleteUserService(auth.getSession, auth.changePassword, auth.users, auth.verificationTokens,
+                auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false),
+                auth.policy.sessionLifetime(), auth.clock);
+
+        StepVerifier.create(disabled.deleteUser(ada.token(), PASSWORD, null, null))
+                .verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));
+        StepVerifier.create(auth.deleteUser.deleteUser(null, PASSWORD, null, null))
+                .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
+        assertThat(adaExists()).isTrue();
+    }
+
+    @Test
+    void deleteUserWhenConfirmationByMailThenOnlyTheMailedLinkDeletes() {
+        DeleteUserService confirming = withConfirmationByMail();
+
+        StepVerifier.create(confirming.deleteUser(ada.token(), PASSWORD, null, "/goodbye"))
+                .expectNext(DeleteUserResult.CONFIRMATION_SENT).verifyComplete();
+        assertThat(adaExists()).isTrue();
+        AccountDeletionMail mail = (AccountDeletionMail) auth.outbox.queued().getLast();
+        assertThat(mail.link().toString()).matches(
+                "http://localhost:3002/api/auth/delete-user/callback\\?token=\\S+&callbackURL=%2Fgoodbye");
+
+        StepVerifier.create(confirming.deleteWithLink(ada.token(), tokenOfDeletionMail()))
+                .expectNext(DeleteUserResult.DELETED).verifyComplete();
+        assertThat(adaExists()).isFalse();
+    }
+
+    @Test
+    void deleteWithLinkWhenAnotherUsersSessionOrNoSessionThenRefused() {
+        DeleteUserService confirming = withConfirmationByMail();
+        confirming.deleteUser(ada.token(), null, null, null).block();
+        String token = tokenOfDeletionMail();
+        SessionResult bob = auth.signUpVerifyAndSignIn("bob@example.com");
+
+        StepVerifier.create(confirming.deleteWithLink(bob.token(), token))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
+        StepVerifier.create(confirming.deleteWithLink(null, token))
+                .verifyErrorMatches(AuthErrors.is(AuthError.FAILED_TO_GET_USER_INFO));
+        assertThat(adaExists()).isTrue();
+    }
+}
