@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Reads what the service sent through the real SMTP server (GreenMail) of a test. */
 final class Mailbox {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/(verify-email\\?|reset-password/)\\S+");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/(verify-email\\?|reset-password/|delete-user/callback\\?)\\S+");
 
     private Mailbox() {
     }
@@ -21,7 +21,7 @@ final class Mailbox {
         return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipient(message).equals(address)).toList();
     }
 
-    /** Waits for the n-th mail to this address (verification or password reset) and returns its link. */
+    /** Waits for the n-th mail to this address (verification, reset, deletion) and returns its link. */
     static String awaitVerificationLink(GreenMailExtension smtp, String address, int expectedCount) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {

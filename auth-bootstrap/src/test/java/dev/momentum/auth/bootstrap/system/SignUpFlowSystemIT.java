@@ -44,7 +44,9 @@ class SignUpFlowSystemIT {
                 "MAIL_PROVIDER", "smtp",
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
-                "EMAIL_FROM", "Auth <noreply@example.com>"));
+                "EMAIL_FROM", "Auth <noreply@example.com>",
+                "CHANGE_EMAIL_ENABLED", "true",
+                "DELETE_USER_ENABLED", "true"));
         http = service.client();
     }
 
@@ -578,5 +580,128 @@ class SignUpFlowSystemIT {
                 .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
         postWithBearer("/update-user", "nobody", "{\"name\":\"x\"}").expectStatus().isUnauthorized();
         getWithBearer("/get-session", bearer).expectBody().jsonPath("$.user.emailVerified").isEqualTo(true);
+    }
+
+    static long mailsQueuedFor(String email, String kind) throws Exception {
+        return count("SELECT COUNT(*) FROM mail_outbox o JOIN users u ON u.id = o.user_id WHERE u.email = ? AND o.kind = '"
+                + kind + "'", email);
+    }
+
+    @Test
+    void changeEmailWhenTheNewAddressLinkIsFollowedThenItSignsInAndTheOldAddressIsTold() throws Exception {
+        String email = newEmail();
+        String newEmail = newEmail();
+        signUpAndVerify(email);
+        String bearer = bearerOf(email);
+
+        postWithBearer("/change-email", bearer, """
+                {"newEmail":"%s","callbackURL":"%s/settings"}""".formatted(newEmail.toUpperCase(), RunningService.FRONTEND))
+                .expectStatus().isOk().expectBody().json("{\"status\":true}");
+        getWithBearer("/get-session", bearer).expectBody().jsonPath("$.user.email").isEqualTo(email);
+
+        http.get().uri(URI.create(Mailbox.awaitVerificationLink(SMTP, newEmail, 1))).exchange()
+                .expectStatus().isFound()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, RunningService.FRONTEND + "/settings");
+
+        getWithBearer("/get-session", bearer).expectBody()
+                .jsonPath("$.user.email").isEqualTo(newEmail)
+                .jsonPath("$.user.emailVerified").isEqualTo(true);
+        signIn(newEmail, PASSWORD).expectStatus().isOk();
+        signIn(email, PASSWORD).expectStatus().isUnauthorized();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Mailbox.to(SMTP, email).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Mailbox.to(SMTP, email)).last().satisfies(notice -> {
+            assertThat(notice.getSubject()).isEqualTo("Your email address was changed");
+            assertThat(notice.getContent().toString()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void changeEmailWhenInputIsWrongOrTheAddressTakenThenContractErrorsOrASilentNoMail() throws Exception {
+        String email = newEmail();
+        String taken = newEmail();
+        signUpAndVerify(email);
+        signUpAndVerify(taken);
+        String bearer = bearerOf(email);
+
+        post("/change-email", """
+                {"newEmail":"%s"}""".formatted(newEmail())).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+        postWithBearer("/change-email", bearer, """
+                {"newEmail":"%s"}""".formatted(email)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("EMAIL_IS_THE_SAME");
+        postWithBearer("/change-email", bearer, """
+                {"newEmail":"not an address"}""").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+        postWithBearer("/change-email", bearer, """
+                {"newEmail":"%s","callbackURL":"https://evil.example"}""".formatted(newEmail()))
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("INVALID_CALLBACK_URL");
+
+        postWithBearer("/change-email", bearer, """
+                {"newEmail":"%s"}""".formatted(taken)).expectStatus().isOk()
+                .expectBody().json("{\"status\":true}");
+        assertThat(mailsQueuedFor(email, "EMAIL_CHANGE")).isZero();
+    }
+
+    @Test
+    void deleteUserWhenPasswordIsRightThenEverythingOfTheUserIsGoneAndTheCookieExpires() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String bearer = bearerOf(email);
+        String userId = JsonPath.read(new String(getWithBearer("/get-session", bearer).expectBody().returnResult()
+                .getResponseBodyContent()), "$.user.id");
+
+        postWithBearer("/delete-user", bearer, """
+                {"password":"wrong password here"}""").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_PASSWORD");
+        assertThat(users(email)).isEqualTo(1);
+
+        postWithBearer("/delete-user", bearer, """
+                {"password":"%s"}""".formatted(PASSWORD)).expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie).contains("Max-Age=0"))
+                .expectBody().json("{\"success\":true,\"message\":\"User deleted\"}");
+
+        assertThat(users(email)).isZero();
+        for (String table : new String[] {"accounts", "sessions", "verification_tokens", "mail_outbox"}) {
+            assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE user_id = ?", userId)).as(table).isZero();
+        }
+        getWithBearer("/get-session", bearer).expectBody(String.class).isEqualTo("null");
+        signIn(email, PASSWORD).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void deleteUserWhenConfirmationIsAskedForThenOnlyTheMailedLinkInTheUsersSessionDeletes() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        try (RunningService confirming = RunningService.start(Map.of(
+                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
+                        + database.host() + ":" + database.port() + "/" + database.database(),
+                "MAIL_PROVIDER", "smtp",
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+                "DELETE_USER_ENABLED", "true",
+                "DELETE_USER_CONFIRMATION", "true"))) {
+            WebTestClient client = confirming.client();
+            String bearer = bearerOf(email);
+
+            client.post().uri("/api/auth/delete-user").header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"callbackURL\":\"/goodbye\"}").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().json("{\"success\":true,\"message\":\"Verification email sent\"}");
+            assertThat(users(email)).isEqualTo(1);
+            URI link = URI.create(Mailbox.awaitVerificationLink(SMTP, email, 2));
+            assertThat(link.getPath()).isEqualTo("/api/auth/delete-user/callback");
+
+            client.get().uri(link).exchange().expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.code").isEqualTo("FAILED_TO_GET_USER_INFO");
+            client.get().uri(link).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange()
+                    .expectStatus().isFound()
+                    .expectHeader().valueEquals(HttpHeaders.LOCATION, "/goodbye");
+            assertThat(users(email)).isZero();
+            client.get().uri(link).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange()
+                    .expectStatus().isNotFound();
+        }
     }
 }
