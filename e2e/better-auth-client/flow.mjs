@@ -162,5 +162,28 @@ check("after sign-out the bearer token is dead too", end.data === null, end);
 const resend = await client.sendVerificationEmail({ email: `nobody-${Date.now()}@example.com` });
 check("anonymous send-verification-email answers status true", resend.data?.status === true, resend.error);
 
+const leaver = `leaver-${Date.now()}@example.com`;
+const moved = `moved-${Date.now()}@example.com`;
+await client.signUp.email({ name: "Lea", email: leaver, password });
+await browserFetch(await verificationLink(leaver, 1));
+const changeAsked = await client.changeEmail({ newEmail: moved, callbackURL: `${frontend}/settings` });
+check("change-email answers status true", changeAsked.data?.status === true, changeAsked.error);
+const beforeLink = await client.getSession();
+check("the address changes only when the new one is verified", beforeLink.data?.user.email === leaver, beforeLink.data);
+const changeLink = await browserFetch(await verificationLink(moved, 1));
+check("the change link returns to the frontend", changeLink.status === 302
+  && changeLink.headers.get("location") === `${frontend}/settings`, changeLink.status);
+const movedSession = await client.getSession();
+check("after the link the session's user has the new, verified address", movedSession.data?.user.email === moved
+  && movedSession.data?.user.emailVerified === true, movedSession.data);
+
+const deleted = await client.deleteUser({ password });
+check("delete-user with the password answers User deleted", deleted.data?.success === true
+  && deleted.data?.message === "User deleted", deleted.error);
+const afterDelete = await client.getSession();
+check("after delete-user there is no session", afterDelete.data === null, afterDelete.data);
+const ghost = await client.signIn.email({ email: moved, password });
+check("a deleted user cannot sign in", ghost.error?.code === "INVALID_EMAIL_OR_PASSWORD", ghost.error);
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

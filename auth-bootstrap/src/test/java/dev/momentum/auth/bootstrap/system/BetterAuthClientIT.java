@@ -52,7 +52,9 @@ class BetterAuthClientIT {
                         + database.host() + ":" + database.port() + "/" + database.database(),
                 "MAIL_PROVIDER", "smtp",
                 "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort())))) {
+                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+                "CHANGE_EMAIL_ENABLED", "true",
+                "DELETE_USER_ENABLED", "true"))) {
             Path output = Files.createTempFile("better-auth-client", ".log");
             int exit = run(List.of("node", "flow.mjs", service.baseUrl() + "/api/auth",
                     "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link", RunningService.FRONTEND),

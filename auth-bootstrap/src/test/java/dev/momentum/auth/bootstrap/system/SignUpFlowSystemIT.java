@@ -1,6 +1,7 @@
 package dev.momentum.auth.bootstrap.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -9,6 +10,8 @@ import com.jayway.jsonpath.JsonPath;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
 import java.net.URI;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -703,5 +706,71 @@ class SignUpFlowSystemIT {
             client.get().uri(link).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange()
                     .expectStatus().isNotFound();
         }
+    }
+
+    /** Moves the user's sessions back in time, as if they had been signed in that much earlier. */
+    static void ageSessions(String email, Duration age) throws Exception {
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             var statement = connection.prepareStatement("""
+                     UPDATE sessions SET created_at = created_at - ?::interval, updated_at = updated_at - ?::interval,
+                       expires_at = expires_at - ?::interval
+                     WHERE user_id = (SELECT id FROM users WHERE email = ?)""")) {
+            String interval = age.toSeconds() + " seconds";
+            statement.setString(1, interval);
+            statement.setString(2, interval);
+            statement.setString(3, interval);
+            statement.setString(4, email);
+            statement.executeUpdate();
+        }
+    }
+
+    static Instant expiryOfSessionsOf(String email) throws Exception {
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             var statement = connection.prepareStatement(
+                     "SELECT MAX(expires_at) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)")) {
+            statement.setString(1, email);
+            var rows = statement.executeQuery();
+            rows.next();
+            return rows.getTimestamp(1).toInstant();
+        }
+    }
+
+    @Test
+    void getSessionWhenSessionIsOlderThanADayThenSlidesToSevenDaysAndResendsTheCookie() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String cookie = signIn(email, PASSWORD).expectStatus().isOk().returnResult(Void.class)
+                .getResponseCookies().getFirst("better-auth.session_token").getValue();
+        ageSessions(email, Duration.ofHours(36));
+        Instant agedExpiry = expiryOfSessionsOf(email);
+
+        http.get().uri("/api/auth/get-session?disableRefresh=true").cookie("better-auth.session_token", cookie)
+                .exchange().expectStatus().isOk().expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        assertThat(expiryOfSessionsOf(email)).isEqualTo(agedExpiry);
+
+        http.get().uri("/api/auth/get-session").cookie("better-auth.session_token", cookie).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, header -> assertThat(header)
+                        .startsWith("better-auth.session_token=").contains("Max-Age=604800"));
+        assertThat(expiryOfSessionsOf(email)).isCloseTo(Instant.now().plus(Duration.ofDays(7)),
+                within(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void getSessionWhenSessionHasExpiredThenNullTheCookieExpiresAndTheRowIsDeleted() throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String cookie = signIn(email, PASSWORD).expectStatus().isOk().returnResult(Void.class)
+                .getResponseCookies().getFirst("better-auth.session_token").getValue();
+        ageSessions(email, Duration.ofDays(8));
+        long sessionsBefore = count("SELECT COUNT(*) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+                email);
+
+        http.get().uri("/api/auth/get-session").cookie("better-auth.session_token", cookie).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, header -> assertThat(header).contains("Max-Age=0"))
+                .expectBody(String.class).isEqualTo("null");
+        assertThat(count("SELECT COUNT(*) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)", email))
+                .isEqualTo(sessionsBefore - 1);
     }
 }
