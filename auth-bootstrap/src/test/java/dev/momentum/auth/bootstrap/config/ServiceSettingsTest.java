@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.MailProvider;
+import dev.momentum.auth.application.service.AccountChanges;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,5 +98,44 @@ class ServiceSettingsTest {
                 "RESEND_API_KEY", "re_secret_key")).toString();
 
         assertThat(List.of("hunter2", STRONG, "re_secret_key")).noneMatch(printed::contains);
+    }
+
+    @Test
+    void fromWhenAccountChangesAndMailScheduleUnsetThenOffAndTheDocumentedDefaults() {
+        ServiceSettings settings = from(Map.of());
+
+        assertThat(settings.accountChanges()).isEqualTo(new AccountChanges(false, false, false));
+        assertThat(settings.mailDelivery().firstRetry()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.mailDelivery().longestRetry()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.mailDelivery().giveUpAfter()).isEqualTo(Duration.ofHours(23));
+        assertThat(settings.mailPollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.housekeepingInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.mailRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.revokeSessionsOnPasswordReset()).isTrue();
+    }
+
+    @Test
+    void fromWhenAccountChangesAndMailScheduleSetThenRead() {
+        ServiceSettings settings = from(Map.of("CHANGE_EMAIL_ENABLED", "true", "DELETE_USER_ENABLED", "TRUE",
+                "DELETE_USER_CONFIRMATION", "true", "MAIL_RETRY_FIRST", "200ms", "MAIL_RETRY_MAX", "PT1M",
+                "MAIL_GIVE_UP_AFTER", "12h", "MAIL_POLL_INTERVAL", "500ms", "MAIL_RETENTION", "1d",
+                "REVOKE_SESSIONS_ON_PASSWORD_RESET", "false"));
+
+        assertThat(settings.accountChanges()).isEqualTo(new AccountChanges(true, true, true));
+        assertThat(settings.mailDelivery().firstRetry()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.mailDelivery().longestRetry()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.mailDelivery().giveUpAfter()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.mailPollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.mailRetention()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings.revokeSessionsOnPasswordReset()).isFalse();
+    }
+
+    @Test
+    void fromWhenDurationsAreNotDurationsThenOneLineNamesEach() {
+        assertThatThrownBy(() -> from(Map.of("MAIL_RETRY_FIRST", "soon", "HOUSEKEEPING_INTERVAL", "-5m")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("MAIL_RETRY_FIRST must be a positive duration such as 5s, 10m or 1h, not 'soon'")
+                .hasMessageContaining("HOUSEKEEPING_INTERVAL must be a positive duration")
+                .hasMessageNotContaining("\n");
     }
 }
