@@ -5,13 +5,9 @@ import dev.momentum.auth.adapter.web.dto.DeleteUserRequest;
 import dev.momentum.auth.adapter.web.dto.DeleteUserResponse;
 import dev.momentum.auth.adapter.web.dto.StatusResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.ChangeEmailUseCase;
 import dev.momentum.auth.application.port.in.DeleteUserUseCase;
 import dev.momentum.auth.application.port.in.DeleteUserUseCase.DeleteUserResult;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,15 +62,9 @@ final class AccountController {
                                                   @RequestParam(required = false) String callbackURL,
                                                   ServerWebExchange exchange) {
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
-        if (token == null || token.isEmpty()) {
-            throw new AuthException(AuthError.VALIDATION_ERROR,
-                    "[query.token] Invalid input: expected string, received undefined");
-        }
-        return deleteUser.deleteWithLink(sessionToken(exchange), token)
+        return deleteUser.deleteWithLink(sessionToken(exchange), CallbackUrls.requireLinkToken(token))
                 .doOnNext(result -> expireCookiesIfDeleted(result, exchange))
-                .map(result -> target == null || target.isEmpty()
-                        ? ResponseEntity.ok().body((Object) DeleteUserResponse.of(result))
-                        : ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build());
+                .map(result -> CallbackUrls.redirectOrBody(target, DeleteUserResponse.of(result)));
     }
 
     private String sessionToken(ServerWebExchange exchange) {

@@ -1,5 +1,10 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 
@@ -18,5 +23,21 @@ final class CallbackUrls {
             throw HttpProblem.invalidCallbackUrl(field);
         }
         return url;
+    }
+
+    /** A mailed link's token, required as better-auth's query schema requires it. */
+    static String requireLinkToken(String token) {
+        if (token == null || token.isEmpty()) {
+            throw new AuthException(AuthError.VALIDATION_ERROR,
+                    "[query.token] Invalid input: expected string, received undefined");
+        }
+        return token;
+    }
+
+    /** What a followed link answers: a redirect to the checked callback if there is one, else the JSON body. */
+    static ResponseEntity<Object> redirectOrBody(String target, Object body) {
+        return target == null || target.isEmpty()
+                ? ResponseEntity.ok().body(body)
+                : ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
     }
 }

@@ -6,14 +6,12 @@ import dev.momentum.auth.adapter.web.dto.UserResponse;
 import dev.momentum.auth.adapter.web.dto.VerifyEmailResponse;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
-import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.SendVerificationEmailCommand;
 import dev.momentum.auth.application.port.in.SendVerificationEmailUseCase;
 import dev.momentum.auth.application.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.port.in.VerifyEmailUseCase;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,10 +64,7 @@ final class EmailVerificationController {
                                         @RequestParam(required = false) String callbackURL,
                                         ServerWebExchange exchange) {
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
-        if (token == null || token.isEmpty()) {
-            throw new AuthException(AuthError.VALIDATION_ERROR,
-                    "[query.token] Invalid input: expected string, received undefined");
-        }
+        CallbackUrls.requireLinkToken(token);
         String sessionToken = credentials.token(exchange.getRequest()).orElse(null);
         return verifyEmail.verify(new VerifyEmailCommand(token, sessionToken, ClientInfos.of(exchange.getRequest())))
                 .map(result -> {
@@ -79,9 +74,7 @@ final class EmailVerificationController {
                     Object body = result instanceof VerifyEmailResult.EmailChangedResult changed
                             ? new VerifyEmailResponse(true, UserResponse.from(changed.user()))
                             : VerifyEmailResponse.VERIFIED;
-                    return target == null || target.isEmpty()
-                            ? ResponseEntity.ok().body(body)
-                            : ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
+                    return CallbackUrls.redirectOrBody(target, body);
                 })
                 .onErrorResume(AuthException.class, failure -> target == null || target.isEmpty()
                         ? Mono.error(new HttpProblem(HttpStatus.UNAUTHORIZED, failure.error().code(),

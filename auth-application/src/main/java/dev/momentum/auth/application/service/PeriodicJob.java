@@ -30,6 +30,13 @@ public final class PeriodicJob implements AutoCloseable {
         this.work = Objects.requireNonNull(work, "work cannot be null");
     }
 
+    /** A job already running. */
+    public static PeriodicJob started(String name, Duration interval, Supplier<Mono<?>> work) {
+        PeriodicJob job = new PeriodicJob(name, interval, work);
+        job.start();
+        return job;
+    }
+
     public synchronized void start() {
         if (running == null) {
             running = Flux.merge(Flux.interval(Duration.ZERO, interval), triggers.asFlux())

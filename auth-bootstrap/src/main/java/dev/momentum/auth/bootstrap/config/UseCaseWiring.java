@@ -63,9 +63,7 @@ class UseCaseWiring {
     /** Polls for due mail (retries, other instances' mail) and runs at once when a request queued some. */
     @Bean(destroyMethod = "close")
     PeriodicJob mailDeliveryJob(MailDeliveryService delivery, ServiceSettings settings) {
-        PeriodicJob job = new PeriodicJob("Mail delivery", settings.mailPollInterval(), delivery::deliverDue);
-        job.start();
-        return job;
+        return PeriodicJob.started("Mail delivery", settings.mailPollInterval(), delivery::deliverDue);
     }
 
     @Bean
@@ -75,9 +73,7 @@ class UseCaseWiring {
 
     @Bean(destroyMethod = "close")
     PeriodicJob housekeepingJob(HousekeepingService housekeeping, ServiceSettings settings) {
-        PeriodicJob job = new PeriodicJob("Housekeeping", settings.housekeepingInterval(), housekeeping::purge);
-        job.start();
-        return job;
+        return PeriodicJob.started("Housekeeping", settings.housekeepingInterval(), housekeeping::purge);
     }
 
     @Bean

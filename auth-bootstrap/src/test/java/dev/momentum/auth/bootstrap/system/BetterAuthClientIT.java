@@ -47,12 +47,8 @@ class BetterAuthClientIT {
 
         DatabaseUrl database = TestPostgres.freshDatabase();
         HttpServer mailbox = mailbox();
-        try (RunningService service = RunningService.start(Map.of(
-                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
-                        + database.host() + ":" + database.port() + "/" + database.database(),
-                "MAIL_PROVIDER", "smtp",
-                "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+        try (RunningService service = RunningService.start(RunningService.onPostgresWithSmtp(database,
+                ServerSetupTest.SMTP.getPort(),
                 "CHANGE_EMAIL_ENABLED", "true",
                 "DELETE_USER_ENABLED", "true"))) {
             Path output = Files.createTempFile("better-auth-client", ".log");

@@ -35,8 +35,7 @@ class MailOutageSystemIT {
         resend = new ResendStandIn();
         for (int i = 0; i < 2; i++) {
             Map<String, String> env = new HashMap<>(Map.of(
-                    "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
-                            + database.host() + ":" + database.port() + "/" + database.database(),
+                    "DATABASE_URL", RunningService.databaseUrlOf(database),
                     "RESEND_API_KEY", "re_test_key",
                     "RESEND_BASE_URL", resend.baseUrl(),
                     "MAIL_RETRY_FIRST", "200ms",

@@ -30,6 +30,23 @@ final class RunningService implements AutoCloseable {
         return new RunningService(AuthServiceApplication.start(settings));
     }
 
+    /** Settings for a service on this PostgreSQL database mailing through the SMTP server on loopback, plus more. */
+    static Map<String, String> onPostgresWithSmtp(dev.momentum.auth.adapter.persistence.DatabaseUrl database,
+                                                  int smtpPort, String... moreNamesAndValues) {
+        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", databaseUrlOf(database),
+                "MAIL_PROVIDER", "smtp", "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtpPort)));
+        for (int i = 0; i < moreNamesAndValues.length; i += 2) {
+            env.put(moreNamesAndValues[i], moreNamesAndValues[i + 1]);
+        }
+        return env;
+    }
+
+    /** The DATABASE_URL an operator would set for this database, password included. */
+    static String databaseUrlOf(dev.momentum.auth.adapter.persistence.DatabaseUrl database) {
+        return "postgres://" + database.username() + ":" + database.password() + "@" + database.host() + ":"
+                + database.port() + "/" + database.database();
+    }
+
     static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();

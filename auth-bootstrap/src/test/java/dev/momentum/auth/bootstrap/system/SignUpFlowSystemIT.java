@@ -41,12 +41,7 @@ class SignUpFlowSystemIT {
     @BeforeAll
     static void start() {
         database = TestPostgres.freshDatabase();
-        service = RunningService.start(Map.of(
-                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
-                        + database.host() + ":" + database.port() + "/" + database.database(),
-                "MAIL_PROVIDER", "smtp",
-                "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+        service = RunningService.start(RunningService.onPostgresWithSmtp(database, ServerSetupTest.SMTP.getPort(),
                 "EMAIL_FROM", "Auth <noreply@example.com>",
                 "CHANGE_EMAIL_ENABLED", "true",
                 "DELETE_USER_ENABLED", "true"));
@@ -678,12 +673,8 @@ class SignUpFlowSystemIT {
     void deleteUserWhenConfirmationIsAskedForThenOnlyTheMailedLinkInTheUsersSessionDeletes() throws Exception {
         String email = newEmail();
         signUpAndVerify(email);
-        try (RunningService confirming = RunningService.start(Map.of(
-                "DATABASE_URL", "postgres://" + database.username() + ":" + database.password() + "@"
-                        + database.host() + ":" + database.port() + "/" + database.database(),
-                "MAIL_PROVIDER", "smtp",
-                "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+        try (RunningService confirming = RunningService.start(RunningService.onPostgresWithSmtp(database,
+                ServerSetupTest.SMTP.getPort(),
                 "DELETE_USER_ENABLED", "true",
                 "DELETE_USER_CONFIRMATION", "true"))) {
             WebTestClient client = confirming.client();
@@ -710,29 +701,18 @@ class SignUpFlowSystemIT {
 
     /** Moves the user's sessions back in time, as if they had been signed in that much earlier. */
     static void ageSessions(String email, Duration age) throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var statement = connection.prepareStatement("""
-                     UPDATE sessions SET created_at = created_at - ?::interval, updated_at = updated_at - ?::interval,
-                       expires_at = expires_at - ?::interval
-                     WHERE user_id = (SELECT id FROM users WHERE email = ?)""")) {
-            String interval = age.toSeconds() + " seconds";
-            statement.setString(1, interval);
-            statement.setString(2, interval);
-            statement.setString(3, interval);
-            statement.setString(4, email);
-            statement.executeUpdate();
-        }
+        String interval = age.toSeconds() + " seconds";
+        count("""
+                WITH aged AS (UPDATE sessions SET created_at = created_at - '%1$s'::interval,
+                    updated_at = updated_at - '%1$s'::interval, expires_at = expires_at - '%1$s'::interval
+                  WHERE user_id = (SELECT id FROM users WHERE email = ?) RETURNING id)
+                SELECT COUNT(*) FROM aged""".formatted(interval), email);
     }
 
     static Instant expiryOfSessionsOf(String email) throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var statement = connection.prepareStatement(
-                     "SELECT MAX(expires_at) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)")) {
-            statement.setString(1, email);
-            var rows = statement.executeQuery();
-            rows.next();
-            return rows.getTimestamp(1).toInstant();
-        }
+        return Instant.ofEpochMilli(count("""
+                SELECT (EXTRACT(EPOCH FROM MAX(expires_at)) * 1000)::bigint FROM sessions
+                WHERE user_id = (SELECT id FROM users WHERE email = ?)""", email));
     }
 
     @Test
