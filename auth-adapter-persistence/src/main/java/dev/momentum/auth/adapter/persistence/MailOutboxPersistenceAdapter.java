@@ -7,6 +7,7 @@ import dev.momentum.auth.application.port.out.AccountMail.EmailChangedNotice;
 import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
 import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.SecretSealer;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserId;
@@ -35,10 +36,10 @@ final class MailOutboxPersistenceAdapter implements MailOutbox {
 
     private final StorageGuard storage;
     private final SecureTokenGenerator ids;
-    private final MailSealer sealer;
+    private final SecretSealer sealer;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MailOutboxPersistenceAdapter(StorageGuard storage, SecureTokenGenerator ids, MailSealer sealer) {
+    MailOutboxPersistenceAdapter(StorageGuard storage, SecureTokenGenerator ids, SecretSealer sealer) {
         this.storage = storage;
         this.ids = ids;
         this.sealer = sealer;

@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.SecretSealer;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.StaleRecords;
@@ -25,14 +26,15 @@ public final class PersistenceAdapters {
     private final TransactionRunner transactions;
     private final StorageProbe probe;
 
-    /** @param secret the service secret; queued mail is sealed under a key derived from it */
-    public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout, String secret) {
+    /** @param mailSealer seals queued mail, whose links are credentials */
+    public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
+                               SecretSealer mailSealer) {
         Objects.requireNonNull(database, "database cannot be null");
         var storage = new StorageGuard(DatabaseClient.create(database.connectionFactory()), queryTimeout);
         this.users = new UserPersistenceAdapter(storage, ids);
         this.sessions = new SessionPersistenceAdapter(storage);
         this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
-        this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, new MailSealer(secret));
+        this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, mailSealer);
         this.staleRecords = new StaleRecordsPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));

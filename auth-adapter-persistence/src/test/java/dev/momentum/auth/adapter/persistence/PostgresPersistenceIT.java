@@ -35,7 +35,7 @@ class PostgresPersistenceIT extends PersistenceContract {
         }
 
         try (Database db = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
-            var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5), SECRET);
+            var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5), new TestSealer(SECRET));
             var client = org.springframework.r2dbc.core.DatabaseClient.create(db.connectionFactory());
             Long applied = client.sql("SELECT COUNT(*) AS n FROM databasechangelog")
                     .map(row -> row.get("n", Long.class)).one().block();
@@ -48,7 +48,7 @@ class PostgresPersistenceIT extends PersistenceContract {
     void probeWhenDatabaseUnreachableThenFalseQuickly() {
         var unreachable = DatabaseUrl.parse("postgres://nobody:x@127.0.0.1:1/none?sslmode=disable");
         try (Database db = Database.postgres(unreachable, Database.PoolSettings.DEFAULT)) {
-            var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5), SECRET);
+            var adapters = new PersistenceAdapters(db, IDS, java.time.Duration.ofSeconds(5), new TestSealer(SECRET));
             long started = System.nanoTime();
 
             assertThat(adapters.probe().isReachable().block()).isFalse();

@@ -1,5 +1,6 @@
 package dev.momentum.auth.bootstrap.config;
 
+import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
 import dev.momentum.auth.adapter.crypto.Argon2Parameters;
 import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
@@ -52,7 +53,8 @@ class AdapterWiring {
 
     @Bean
     PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids, AuthApiSettings api) {
-        return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout(), api.secret());
+        return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout(),
+                new AesGcmSecretSealer(api.secret(), "auth-service mail outbox v1"));
     }
 
     @Bean

@@ -1,0 +1,69 @@
+package dev.momentum.auth.adapter.crypto;
+
+import dev.momentum.auth.application.port.out.SecretSealer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with a random 96-bit nonce, under a key derived from the service secret by
+ * HMAC-SHA256 with a purpose label, so each use of the secret gets its own key. The context (a
+ * row id) is authenticated with the value.
+ */
+public final class AesGcmSecretSealer implements SecretSealer {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param purpose separates keys: the same secret seals mail and signing keys under different keys */
+    public AesGcmSecretSealer(String secret, String purpose) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            this.key = new SecretKeySpec(hmac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)),
+                    "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public String seal(String context, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, context, plaintext);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce).put(sealed).array());
+    }
+
+    @Override
+    public byte[] open(String context, String sealed) {
+        byte[] bytes = Base64.getDecoder().decode(sealed);
+        if (bytes.length <= NONCE_BYTES) {
+            throw new IllegalStateException("not a sealed value");
+        }
+        return run(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), context,
+                Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length));
+    }
+
+    private byte[] run(int mode, byte[] nonce, String context, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the value does not open with this AUTH_SECRET: " + e, e);
+        }
+    }
+}
