@@ -42,4 +42,21 @@ final class ServiceImage {
                 bytes, bytes / 1_000_000);
         built = true;
     }
+
+    /** How many changesets the service's changelog holds: a migrated database has applied them all. */
+    static int changesetsInChangelog() {
+        try (var files = java.nio.file.Files.list(REPOSITORY.resolve(
+                "auth-adapter-persistence/src/main/resources/db/changelog/changes"))) {
+            return files.mapToInt(file -> {
+                try {
+                    return (int) java.nio.file.Files.readAllLines(file).stream()
+                            .filter(line -> line.strip().equals("- changeSet:")).count();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
