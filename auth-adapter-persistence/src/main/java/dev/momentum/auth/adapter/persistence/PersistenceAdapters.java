@@ -4,6 +4,7 @@ import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.SecretSealer;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StaleRecords;
 import dev.momentum.auth.application.port.out.StorageProbe;
 import dev.momentum.auth.application.port.out.TransactionRunner;
@@ -23,6 +24,7 @@ public final class PersistenceAdapters {
     private final VerificationTokenRepository verificationTokens;
     private final MailOutbox mailOutbox;
     private final StaleRecords staleRecords;
+    private final SigningKeyStore signingKeys;
     private final TransactionRunner transactions;
     private final StorageProbe probe;
 
@@ -36,6 +38,7 @@ public final class PersistenceAdapters {
         this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
         this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, mailSealer);
         this.staleRecords = new StaleRecordsPersistenceAdapter(storage);
+        this.signingKeys = new SigningKeyPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
         this.probe = new DatabaseStorageProbe(storage);
@@ -59,6 +62,10 @@ public final class PersistenceAdapters {
 
     public StaleRecords staleRecords() {
         return staleRecords;
+    }
+
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     public TransactionRunner transactions() {

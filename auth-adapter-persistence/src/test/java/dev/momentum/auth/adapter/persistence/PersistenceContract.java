@@ -8,6 +8,9 @@ import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.StaleRecords.Purged;
+import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
@@ -538,6 +541,25 @@ abstract class PersistenceContract {
 
         assertThat(runs.stream().mapToLong(Purged::sessions).sum()).isEqualTo(expired);
         assertThat(countRows("sessions")).isEqualTo(1);
+    }
+
+    static StoredSigningKey signingKey(int generation, Instant activeFrom) {
+        return new StoredSigningKey(new SigningKey(IDS.newId(), generation, SigningAlgorithm.ES256, NOW, activeFrom),
+                "{\"kty\":\"EC\",\"kid\":\"k" + generation + "\"}", "sealed-" + generation);
+    }
+
+    @Test
+    void addIfGenerationFreeWhenTwoInstancesAddTheSameGenerationThenOneKeyIsKept() {
+        StoredSigningKey first = signingKey(1, NOW);
+        assertThat(adapters.signingKeys().addIfGenerationFree(first).block()).isTrue();
+
+        List<Boolean> racing = Flux.range(0, 4)
+                .flatMap(i -> adapters.signingKeys().addIfGenerationFree(signingKey(2, NOW.plusSeconds(600))), 4)
+                .collectList().block();
+
+        assertThat(racing).containsOnlyOnce(true);
+        assertThat(adapters.signingKeys().findAll().collectList().block()).hasSize(2)
+                .first().isEqualTo(first);
     }
 
     String rawOutbox() {

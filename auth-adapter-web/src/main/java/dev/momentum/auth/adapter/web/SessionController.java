@@ -5,6 +5,7 @@ import dev.momentum.auth.adapter.web.dto.SuccessResponse;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.in.IssueTokenUseCase;
 import dev.momentum.auth.application.port.in.SignOutUseCase;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -27,13 +28,15 @@ final class SessionController {
     private final SignOutUseCase signOut;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
+    private final IssueTokenUseCase tokens;
 
     SessionController(GetSessionQuery getSession, SignOutUseCase signOut, SessionCredentials credentials,
-                      SessionCookies sessionCookies) {
+                      SessionCookies sessionCookies, IssueTokenUseCase tokens) {
         this.getSession = getSession;
         this.signOut = signOut;
         this.credentials = credentials;
         this.sessionCookies = sessionCookies;
+        this.tokens = tokens;
     }
 
     /**
@@ -58,6 +61,7 @@ final class SessionController {
                             if (result.refreshed()) {
                                 sessionCookies.issue(exchange.getResponse(), result, true);
                             }
+                            exchange.getResponse().getHeaders().set("set-auth-jwt", tokens.tokenFor(result));
                             return noStore().body((Object) GetSessionResponse.from(result));
                         })
                         .switchIfEmpty(noSession))

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
         EmailVerificationController.class, StatusController.class, SessionManagementController.class,
-        PasswordController.class, UserController.class, AccountController.class})
+        PasswordController.class, UserController.class, AccountController.class, JwtController.class})
 public class WebAdapterConfiguration {
 
     @Bean

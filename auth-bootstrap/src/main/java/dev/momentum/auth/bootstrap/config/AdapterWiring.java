@@ -3,6 +3,7 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
 import dev.momentum.auth.adapter.crypto.Argon2Parameters;
 import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
+import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.mail.LoggingAccountMailer;
 import dev.momentum.auth.adapter.mail.MailTemplates;
@@ -72,6 +73,11 @@ class AdapterWiring {
         };
         LOG.info("Mail goes through {}", settings.mailProvider().name().toLowerCase(java.util.Locale.ROOT));
         return mailer;
+    }
+
+    @Bean
+    NimbusTokenSigning tokenSigning(AuthApiSettings api) {
+        return new NimbusTokenSigning(new AesGcmSecretSealer(api.secret(), NimbusTokenSigning.SEALING_PURPOSE));
     }
 
     @Bean

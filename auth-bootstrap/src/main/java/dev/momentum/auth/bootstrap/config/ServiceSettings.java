@@ -3,6 +3,7 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.application.service.AccountChanges;
 import dev.momentum.auth.application.service.MailDeliveryPolicy;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,13 +25,25 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory,
                               Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset,
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
-                              Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention) {
+                              Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention,
+                              Tokens tokens) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
     public enum MailProvider { LOG, SMTP, RESEND }
 
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, boolean secure) {
+    }
+
+    /**
+     * The JWTs for backends.
+     *
+     * @param issuer empty: the public base URL's origin
+     * @param audience empty: the issuer
+     * @param publishLead how long a new key is published before it signs: longer than any verifier caches the key set
+     */
+    public record Tokens(SigningAlgorithm algorithm, Optional<String> issuer, Optional<String> audience,
+                         Duration lifetime, Duration rotationPeriod, Duration publishLead, Duration keyRefresh) {
     }
 
     public boolean usesEmbeddedDatabase() {
@@ -106,6 +119,16 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
         Duration mailPollInterval = env.duration("MAIL_POLL_INTERVAL", Duration.ofSeconds(2), problems);
         Duration housekeepingInterval = env.duration("HOUSEKEEPING_INTERVAL", Duration.ofHours(1), problems);
         Duration mailRetention = env.duration("MAIL_RETENTION", Duration.ofDays(7), problems);
+        var tokens = new Tokens(signingAlgorithm(env.get("JWT_ALGORITHM").orElse("ES256"), problems),
+                env.get("JWT_ISSUER"), env.get("JWT_AUDIENCE"),
+                env.duration("JWT_LIFETIME", Duration.ofMinutes(15), problems),
+                env.duration("JWT_KEY_ROTATION", Duration.ofDays(30), problems),
+                env.duration("JWT_KEY_PUBLISH_LEAD", Duration.ofMinutes(20), problems),
+                env.duration("JWT_KEY_REFRESH", Duration.ofMinutes(1), problems));
+        if (tokens.publishLead().compareTo(tokens.rotationPeriod()) >= 0
+                || tokens.keyRefresh().compareTo(tokens.publishLead()) >= 0) {
+            problems.add("JWT_KEY_REFRESH must be shorter than JWT_KEY_PUBLISH_LEAD, and that shorter than JWT_KEY_ROTATION");
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", problems));
@@ -117,13 +140,23 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
-                housekeepingInterval, mailRetention);
+                housekeepingInterval, mailRetention, tokens);
     }
 
     private static boolean isWeak(String secret) {
         String lower = secret.toLowerCase(Locale.ROOT);
         return secret.chars().distinct().count() < 8 || lower.contains("change") || lower.contains("secret")
                 || lower.contains("example") || lower.contains("placeholder");
+    }
+
+    private static SigningAlgorithm signingAlgorithm(String name, List<String> problems) {
+        for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
+            if (algorithm.name().equalsIgnoreCase(name.strip()) && algorithm != SigningAlgorithm.EdDSA) {
+                return algorithm;
+            }
+        }
+        problems.add("JWT_ALGORITHM must be ES256 or RS256, not '" + name + "'");
+        return SigningAlgorithm.ES256;
     }
 
     private static MailProvider mailProvider(String name, List<String> problems) {

@@ -27,7 +27,13 @@ import dev.momentum.auth.application.service.SignUpService;
 import dev.momentum.auth.application.service.UpdateUserService;
 import dev.momentum.auth.application.service.VerificationMailing;
 import dev.momentum.auth.application.service.VerifyEmailService;
+import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.application.service.IssueTokenService;
+import dev.momentum.auth.application.service.SigningKeyRing;
+import dev.momentum.auth.application.service.TokenPolicy;
+import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -179,6 +185,32 @@ class UseCaseWiring {
     @Bean
     UpdateUserService updateUserService(GetSessionService getSession, PersistenceAdapters persistence, Clock clock) {
         return new UpdateUserService(getSession, persistence.users(), clock);
+    }
+
+    @Bean
+    SigningKeyRing signingKeyRing(PersistenceAdapters persistence, TokenSigning signing, RandomTokenGenerator ids,
+                                  ServiceSettings settings, Clock clock) {
+        var tokens = settings.tokens();
+        var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), tokens.lifetime(),
+                tokens.publishLead());
+        var ring = new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock);
+        ring.refresh().block(Duration.ofSeconds(60));
+        return ring;
+    }
+
+    /** Picks up keys other instances added, and adds the successor when it is due. */
+    @Bean(destroyMethod = "close")
+    PeriodicJob signingKeyRefreshJob(SigningKeyRing ring, ServiceSettings settings) {
+        return PeriodicJob.started("Signing key refresh", settings.tokens().keyRefresh(), ring::refresh);
+    }
+
+    @Bean
+    IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, RandomTokenGenerator ids,
+                                        AuthApiSettings api, ServiceSettings settings, Clock clock) {
+        String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
+        String issuer = settings.tokens().issuer().orElse(origin);
+        return new IssueTokenService(getSession, ring, ids, new TokenPolicy(issuer,
+                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime()), clock);
     }
 
     @Bean

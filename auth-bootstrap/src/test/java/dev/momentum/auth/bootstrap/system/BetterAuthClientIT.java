@@ -11,14 +11,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,18 +27,9 @@ class BetterAuthClientIT {
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    static final Path CLIENT = Path.of("..", "e2e", "better-auth-client").toAbsolutePath().normalize();
-
     @Test
     void betterAuthClientCompletesTheWholeFlow() throws Exception {
-        boolean nodeInstalled = run(List.of("node", "--version"), CLIENT, 30) == 0;
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(nodeInstalled, "node is not installed");
-        }
-        assertThat(nodeInstalled).as("node must be installed in CI").isTrue();
-        if (!Files.isDirectory(CLIENT.resolve("node_modules/better-auth"))) {
-            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), CLIENT, 300)).as("npm ci").isZero();
-        }
+        NodeScripts.requireInstalled();
 
         DatabaseUrl database = TestPostgres.freshDatabase();
         HttpServer mailbox = mailbox();
@@ -51,14 +37,12 @@ class BetterAuthClientIT {
                 ServerSetupTest.SMTP.getPort(),
                 "CHANGE_EMAIL_ENABLED", "true",
                 "DELETE_USER_ENABLED", "true"))) {
-            Path output = Files.createTempFile("better-auth-client", ".log");
-            int exit = run(List.of("node", "flow.mjs", service.baseUrl() + "/api/auth",
-                    "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link", RunningService.FRONTEND),
-                    CLIENT, 120, output);
-            String printed = Files.readString(output);
-            System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "better-auth client:\n{0}", printed);
-            assertThat(printed).doesNotContain("FAIL").containsPattern("(?m)^\\d+ passed, 0 failed$");
-            assertThat(exit).isZero();
+            var flow = NodeScripts.node("flow.mjs", 120, service.baseUrl() + "/api/auth",
+                    "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link", RunningService.FRONTEND);
+            System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "better-auth client:\n{0}",
+                    flow.output());
+            assertThat(flow.output()).doesNotContain("FAIL").containsPattern("(?m)^\\d+ passed, 0 failed$");
+            assertThat(flow.exitCode()).isZero();
         } finally {
             mailbox.stop(0);
         }
@@ -86,25 +70,5 @@ class BetterAuthClientIT {
         });
         server.start();
         return server;
-    }
-
-    private static int run(List<String> command, Path directory, int timeoutSeconds) throws Exception {
-        return run(command, directory, timeoutSeconds, null);
-    }
-
-    private static int run(List<String> command, Path directory, int timeoutSeconds, Path output) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException notInstalled) {
-            return -1;
-        }
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return -2;
-        }
-        return process.exitValue();
     }
 }

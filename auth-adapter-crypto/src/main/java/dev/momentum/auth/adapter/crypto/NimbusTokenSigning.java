@@ -1,0 +1,84 @@
+package dev.momentum.auth.adapter.crypto;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.momentum.auth.application.port.out.SecretSealer;
+import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.domain.signing.SigningKey;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Objects;
+
+/** Key pairs and signatures with Nimbus JOSE+JWT; private JWKs are stored sealed. */
+public final class NimbusTokenSigning implements TokenSigning {
+
+    /** What the private keys' sealing key is derived for; differs from every other use of the secret. */
+    public static final String SEALING_PURPOSE = "auth-service signing keys v1";
+
+    private final SecretSealer sealer;
+
+    /** @param sealer seals private keys; give it its own purpose, not the one mail uses */
+    public NimbusTokenSigning(SecretSealer sealer) {
+        this.sealer = Objects.requireNonNull(sealer, "sealer cannot be null");
+    }
+
+    @Override
+    public StoredSigningKey generate(SigningKey key) {
+        try {
+            JWK pair = switch (key.algorithm()) {
+                case ES256 -> new ECKeyGenerator(Curve.P_256).keyID(key.id()).algorithm(JWSAlgorithm.ES256)
+                        .keyUse(KeyUse.SIGNATURE).generate();
+                case RS256 -> new RSAKeyGenerator(RSAKeyGenerator.MIN_KEY_SIZE_BITS).keyID(key.id())
+                        .algorithm(JWSAlgorithm.RS256).keyUse(KeyUse.SIGNATURE).generate();
+                case EdDSA -> throw new UnsupportedOperationException("EdDSA keys are not supported yet");
+            };
+            return new StoredSigningKey(key, pair.toPublicJWK().toJSONString(),
+                    sealer.seal(key.id(), pair.toJSONString().getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a " + key.algorithm() + " key", e);
+        }
+    }
+
+    @Override
+    public Signer signer(StoredSigningKey stored) {
+        try {
+            JWK pair = JWK.parse(new String(sealer.open(stored.key().id(), stored.sealedPrivateJwk()),
+                    StandardCharsets.UTF_8));
+            JWSSigner signer = switch (pair) {
+                case ECKey ec -> new ECDSASigner(ec);
+                case RSAKey rsa -> new RSASSASigner(rsa);
+                default -> throw new IllegalStateException("unexpected key type " + pair.getKeyType());
+            };
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(stored.key().algorithm().name()))
+                    .keyID(stored.key().id()).build();
+            return claims -> sign(signer, header, claims);
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("signing key " + stored.key().id() + " is unreadable", e);
+        }
+    }
+
+    private static String sign(JWSSigner signer, JWSHeader header, Map<String, Object> claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
+    }
+}

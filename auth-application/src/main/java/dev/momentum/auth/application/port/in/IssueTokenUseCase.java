@@ -1,0 +1,21 @@
+package dev.momentum.auth.application.port.in;
+
+import reactor.core.publisher.Mono;
+
+public interface IssueTokenUseCase {
+
+    /** A JWT for the caller's session (UNAUTHORIZED without one); does not slide the session. */
+    Mono<String> issueToken(String sessionToken);
+
+    /** A JWT for a session already looked up (the {@code set-auth-jwt} header of get-session). */
+    String tokenFor(SessionResult session);
+
+    /** The published keys, {@code {"keys":[…]}}. */
+    String jwksJson();
+
+    /** The {@code iss} of every token. */
+    String issuer();
+
+    /** The JWS algorithm new tokens are signed with. */
+    String algorithm();
+}

@@ -1,0 +1,13 @@
+package dev.momentum.auth.application.port.out;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The signing keys every instance shares. */
+public interface SigningKeyStore {
+
+    Flux<StoredSigningKey> findAll();
+
+    /** Adds the key unless one of its generation exists (another instance rotated first): emits whether it was added. */
+    Mono<Boolean> addIfGenerationFree(StoredSigningKey key);
+}

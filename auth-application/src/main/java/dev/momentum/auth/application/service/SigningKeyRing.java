@@ -1,0 +1,105 @@
+package dev.momentum.auth.application.service;
+
+import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.port.out.SigningKeyStore;
+import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.domain.signing.KeyRotation;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.SigningKey;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The signing keys in memory: tokens are signed and the key set is served without a database
+ * read. {@link #refresh} (at start and then periodically) reloads them from the store and, when
+ * the rotation says so, adds the successor; of several instances doing that at once, one adds it
+ * and the others load it.
+ */
+public final class SigningKeyRing {
+
+    private static final System.Logger LOG = System.getLogger(SigningKeyRing.class.getName());
+
+    private final SigningKeyStore store;
+    private final TokenSigning signing;
+    private final SecureTokenGenerator ids;
+    private final KeyRotation rotation;
+    private final SigningAlgorithm algorithm;
+    private final Clock clock;
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), "{\"keys\":[]}");
+
+    public SigningKeyRing(SigningKeyStore store, TokenSigning signing, SecureTokenGenerator ids, KeyRotation rotation,
+                          SigningAlgorithm algorithm, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store cannot be null");
+        this.signing = Objects.requireNonNull(signing, "signing cannot be null");
+        this.ids = Objects.requireNonNull(ids, "ids cannot be null");
+        this.rotation = Objects.requireNonNull(rotation, "rotation cannot be null");
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    public Mono<Void> refresh() {
+        return store.findAll().collectList()
+                .flatMap(stored -> rotation.successorDueAt(keysOf(stored), Instants.now(clock))
+                        .map(successor -> addSuccessor(successor).then(store.findAll().collectList()))
+                        .orElse(Mono.just(stored)))
+                .doOnNext(this::install)
+                .then();
+    }
+
+    private Mono<Boolean> addSuccessor(KeyRotation.Successor successor) {
+        return Mono.fromCallable(() -> signing.generate(new SigningKey(ids.newId(), successor.generation(), algorithm,
+                        Instants.now(clock), successor.activeFrom())))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(store::addIfGenerationFree)
+                .doOnNext(added -> LOG.log(Level.INFO, added
+                        ? "Signing key generation {0} ({1}) added, signs from {2}"
+                        : "Signing key generation {0} was added by another instance", successor.generation(),
+                        algorithm, successor.activeFrom()));
+    }
+
+    private void install(List<StoredSigningKey> stored) {
+        Map<String, TokenSigning.Signer> signers = new HashMap<>(snapshot.signers());
+        signers.keySet().retainAll(stored.stream().map(key -> key.key().id()).collect(Collectors.toSet()));
+        for (StoredSigningKey key : stored) {
+            signers.computeIfAbsent(key.key().id(), id -> signing.signer(key));
+        }
+        List<SigningKey> keys = keysOf(stored);
+        List<String> published = rotation.publishedAt(keys, Instants.now(clock)).stream()
+                .map(key -> stored.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().publicJwk())
+                .toList();
+        snapshot = new Snapshot(keys, Map.copyOf(signers), "{\"keys\":[" + String.join(",", published) + "]}");
+    }
+
+    private static List<SigningKey> keysOf(List<StoredSigningKey> stored) {
+        return stored.stream().map(StoredSigningKey::key).toList();
+    }
+
+    /** @throws IllegalStateException before the first {@link #refresh} */
+    String sign(Map<String, Object> claims, Instant now) {
+        Snapshot current = snapshot;
+        SigningKey key = rotation.signingKeyAt(current.keys(), now)
+                .orElseThrow(() -> new IllegalStateException("no signing key loaded yet"));
+        return current.signers().get(key.id()).sign(claims);
+    }
+
+    SigningAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The JWKS document, {@code {"keys":[…]}}, as served. */
+    public String jwksJson() {
+        return snapshot.jwksJson();
+    }
+
+    private record Snapshot(List<SigningKey> keys, Map<String, TokenSigning.Signer> signers, String jwksJson) {
+    }
+}

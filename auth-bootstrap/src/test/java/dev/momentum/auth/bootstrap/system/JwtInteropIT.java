@@ -1,0 +1,232 @@
+package dev.momentum.auth.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
+import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
+import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import dev.momentum.auth.adapter.persistence.TestPostgres;
+import dev.momentum.auth.bootstrap.system.backend.ResourceServerBackend;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Our JWTs as backends check them, with their own standard libraries and no code of ours: a
+ * Spring WebFlux resource server configured only with our issuer URL, and Node's jose with
+ * {@code createRemoteJWKSet}. Bad tokens are forged with our real signing key (read from the
+ * database and opened with the test secret) or with none.
+ */
+class JwtInteropIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
+    static final String PASSWORD = "correct horse battery staple";
+    static DatabaseUrl database;
+    static RunningService service;
+    static ConfigurableApplicationContext backend;
+    static WebTestClient backendClient;
+    static String bearer;
+    static String issuer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = TestPostgres.freshDatabase();
+        service = RunningService.start(RunningService.onPostgresWithSmtp(database, ServerSetupTest.SMTP.getPort()));
+        issuer = service.baseUrl();
+        bearer = signedUpAndIn(service, "ada@example.com");
+        backend = ResourceServerBackend.start(issuer, issuer);
+        backendClient = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + backend.getEnvironment().getProperty("local.server.port")).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+        service.close();
+    }
+
+    static String signedUpAndIn(RunningService at, String email) throws Exception {
+        WebTestClient http = at.client();
+        http.post().uri("/api/auth/sign-up/email").header(HttpHeaders.ORIGIN, RunningService.FRONTEND)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"name":"Ada","email":"%s","password":"%s"}""".formatted(email, PASSWORD))
+                .exchange().expectStatus().isOk();
+        http.get().uri(URI.create(Mailbox.awaitVerificationLink(SMTP, email, 1))).exchange();
+        return http.post().uri("/api/auth/sign-in/email").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"email":"%s","password":"%s"}""".formatted(email, PASSWORD))
+                .exchange().expectStatus().isOk().returnResult(Void.class).getResponseHeaders()
+                .getFirst("set-auth-token");
+    }
+
+    static String tokenFrom(RunningService at, String sessionBearer) {
+        return JsonPath.read(new String(at.client().get().uri("/api/auth/token")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + sessionBearer).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8), "$.token");
+    }
+
+    static Map<String, Object> payloadOf(String token) {
+        return JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8),
+                "$");
+    }
+
+    static int backendStatus(String token) {
+        return backendClient.get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .returnResult(String.class).getStatus().value();
+    }
+
+    /** Our current signing key, as the service holds it: private half opened with the secret. */
+    static ECKey ourSigningKey() throws Exception {
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT id, private_jwk FROM signing_keys ORDER BY generation DESC LIMIT 1")) {
+            rows.next();
+            byte[] jwk = new AesGcmSecretSealer(SECRET, NimbusTokenSigning.SEALING_PURPOSE)
+                    .open(rows.getString(1), rows.getString(2));
+            return JWK.parse(new String(jwk, StandardCharsets.UTF_8)).toECKey();
+        }
+    }
+
+    /** A token like ours, signed with {@code key}, after {@code change} edits its claims. */
+    static String forged(ECKey key, String kid, Consumer<Map<String, Object>> change) throws Exception {
+        Map<String, Object> claims = new LinkedHashMap<>(payloadOf(tokenFrom(service, bearer)));
+        change.accept(claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(),
+                JWTClaimsSet.parse(claims));
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    @Test
+    void tokenThenStandardHeaderAndClaimsWithBetterAuthsUserFields() {
+        String token = tokenFrom(service, bearer);
+        Map<String, Object> header = JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+                StandardCharsets.UTF_8), "$");
+        Map<String, Object> claims = payloadOf(token);
+
+        assertThat(header).containsEntry("alg", "ES256").containsKey("kid");
+        assertThat(claims).containsEntry("iss", issuer).containsEntry("aud", issuer)
+                .containsEntry("email", "ada@example.com").containsEntry("emailVerified", true)
+                .containsEntry("email_verified", true).containsEntry("name", "Ada")
+                .containsKeys("sub", "jti", "id", "createdAt", "updatedAt");
+        assertThat(claims.get("sub")).isEqualTo(claims.get("id"));
+        assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(900);
+        assertThat(payloadOf(tokenFrom(service, bearer)).get("jti")).isNotEqualTo(claims.get("jti"));
+    }
+
+    @Test
+    void tokenWithoutSessionThenUnauthorized() {
+        service.client().get().uri("/api/auth/token").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void getSessionThenSetAuthJwtHeaderCarriesATokenTheBackendAccepts() {
+        String jwt = service.client().get().uri("/api/auth/get-session")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange().expectStatus().isOk()
+                .returnResult(Void.class).getResponseHeaders().getFirst("set-auth-jwt");
+
+        assertThat(backendStatus(jwt)).isEqualTo(200);
+    }
+
+    @Test
+    void discoveryAndJwksThenWhatVerifiersReadWithCacheHeaders() {
+        for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+            service.client().get().uri(path).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.issuer").isEqualTo(issuer)
+                    .jsonPath("$.jwks_uri").isEqualTo(issuer + "/api/auth/jwks")
+                    .jsonPath("$.id_token_signing_alg_values_supported[0]").isEqualTo("ES256");
+        }
+        service.client().get().uri("/api/auth/jwks").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public")
+                .expectBody()
+                .jsonPath("$.keys[0].kty").isEqualTo("EC")
+                .jsonPath("$.keys[0].crv").isEqualTo("P-256")
+                .jsonPath("$.keys[0].alg").isEqualTo("ES256")
+                .jsonPath("$.keys[0].use").isEqualTo("sig")
+                .jsonPath("$.keys[0].kid").exists()
+                .jsonPath("$.keys[0].d").doesNotExist();
+    }
+
+    @Test
+    void springResourceServerWithOnlyOurIssuerUrlAcceptsOurTokensAndRejectsEveryBadOne() throws Exception {
+        String token = tokenFrom(service, bearer);
+        backendClient.get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo("ada@example.com");
+
+        badTokens().forEach((name, bad) -> assertThat(backendStatus(bad)).as(name).isEqualTo(401));
+    }
+
+    @Test
+    void nodeJoseWithCreateRemoteJwkSetVerifiesOurTokensAndRejectsEveryBadOne() throws Exception {
+        NodeScripts.requireInstalled();
+        String token = tokenFrom(service, bearer);
+        Map<String, String> bad = badTokens();
+        List<String> arguments = new java.util.ArrayList<>(List.of(issuer + "/api/auth/jwks", issuer, issuer, token));
+        arguments.addAll(bad.values());
+
+        var verified = NodeScripts.node("verify-jwt.mjs", 60, arguments.toArray(String[]::new));
+
+        List<String> lines = verified.output().lines().toList();
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(lines).hasSize(1 + bad.size());
+        assertThat(lines.getFirst()).isEqualTo("valid " + payloadOf(token).get("sub"));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("invalid "));
+    }
+
+    private static Map<String, String> badTokens() throws Exception {
+        String token = tokenFrom(service, bearer);
+        ECKey ours = ourSigningKey();
+        String kid = ours.getKeyID();
+        String[] parts = token.split("\\.");
+        String unsignedHeader = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("tampered", parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("ada@example.com", "eve@example.com").getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        bad.put("expired", forged(ours, kid, claims -> {
+            long past = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+            claims.put("iat", past - 900);
+            claims.put("exp", past);
+        }));
+        bad.put("wrong audience", forged(ours, kid, claims -> claims.put("aud", "https://other.example.com")));
+        bad.put("wrong issuer", forged(ours, kid, claims -> claims.put("iss", "https://evil.example.com")));
+        bad.put("alg none", unsignedHeader + "." + parts[1] + ".");
+        ECKey foreign = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        bad.put("foreign key", forged(foreign, kid, claims -> { }));
+        bad.put("foreign key, unknown kid", forged(foreign, "not-ours", claims -> { }));
+        return bad;
+    }
+}

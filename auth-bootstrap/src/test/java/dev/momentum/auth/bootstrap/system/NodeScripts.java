@@ -1,0 +1,62 @@
+package dev.momentum.auth.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Node scripts in {@code e2e/better-auth-client}, run with the npm packages a frontend or a
+ * Node backend uses (better-auth's client, jose). Without node a local run skips; CI must have it.
+ */
+final class NodeScripts {
+
+    static final Path DIRECTORY = Path.of("..", "e2e", "better-auth-client").toAbsolutePath().normalize();
+
+    private NodeScripts() {
+    }
+
+    /** Skips without node outside CI, fails without it in CI, and installs the packages once. */
+    static void requireInstalled() throws Exception {
+        boolean nodeInstalled = run(List.of("node", "--version"), 30, null) == 0;
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(nodeInstalled, "node is not installed");
+        }
+        assertThat(nodeInstalled).as("node must be installed in CI").isTrue();
+        if (!Files.isDirectory(DIRECTORY.resolve("node_modules/better-auth"))) {
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300, null)).as("npm ci").isZero();
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result node(String script, int timeoutSeconds, String... arguments) throws Exception {
+        Path output = Files.createTempFile("node-" + script, ".log");
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(arguments));
+        int exit = run(command, timeoutSeconds, output);
+        return new Result(exit, Files.readString(output));
+    }
+
+    private static int run(List<String> command, int timeoutSeconds, Path output) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(DIRECTORY.toFile()).redirectErrorStream(true);
+        builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException notInstalled) {
+            return -1;
+        }
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -2;
+        }
+        return process.exitValue();
+    }
+}
