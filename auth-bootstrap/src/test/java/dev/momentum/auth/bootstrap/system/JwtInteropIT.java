@@ -64,7 +64,7 @@ class JwtInteropIT {
         database = TestPostgres.freshDatabase();
         service = RunningService.start(RunningService.onPostgresWithSmtp(database, ServerSetupTest.SMTP.getPort()));
         issuer = service.baseUrl();
-        bearer = signedUpAndIn(service, "ada@example.com");
+        bearer = signedUpAndIn(service, SMTP, "ada@example.com");
         backend = ResourceServerBackend.start(issuer, issuer);
         backendClient = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + backend.getEnvironment().getProperty("local.server.port")).build();
@@ -76,13 +76,13 @@ class JwtInteropIT {
         service.close();
     }
 
-    static String signedUpAndIn(RunningService at, String email) throws Exception {
+    static String signedUpAndIn(RunningService at, GreenMailExtension smtp, String email) throws Exception {
         WebTestClient http = at.client();
         http.post().uri("/api/auth/sign-up/email").header(HttpHeaders.ORIGIN, RunningService.FRONTEND)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("""
                         {"name":"Ada","email":"%s","password":"%s"}""".formatted(email, PASSWORD))
                 .exchange().expectStatus().isOk();
-        http.get().uri(URI.create(Mailbox.awaitVerificationLink(SMTP, email, 1))).exchange();
+        http.get().uri(URI.create(Mailbox.awaitVerificationLink(smtp, email, 1))).exchange();
         return http.post().uri("/api/auth/sign-in/email").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                         {"email":"%s","password":"%s"}""".formatted(email, PASSWORD))
                 .exchange().expectStatus().isOk().returnResult(Void.class).getResponseHeaders()
