@@ -1,0 +1,32 @@
+package dev.momentum.auth.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.port.out.StaleRecords;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class HousekeepingServiceTest {
+
+    @Test
+    void purgeThenExpiredRecordsGoAsOfNowAndFinishedMailAfterTheRetention() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+        List<Instant[]> calls = new ArrayList<>();
+        StaleRecords records = (now, finishedMailBefore) -> {
+            calls.add(new Instant[] {now, finishedMailBefore});
+            return Mono.just(new StaleRecords.Purged(3, 2, 1));
+        };
+
+        var purged = new HousekeepingService(records, Duration.ofDays(7), clock).purge().block();
+
+        assertThat(purged).isEqualTo(new StaleRecords.Purged(3, 2, 1));
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call[0]).isEqualTo(clock.instant());
+            assertThat(call[1]).isEqualTo(clock.instant().minus(Duration.ofDays(7)));
+        });
+    }
+}

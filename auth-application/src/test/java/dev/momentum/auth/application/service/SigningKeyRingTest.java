@@ -1,0 +1,106 @@
+package dev.momentum.auth.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.momentum.auth.application.port.out.SigningKeyStore;
+import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.domain.signing.KeyRotation;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.SigningKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+class SigningKeyRingTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final KeyRotation rotation = new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20),
+            Duration.ofMinutes(15), Duration.ofMinutes(20));
+    private final SharedStore store = new SharedStore();
+
+    /** Signs "<kid>:<sub>", so a test sees which key signed. */
+    private final TokenSigning signing = new TokenSigning() {
+        @Override
+        public StoredSigningKey generate(SigningKey key) {
+            return new StoredSigningKey(key, "{\"kid\":\"" + key.id() + "\"}", "sealed");
+        }
+
+        @Override
+        public Signer signer(StoredSigningKey key) {
+            return claims -> key.key().id() + ":" + claims.get("sub");
+        }
+    };
+
+    private SigningKeyRing instance() {
+        return new SigningKeyRing(store, signing, new SequenceTokenGenerator(), rotation, SigningAlgorithm.ES256, clock);
+    }
+
+    private static String kidOf(String token) {
+        return token.substring(0, token.indexOf(':'));
+    }
+
+    @Test
+    void signWhenNotYetRefreshedThenRefusesInsteadOfSigningWithNothing() {
+        assertThatThrownBy(() -> instance().sign(Map.of("sub", "u"), clock.instant()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refreshWhenTwoInstancesStartAndRotateTogetherThenOneKeyPerGenerationAndTheySignAlike() {
+        SigningKeyRing a = instance();
+        SigningKeyRing b = instance();
+        Mono.when(a.refresh(), b.refresh()).block();
+        String first = kidOf(a.sign(Map.of("sub", "u"), clock.instant()));
+        assertThat(kidOf(b.sign(Map.of("sub", "u"), clock.instant()))).isEqualTo(first);
+
+        clock.advance(Duration.ofDays(30).minus(Duration.ofMinutes(20)));
+        Mono.when(a.refresh(), b.refresh()).block();
+        a.refresh().block();
+        b.refresh().block();
+
+        assertThat(store.keys).extracting(key -> key.key().generation()).containsExactly(1, 2);
+        assertThat(kidOf(a.sign(Map.of("sub", "u"), clock.instant()))).as("not before its time").isEqualTo(first);
+        assertThat(a.jwksJson()).contains(store.keys.get(1).key().id()).contains(first);
+        assertThat(b.jwksJson()).isEqualTo(a.jwksJson());
+
+        clock.advance(Duration.ofMinutes(20));
+        String second = store.keys.get(1).key().id();
+        assertThat(kidOf(a.sign(Map.of("sub", "u"), clock.instant()))).isEqualTo(second);
+        assertThat(kidOf(b.sign(Map.of("sub", "u"), clock.instant()))).isEqualTo(second);
+
+        clock.advance(Duration.ofMinutes(35));
+        a.refresh().block();
+        assertThat(a.jwksJson()).contains(second).doesNotContain(first);
+    }
+
+    /** One table with a unique generation, as the database has. */
+    private static final class SharedStore implements SigningKeyStore {
+
+        final List<StoredSigningKey> keys = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Flux<StoredSigningKey> findAll() {
+            return Flux.defer(() -> Flux.fromIterable(List.copyOf(keys)));
+        }
+
+        @Override
+        public synchronized Mono<Boolean> addIfGenerationFree(StoredSigningKey key) {
+            return Mono.fromCallable(() -> {
+                synchronized (this) {
+                    if (keys.stream().anyMatch(k -> k.key().generation() == key.key().generation())) {
+                        return false;
+                    }
+                    keys.add(key);
+                    return true;
+                }
+            });
+        }
+    }
+}
