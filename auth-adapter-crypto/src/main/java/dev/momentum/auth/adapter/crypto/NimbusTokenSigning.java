@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -20,6 +21,7 @@ import dev.momentum.auth.application.port.out.StoredSigningKey;
 import dev.momentum.auth.application.port.out.TokenSigning;
 import dev.momentum.auth.domain.signing.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,7 @@ public final class NimbusTokenSigning implements TokenSigning {
     public static final String SEALING_PURPOSE = "auth-service signing keys v1";
 
     private final SecretSealer sealer;
+    private final SecureRandom random = new SecureRandom();
 
     /** @param sealer seals private keys; give it its own purpose, not the one mail uses */
     public NimbusTokenSigning(SecretSealer sealer) {
@@ -45,7 +48,8 @@ public final class NimbusTokenSigning implements TokenSigning {
                         .keyUse(KeyUse.SIGNATURE).generate();
                 case RS256 -> new RSAKeyGenerator(RSAKeyGenerator.MIN_KEY_SIZE_BITS).keyID(key.id())
                         .algorithm(JWSAlgorithm.RS256).keyUse(KeyUse.SIGNATURE).generate();
-                case EdDSA -> throw new UnsupportedOperationException("EdDSA keys are not supported yet");
+                case EdDSA -> Ed25519JwsSigner.generate(random).keyID(key.id()).algorithm(JWSAlgorithm.EdDSA)
+                        .keyUse(KeyUse.SIGNATURE).build();
             };
             return new StoredSigningKey(key, pair.toPublicJWK().toJSONString(),
                     sealer.seal(key.id(), pair.toJSONString().getBytes(StandardCharsets.UTF_8)));
@@ -62,6 +66,7 @@ public final class NimbusTokenSigning implements TokenSigning {
             JWSSigner signer = switch (pair) {
                 case ECKey ec -> new ECDSASigner(ec);
                 case RSAKey rsa -> new RSASSASigner(rsa);
+                case OctetKeyPair ed25519 -> new Ed25519JwsSigner(ed25519);
                 default -> throw new IllegalStateException("unexpected key type " + pair.getKeyType());
             };
             JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(stored.key().algorithm().name()))

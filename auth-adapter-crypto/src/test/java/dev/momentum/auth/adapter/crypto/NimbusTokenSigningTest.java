@@ -49,6 +49,28 @@ class NimbusTokenSigningTest {
     }
 
     @Test
+    void signWhenEdDsaThenAnEd25519SignatureTheJdkVerifies() throws Exception {
+        var stored = signing.generate(key(SigningAlgorithm.EdDSA));
+
+        String token = signing.signer(stored).sign(Map.of("sub", "user-1", "iat", 1_700_000_000L));
+
+        SignedJWT jwt = SignedJWT.parse(token);
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
+        var published = JWK.parse(stored.publicJwk()).toOctetKeyPair();
+        assertThat(published.getCurve().getName()).isEqualTo("Ed25519");
+        assertThat(published.isPrivate()).isFalse();
+        byte[] x509Prefix = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+        byte[] encoded = java.nio.ByteBuffer.allocate(44).put(x509Prefix).put(published.getDecodedX()).array();
+        var verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded)));
+        verifier.update(jwt.getSigningInput());
+        assertThat(verifier.verify(jwt.getSignature().decode())).isTrue();
+        verifier.update((new String(jwt.getSigningInput()) + "x").getBytes());
+        assertThat(verifier.verify(jwt.getSignature().decode())).isFalse();
+    }
+
+    @Test
     void generateThenThePrivateKeyIsStoredOnlySealed() throws Exception {
         var stored = signing.generate(key(SigningAlgorithm.ES256));
         String d = JWK.parse(new String(new AesGcmSecretSealer(SECRET, "signing keys v1")

@@ -41,9 +41,10 @@ final class JwtController {
     }
 
     @GetMapping(AuthApiSettings.BASE_PATH + "/jwks")
-    ResponseEntity<String> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(JWKS_MAX_AGE).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON).body(tokens.jwksJson());
+    Mono<ResponseEntity<String>> jwks() {
+        return tokens.jwksJson().map(jwks -> ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(JWKS_MAX_AGE).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON).body(jwks));
     }
 
     @GetMapping({"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",

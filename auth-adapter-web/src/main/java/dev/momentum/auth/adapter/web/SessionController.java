@@ -57,13 +57,13 @@ final class SessionController {
         });
         return credentials.token(request)
                 .map(token -> getSession.getSession(token, mayRefresh)
-                        .map(result -> {
+                        .flatMap(result -> tokens.tokenFor(result).map(jwt -> {
                             if (result.refreshed()) {
                                 sessionCookies.issue(exchange.getResponse(), result, true);
                             }
-                            exchange.getResponse().getHeaders().set("set-auth-jwt", tokens.tokenFor(result));
+                            exchange.getResponse().getHeaders().set("set-auth-jwt", jwt);
                             return noStore().body((Object) GetSessionResponse.from(result));
-                        })
+                        }))
                         .switchIfEmpty(noSession))
                 .orElse(noSession);
     }

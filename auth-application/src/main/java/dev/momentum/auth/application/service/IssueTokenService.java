@@ -36,17 +36,17 @@ public final class IssueTokenService implements IssueTokenUseCase {
 
     @Override
     public Mono<String> issueToken(String sessionToken) {
-        return currentSession.require(sessionToken).map(this::tokenFor);
+        return currentSession.require(sessionToken).flatMap(this::tokenFor);
     }
 
     @Override
-    public String tokenFor(SessionResult session) {
+    public Mono<String> tokenFor(SessionResult session) {
         Instant now = Instants.now(clock);
         return keys.sign(claims(session.user(), now), now);
     }
 
     @Override
-    public String jwksJson() {
+    public Mono<String> jwksJson() {
         return keys.jwksJson();
     }
 

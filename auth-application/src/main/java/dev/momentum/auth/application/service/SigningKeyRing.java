@@ -83,12 +83,12 @@ public final class SigningKeyRing {
         return stored.stream().map(StoredSigningKey::key).toList();
     }
 
-    /** @throws IllegalStateException before the first {@link #refresh} */
-    String sign(Map<String, Object> claims, Instant now) {
-        Snapshot current = snapshot;
-        SigningKey key = rotation.signingKeyAt(current.keys(), now)
-                .orElseThrow(() -> new IllegalStateException("no signing key loaded yet"));
-        return current.signers().get(key.id()).sign(claims);
+    Mono<String> sign(Map<String, Object> claims, Instant now) {
+        return loaded().map(current -> {
+            SigningKey key = rotation.signingKeyAt(current.keys(), now)
+                    .orElseThrow(() -> new IllegalStateException("no signing key is active at " + now));
+            return current.signers().get(key.id()).sign(claims);
+        });
     }
 
     SigningAlgorithm algorithm() {
@@ -96,8 +96,15 @@ public final class SigningKeyRing {
     }
 
     /** The JWKS document, {@code {"keys":[…]}}, as served. */
-    public String jwksJson() {
-        return snapshot.jwksJson();
+    public Mono<String> jwksJson() {
+        return loaded().map(Snapshot::jwksJson);
+    }
+
+    /** The keys in memory; a request that comes before the first refresh has finished runs one itself. */
+    private Mono<Snapshot> loaded() {
+        return Mono.defer(() -> snapshot.keys().isEmpty()
+                ? refresh().then(Mono.fromSupplier(() -> snapshot))
+                : Mono.just(snapshot));
     }
 
     private record Snapshot(List<SigningKey> keys, Map<String, TokenSigning.Signer> signers, String jwksJson) {

@@ -151,11 +151,11 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
 
     private static SigningAlgorithm signingAlgorithm(String name, List<String> problems) {
         for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
-            if (algorithm.name().equalsIgnoreCase(name.strip()) && algorithm != SigningAlgorithm.EdDSA) {
+            if (algorithm.name().equalsIgnoreCase(name.strip())) {
                 return algorithm;
             }
         }
-        problems.add("JWT_ALGORITHM must be ES256 or RS256, not '" + name + "'");
+        problems.add("JWT_ALGORITHM must be ES256, EdDSA or RS256, not '" + name + "'");
         return SigningAlgorithm.ES256;
     }
 

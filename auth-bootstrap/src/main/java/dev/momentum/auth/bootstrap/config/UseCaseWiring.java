@@ -33,7 +33,6 @@ import dev.momentum.auth.application.service.SigningKeyRing;
 import dev.momentum.auth.application.service.TokenPolicy;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -193,12 +192,10 @@ class UseCaseWiring {
         var tokens = settings.tokens();
         var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), tokens.lifetime(),
                 tokens.publishLead());
-        var ring = new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock);
-        ring.refresh().block(Duration.ofSeconds(60));
-        return ring;
+        return new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock);
     }
 
-    /** Picks up keys other instances added, and adds the successor when it is due. */
+    /** Loads the keys at start (creating the first), then picks up other instances' keys and adds successors. */
     @Bean(destroyMethod = "close")
     PeriodicJob signingKeyRefreshJob(SigningKeyRing ring, ServiceSettings settings) {
         return PeriodicJob.started("Signing key refresh", settings.tokens().keyRefresh(), ring::refresh);

@@ -205,6 +205,32 @@ class JwtInteropIT {
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("invalid "));
     }
 
+    @Test
+    void otherAlgorithmsThenJoseVerifiesEdDsaAndRs256AndSpringRs256() throws Exception {
+        NodeScripts.requireInstalled();
+        for (String algorithm : List.of("EdDSA", "RS256")) {
+            try (RunningService other = RunningService.start(RunningService.onPostgresWithSmtp(
+                    TestPostgres.freshDatabase(), ServerSetupTest.SMTP.getPort(), "JWT_ALGORITHM", algorithm))) {
+                String token = tokenFrom(other, signedUpAndIn(other, SMTP, algorithm.toLowerCase() + "@example.com"));
+                Map<String, Object> header = JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+                        StandardCharsets.UTF_8), "$");
+                assertThat(header).containsEntry("alg", algorithm);
+                var jose = NodeScripts.node("verify-jwt.mjs", 60, other.baseUrl() + "/api/auth/jwks", other.baseUrl(),
+                        other.baseUrl(), token, token.substring(0, token.length() - 4) + "AAAA");
+                assertThat(jose.output().lines().toList()).as(algorithm + ": " + jose.output())
+                        .containsExactly("valid " + payloadOf(token).get("sub"), "invalid ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+                if (algorithm.equals("RS256")) {
+                    try (var rsaBackend = ResourceServerBackend.start(other.baseUrl(), other.baseUrl())) {
+                        WebTestClient.bindToServer()
+                                .baseUrl("http://localhost:" + rsaBackend.getEnvironment().getProperty("local.server.port"))
+                                .build().get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                                .exchange().expectStatus().isOk();
+                    }
+                }
+            }
+        }
+    }
+
     private static Map<String, String> badTokens() throws Exception {
         String token = tokenFrom(service, bearer);
         ECKey ours = ourSigningKey();

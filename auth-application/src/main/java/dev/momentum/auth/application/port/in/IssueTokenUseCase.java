@@ -8,10 +8,10 @@ public interface IssueTokenUseCase {
     Mono<String> issueToken(String sessionToken);
 
     /** A JWT for a session already looked up (the {@code set-auth-jwt} header of get-session). */
-    String tokenFor(SessionResult session);
+    Mono<String> tokenFor(SessionResult session);
 
     /** The published keys, {@code {"keys":[…]}}. */
-    String jwksJson();
+    Mono<String> jwksJson();
 
     /** The {@code iss} of every token. */
     String issuer();
