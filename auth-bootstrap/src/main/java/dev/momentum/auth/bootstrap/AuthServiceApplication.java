@@ -43,7 +43,16 @@ public class AuthServiceApplication {
             System.exit(migrate(settings));
             return;
         }
-        exitZeroOnTermination(start(settings, args));
+        // migrating before Spring starts gives a database that never comes one clear line and exit
+        // code 3, not a context failure with a stack trace; the server then skips its own migration
+        if (!settings.skipMigrations()) {
+            int migrated = migrate(settings);
+            if (migrated != 0) {
+                System.exit(migrated);
+                return;
+            }
+        }
+        exitZeroOnTermination(start(settings.withMigrationsApplied(), args));
     }
 
     public static ConfigurableApplicationContext start(ServiceSettings settings, String... args) {
@@ -58,7 +67,12 @@ public class AuthServiceApplication {
             DatabaseStartup.migrate(database, settings.databaseWait());
             return 0;
         } catch (SchemaMigrationException e) {
-            LOG.error("Migration failed: {}", e.getMessage());
+            if (e.isConnectionFailure()) {
+                LOG.error("The database did not accept connections within {} s (DATABASE_WAIT_SECONDS), giving up: {}",
+                        settings.databaseWait().toSeconds(), e.getMessage());
+            } else {
+                LOG.error("Migration failed: {}", e.getMessage());
+            }
             return 3;
         }
     }

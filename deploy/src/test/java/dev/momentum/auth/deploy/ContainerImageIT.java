@@ -253,6 +253,21 @@ class ContainerImageIT {
     }
 
     @Test
+    void serviceWhoseDatabaseNeverComesGivesUpWithOneClearLineAndExitCodeThree() throws Exception {
+        int port = freePort();
+        Map<String, String> env = productionEnvironment(port);
+        env.put("DATABASE_URL", databaseUrl(freePort(), "never"));
+        env.put("DATABASE_WAIT_SECONDS", "3");
+        String name = runService("auth-never-" + port, env);
+
+        assertThat(Docker.awaitExit(name, Duration.ofSeconds(60))).isEqualTo(3);
+        String logs = docker("logs", name).output();
+        assertThat(logs).contains("Database not reachable yet")
+                .contains("The database did not accept connections within 3 s (DATABASE_WAIT_SECONDS), giving up")
+                .doesNotContain("\tat ").doesNotContain("APPLICATION FAILED TO START");
+    }
+
+    @Test
     void migrateCommandMigratesAndExitsForOperatorsWhoRunItAsAJob() throws Exception {
         Map<String, String> env = productionEnvironment(freePort());
         String name = runService("auth-migrate-" + freePort(), env, "migrate");
