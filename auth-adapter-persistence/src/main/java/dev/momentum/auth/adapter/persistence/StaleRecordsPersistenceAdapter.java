@@ -24,8 +24,7 @@ final class StaleRecordsPersistenceAdapter implements StaleRecords {
         Mono<Long> tokens = inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now);
         Mono<Long> mails = inBatches("mail_outbox", "id", "status <> 'PENDING' AND finished_at < :cutoff",
                 finishedMailBefore);
-        return sessions.zipWith(tokens, (s, t) -> new long[] {s, t})
-                .zipWith(mails, (st, m) -> new Purged(st[0], st[1], m));
+        return Mono.zip(sessions, tokens, mails).map(counts -> new Purged(counts.getT1(), counts.getT2(), counts.getT3()));
     }
 
     private Mono<Long> inBatches(String table, String key, String condition, Instant cutoff) {

@@ -1,7 +1,5 @@
 package dev.momentum.auth.application.service;
 
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.ChangePasswordCommand;
 import dev.momentum.auth.application.port.in.ChangePasswordResult;
 import dev.momentum.auth.application.port.in.ChangePasswordUseCase;
@@ -12,7 +10,6 @@ import dev.momentum.auth.application.port.out.PasswordHasher;
 import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
-import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.User;
 import java.time.Clock;
@@ -27,6 +24,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
+    private final PasswordCheck passwordCheck;
     private final SessionIssuer sessionIssuer;
     private final TransactionRunner transactions;
     private final AuthPolicy policy;
@@ -39,6 +37,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
+        this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
@@ -49,8 +48,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     public Mono<ChangePasswordResult> changePassword(ChangePasswordCommand command) {
         return currentSession.require(command.sessionToken())
                 .flatMap(current -> InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
-                        .then(InputErrors.reject(policy.passwordPolicy().checkPresented(command.currentPassword())))
-                        .then(Mono.defer(() -> checkedCredential(current.user(), command.currentPassword()))))
+                        .then(Mono.defer(() -> passwordCheck.check(current.user(), command.currentPassword()))))
                 .flatMap(credential -> hasher.hash(command.newPassword())
                         .flatMap(hash -> transactions.inTransaction(() -> replace(credential.user(), hash, command)))
                         .map(newSession -> new ChangePasswordResult(credential.user(), newSession)));
@@ -69,17 +67,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     @Override
     public Mono<Void> verifyPassword(String sessionToken, String password) {
         return currentSession.require(sessionToken)
-                .flatMap(current -> InputErrors.reject(policy.passwordPolicy().checkPresented(password))
-                        .then(Mono.defer(() -> checkedCredential(current.user(), password))))
+                .flatMap(current -> passwordCheck.check(current.user(), password))
                 .then();
-    }
-
-    private Mono<PasswordCredential> checkedCredential(User user, String password) {
-        return users.findCredentialById(user.id())
-                .switchIfEmpty(Mono.error(new AuthException(AuthError.CREDENTIAL_ACCOUNT_NOT_FOUND)))
-                .flatMap(credential -> hasher.matches(password, credential.hash())
-                        .flatMap(matches -> matches
-                                ? Mono.just(credential)
-                                : Mono.<PasswordCredential>error(new AuthException(AuthError.INVALID_PASSWORD))));
     }
 }

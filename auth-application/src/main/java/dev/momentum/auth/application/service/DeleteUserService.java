@@ -5,7 +5,7 @@ import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.DeleteUserUseCase;
 import dev.momentum.auth.application.port.in.GetSessionQuery;
 import dev.momentum.auth.application.port.in.SessionResult;
-import dev.momentum.auth.application.port.in.VerifyPasswordQuery;
+import dev.momentum.auth.application.port.out.PasswordHasher;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public final class DeleteUserService implements DeleteUserUseCase {
 
     private final CurrentSession currentSession;
-    private final VerifyPasswordQuery passwords;
+    private final PasswordCheck passwordCheck;
     private final UserRepository users;
     private final VerificationTokenRepository verificationTokens;
     private final VerificationMailing mailing;
@@ -33,18 +33,17 @@ public final class DeleteUserService implements DeleteUserUseCase {
     private final SessionLifetime lifetime;
     private final Clock clock;
 
-    public DeleteUserService(GetSessionQuery getSession, VerifyPasswordQuery passwords, UserRepository users,
+    public DeleteUserService(GetSessionQuery getSession, UserRepository users, PasswordHasher hasher,
                              VerificationTokenRepository verificationTokens, VerificationMailing mailing,
-                             TransactionRunner transactions, AccountChanges allowed, SessionLifetime lifetime,
-                             Clock clock) {
+                             TransactionRunner transactions, AccountChanges allowed, AuthPolicy policy, Clock clock) {
         this.currentSession = new CurrentSession(getSession);
-        this.passwords = Objects.requireNonNull(passwords, "passwords cannot be null");
         this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.allowed = Objects.requireNonNull(allowed, "allowed cannot be null");
-        this.lifetime = Objects.requireNonNull(lifetime, "lifetime cannot be null");
+        this.lifetime = policy.sessionLifetime();
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
@@ -54,8 +53,7 @@ public final class DeleteUserService implements DeleteUserUseCase {
             if (!allowed.deleteUser()) {
                 return Mono.error(new AuthException(AuthError.NOT_FOUND));
             }
-            Mono<Void> passwordChecked = password == null ? Mono.empty()
-                    : passwords.verifyPassword(sessionToken, password);
+            Mono<?> passwordChecked = password == null ? Mono.empty() : passwordCheck.check(current.user(), password);
             return passwordChecked.then(Mono.defer(() -> {
                 if (token != null) {
                     return deleteWithToken(current, token);

@@ -5,7 +5,6 @@ import dev.momentum.auth.application.port.in.IssueTokenUseCase;
 import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.user.User;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,15 +22,13 @@ public final class IssueTokenService implements IssueTokenUseCase {
     private final SigningKeyRing keys;
     private final SecureTokenGenerator ids;
     private final TokenPolicy policy;
-    private final Clock clock;
 
     public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
-                             TokenPolicy policy, Clock clock) {
+                             TokenPolicy policy) {
         this.currentSession = new CurrentSession(getSession);
         this.keys = Objects.requireNonNull(keys, "keys cannot be null");
         this.ids = Objects.requireNonNull(ids, "ids cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
     @Override
@@ -41,8 +38,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
 
     @Override
     public Mono<String> tokenFor(SessionResult session) {
-        Instant now = Instants.now(clock);
-        return keys.sign(claims(session.user(), now), now);
+        return keys.sign(now -> claims(session.user(), now));
     }
 
     @Override

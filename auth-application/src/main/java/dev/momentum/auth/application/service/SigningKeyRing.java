@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -73,21 +75,26 @@ public final class SigningKeyRing {
             signers.computeIfAbsent(key.key().id(), id -> signing.signer(key));
         }
         List<SigningKey> keys = keysOf(stored);
-        List<String> published = rotation.publishedAt(keys, Instants.now(clock)).stream()
-                .map(key -> stored.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().publicJwk())
-                .toList();
-        snapshot = new Snapshot(keys, Map.copyOf(signers), "{\"keys\":[" + String.join(",", published) + "]}");
+        Set<SigningKey> published = Set.copyOf(rotation.publishedAt(keys, Instants.now(clock)));
+        List<String> publishedJwks = stored.stream().filter(key -> published.contains(key.key()))
+                .map(StoredSigningKey::publicJwk).toList();
+        snapshot = new Snapshot(keys, Map.copyOf(signers), "{\"keys\":[" + String.join(",", publishedJwks) + "]}");
     }
 
     private static List<SigningKey> keysOf(List<StoredSigningKey> stored) {
         return stored.stream().map(StoredSigningKey::key).toList();
     }
 
-    Mono<String> sign(Map<String, Object> claims, Instant now) {
+    /**
+     * Signs the claims made for the instant of signing, taken only once the keys are loaded: a
+     * first key made by that load starts signing at its creation, after any earlier instant.
+     */
+    Mono<String> sign(Function<Instant, Map<String, Object>> claimsAt) {
         return loaded().map(current -> {
+            Instant now = Instants.now(clock);
             SigningKey key = rotation.signingKeyAt(current.keys(), now)
                     .orElseThrow(() -> new IllegalStateException("no signing key is active at " + now));
-            return current.signers().get(key.id()).sign(claims);
+            return current.signers().get(key.id()).sign(claimsAt.apply(now));
         });
     }
 

@@ -89,9 +89,8 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
                 .flatMap(before -> users.changeEmailIfFree(userId, newEmail, now)
                         .flatMap(changed -> changed
                                 ? mailing.queueEmailChangedNotice(before, newEmail)
-                                : Mono.error(new AuthException(AuthError.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL))))
-                .then(Mono.defer(() -> users.findById(userId)))
-                .map(EmailChangedResult::new);
+                                        .thenReturn(new EmailChangedResult(before.withVerifiedEmail(newEmail, now)))
+                                : Mono.error(new AuthException(AuthError.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL))));
     }
 
     private Mono<VerifyEmailResult> verifyAndSignIn(UserId userId, VerifyEmailCommand command, Instant now) {

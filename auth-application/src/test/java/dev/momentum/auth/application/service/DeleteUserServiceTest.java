@@ -17,9 +17,8 @@ class DeleteUserServiceTest {
     private final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     private DeleteUserService withConfirmationByMail() {
-        return new DeleteUserService(auth.getSession, auth.changePassword, auth.users, auth.verificationTokens,
-                auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true),
-                auth.policy.sessionLifetime(), auth.clock);
+        return new DeleteUserService(auth.getSession, auth.users, auth.hasher, auth.verificationTokens,
+                auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true), auth.policy, auth.clock);
     }
 
     private boolean adaExists() {
@@ -70,9 +69,8 @@ class DeleteUserServiceTest {
 
     @Test
     void deleteUserWhenDisabledOrSignedOutThenNotFoundOrUnauthorized() {
-        var disabled = new DeleteUserService(auth.getSession, auth.changePassword, auth.users, auth.verificationTokens,
-                auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false),
-                auth.policy.sessionLifetime(), auth.clock);
+        var disabled = new DeleteUserService(auth.getSession, auth.users, auth.hasher, auth.verificationTokens,
+                auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false), auth.policy, auth.clock);
 
         StepVerifier.create(disabled.deleteUser(ada.token(), PASSWORD, null, null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));

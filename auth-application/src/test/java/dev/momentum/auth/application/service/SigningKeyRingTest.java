@@ -47,10 +47,33 @@ class SigningKeyRingTest {
 
     @Test
     void signWhenNotYetRefreshedThenLoadsTheKeysFirstAndMakesTheFirstOne() {
-        String token = instance().sign(Map.of("sub", "u"), clock.instant()).block();
+        String token = instance().sign(now -> Map.of("sub", "u")).block();
 
         assertThat(store.keys).singleElement().satisfies(key -> assertThat(kidOf(token)).isEqualTo(key.key().id()));
         assertThat(instance().jwksJson().block()).contains(kidOf(token));
+    }
+
+    @Test
+    void signWhenTheFirstKeyTakesTimeToGenerateThenTheTokenIsMadeAfterItAndSigned() {
+        TokenSigning slowToGenerate = new TokenSigning() {
+            @Override
+            public StoredSigningKey generate(SigningKey key) {
+                clock.advance(Duration.ofMillis(800));
+                return signing.generate(key);
+            }
+
+            @Override
+            public Signer signer(StoredSigningKey key) {
+                return signing.signer(key);
+            }
+        };
+        Instant requested = clock.instant();
+        var ring = new SigningKeyRing(store, slowToGenerate, new SequenceTokenGenerator(), rotation,
+                SigningAlgorithm.ES256, clock);
+
+        String token = ring.sign(now -> Map.of("sub", now.toString())).block();
+
+        assertThat(token).endsWith(":" + requested.plusMillis(800));
     }
 
     @Test
@@ -58,8 +81,8 @@ class SigningKeyRingTest {
         SigningKeyRing a = instance();
         SigningKeyRing b = instance();
         Mono.when(a.refresh(), b.refresh()).block();
-        String first = kidOf(a.sign(Map.of("sub", "u"), clock.instant()).block());
-        assertThat(kidOf(b.sign(Map.of("sub", "u"), clock.instant()).block())).isEqualTo(first);
+        String first = kidOf(a.sign(now -> Map.of("sub", "u")).block());
+        assertThat(kidOf(b.sign(now -> Map.of("sub", "u")).block())).isEqualTo(first);
 
         clock.advance(Duration.ofDays(30).minus(Duration.ofMinutes(20)));
         Mono.when(a.refresh(), b.refresh()).block();
@@ -67,14 +90,14 @@ class SigningKeyRingTest {
         b.refresh().block();
 
         assertThat(store.keys).extracting(key -> key.key().generation()).containsExactly(1, 2);
-        assertThat(kidOf(a.sign(Map.of("sub", "u"), clock.instant()).block())).as("not before its time").isEqualTo(first);
+        assertThat(kidOf(a.sign(now -> Map.of("sub", "u")).block())).as("not before its time").isEqualTo(first);
         assertThat(a.jwksJson().block()).contains(store.keys.get(1).key().id()).contains(first);
         assertThat(b.jwksJson().block()).isEqualTo(a.jwksJson().block());
 
         clock.advance(Duration.ofMinutes(20));
         String second = store.keys.get(1).key().id();
-        assertThat(kidOf(a.sign(Map.of("sub", "u"), clock.instant()).block())).isEqualTo(second);
-        assertThat(kidOf(b.sign(Map.of("sub", "u"), clock.instant()).block())).isEqualTo(second);
+        assertThat(kidOf(a.sign(now -> Map.of("sub", "u")).block())).isEqualTo(second);
+        assertThat(kidOf(b.sign(now -> Map.of("sub", "u")).block())).isEqualTo(second);
 
         clock.advance(Duration.ofMinutes(35));
         a.refresh().block();

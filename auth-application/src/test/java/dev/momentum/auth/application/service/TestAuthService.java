@@ -67,8 +67,8 @@ final class TestAuthService {
             transactions, accountChanges);
     final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
             transactions, verificationMailing, policy);
-    final DeleteUserService deleteUser = new DeleteUserService(getSession, changePassword, users, verificationTokens,
-            verificationMailing, transactions, accountChanges, policy.sessionLifetime(), clock);
+    final DeleteUserService deleteUser = new DeleteUserService(getSession, users, hasher, verificationTokens,
+            verificationMailing, transactions, accountChanges, policy, clock);
 
     static SignUpCommand signUpCommand(String email) {
         return new SignUpCommand("Ada", email, PASSWORD, null, "/welcome", ClientInfo.UNKNOWN);

@@ -152,11 +152,11 @@ class UseCaseWiring {
     }
 
     @Bean
-    DeleteUserService deleteUserService(GetSessionService getSession, ChangePasswordService passwords,
-                                        PersistenceAdapters persistence, VerificationMailing mailing,
+    DeleteUserService deleteUserService(GetSessionService getSession, PersistenceAdapters persistence,
+                                        Argon2idPasswordHasher hasher, VerificationMailing mailing,
                                         ServiceSettings settings, AuthPolicy policy, Clock clock) {
-        return new DeleteUserService(getSession, passwords, persistence.users(), persistence.verificationTokens(),
-                mailing, persistence.transactions(), settings.accountChanges(), policy.sessionLifetime(), clock);
+        return new DeleteUserService(getSession, persistence.users(), hasher, persistence.verificationTokens(),
+                mailing, persistence.transactions(), settings.accountChanges(), policy, clock);
     }
 
     @Bean
@@ -203,11 +203,11 @@ class UseCaseWiring {
 
     @Bean
     IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, RandomTokenGenerator ids,
-                                        AuthApiSettings api, ServiceSettings settings, Clock clock) {
+                                        AuthApiSettings api, ServiceSettings settings) {
         String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
         String issuer = settings.tokens().issuer().orElse(origin);
         return new IssueTokenService(getSession, ring, ids, new TokenPolicy(issuer,
-                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime()), clock);
+                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime()));
     }
 
     @Bean

@@ -349,6 +349,11 @@ class SignUpFlowSystemIT {
                 .getResponseHeaders().getFirst("set-auth-token");
     }
 
+    static String sessionCookieOf(String email) {
+        return signIn(email, PASSWORD).expectStatus().isOk().returnResult(Void.class)
+                .getResponseCookies().getFirst("better-auth.session_token").getValue();
+    }
+
     static ResponseSpec getWithBearer(String path, String bearer) {
         return http.get().uri("/api/auth" + path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange();
     }
@@ -719,8 +724,7 @@ class SignUpFlowSystemIT {
     void getSessionWhenSessionIsOlderThanADayThenSlidesToSevenDaysAndResendsTheCookie() throws Exception {
         String email = newEmail();
         signUpAndVerify(email);
-        String cookie = signIn(email, PASSWORD).expectStatus().isOk().returnResult(Void.class)
-                .getResponseCookies().getFirst("better-auth.session_token").getValue();
+        String cookie = sessionCookieOf(email);
         ageSessions(email, Duration.ofHours(36));
         Instant agedExpiry = expiryOfSessionsOf(email);
 
@@ -740,8 +744,7 @@ class SignUpFlowSystemIT {
     void getSessionWhenSessionHasExpiredThenNullTheCookieExpiresAndTheRowIsDeleted() throws Exception {
         String email = newEmail();
         signUpAndVerify(email);
-        String cookie = signIn(email, PASSWORD).expectStatus().isOk().returnResult(Void.class)
-                .getResponseCookies().getFirst("better-auth.session_token").getValue();
+        String cookie = sessionCookieOf(email);
         ageSessions(email, Duration.ofDays(8));
         long sessionsBefore = count("SELECT COUNT(*) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)",
                 email);
