@@ -9,9 +9,14 @@
 set -eu
 
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k"}
+# Netty loads its epoll transport through JNI; allowing that up front keeps four warning lines out
+# of every start.
+JAVA_OPTS="$JAVA_OPTS --enable-native-access=ALL-UNNAMED"
 AOT_CACHE=""
 if [ -f /app/auth-service.aot ]; then
-  AOT_CACHE="-XX:AOTCache=/app/auth-service.aot"
+  # Mapped where it was built, the cache's pages stay clean file pages shared with the page cache
+  # instead of 70 MB of relocated private copies (ADR-0017).
+  AOT_CACHE="-XX:AOTCache=/app/auth-service.aot -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 fi
 
 # JAVA_OPTS and AOT_CACHE hold several words on purpose.

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The image under test, built once per test run from this repository with deploy/Dockerfile.
- * Base images come from AUTH_BUILD_IMAGE / AUTH_RUNTIME_IMAGE (CI: local stand-ins), else the
- * Dockerfile's public defaults.
+ * The build image comes from AUTH_BUILD_IMAGE (CI: a local stand-in), else the Dockerfile's
+ * public default; the runtime has no base image.
  */
 final class ServiceImage {
 
@@ -28,11 +27,9 @@ final class ServiceImage {
             return;
         }
         List<String> command = new ArrayList<>(List.of("build", "-f", REPOSITORY.resolve("deploy/Dockerfile").toString(), "-t", TAG));
-        for (var argument : Map.of("BUILD_IMAGE", "AUTH_BUILD_IMAGE", "RUNTIME_IMAGE", "AUTH_RUNTIME_IMAGE").entrySet()) {
-            String value = System.getenv(argument.getValue());
-            if (value != null) {
-                command.addAll(List.of("--build-arg", argument.getKey() + "=" + value));
-            }
+        String buildImage = System.getenv("AUTH_BUILD_IMAGE");
+        if (buildImage != null) {
+            command.addAll(List.of("--build-arg", "BUILD_IMAGE=" + buildImage));
         }
         command.add(REPOSITORY.toString());
         long started = System.nanoTime();

@@ -11,6 +11,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The database the service runs on: a pool of R2DBC connections for requests, and the JDBC
@@ -22,24 +23,18 @@ public final class Database implements AutoCloseable {
     /** H2 settings that make it answer the service's SQL the way PostgreSQL does. */
     private static final String H2_POSTGRES_MODE = "MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
 
-    private final ConnectionPool pool;
+    private final Supplier<ConnectionFactory> connections;
+    private final PoolSettings settings;
+    private ConnectionPool pool;
     private final String jdbcUrl;
     private final String username;
     private final String password;
     private final String description;
 
-    private Database(ConnectionFactory connections, PoolSettings settings, String jdbcUrl, String username,
+    private Database(Supplier<ConnectionFactory> connections, PoolSettings settings, String jdbcUrl, String username,
                      String password, String description) {
-        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
-                .name("auth")
-                .initialSize(0)
-                .maxSize(settings.maxSize())
-                .maxAcquireTime(settings.acquireTimeout())
-                .maxCreateConnectionTime(settings.connectTimeout())
-                .maxIdleTime(Duration.ofMinutes(10))
-                .maxLifeTime(Duration.ofHours(1))
-                .maxValidationTime(settings.connectTimeout())
-                .build());
+        this.connections = connections;
+        this.settings = settings;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -60,7 +55,7 @@ public final class Database implements AutoCloseable {
         if (url.password() != null) {
             builder.password(url.password());
         }
-        return new Database(new PostgresqlConnectionFactory(builder.build()), settings, url.jdbcUrl(), url.username(),
+        return new Database(() -> new PostgresqlConnectionFactory(builder.build()), settings, url.jdbcUrl(), url.username(),
                 url.password(), url.toString());
     }
 
@@ -71,11 +66,24 @@ public final class Database implements AutoCloseable {
             String[] pair = option.split("=", 2);
             configuration.property(pair[0], pair[1]);
         }
-        return new Database(new H2ConnectionFactory(configuration.build()), settings,
+        return new Database(() -> new H2ConnectionFactory(configuration.build()), settings,
                 "jdbc:h2:file:" + path + ";" + H2_POSTGRES_MODE, "", "", "embedded H2 at " + path);
     }
 
-    public ConnectionFactory connectionFactory() {
+    /** The pool and its client are made on first use: migrating before Spring starts needs only JDBC. */
+    public synchronized ConnectionFactory connectionFactory() {
+        if (pool == null) {
+            pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections.get())
+                    .name("auth")
+                    .initialSize(0)
+                    .maxSize(settings.maxSize())
+                    .maxAcquireTime(settings.acquireTimeout())
+                    .maxCreateConnectionTime(settings.connectTimeout())
+                    .maxIdleTime(Duration.ofMinutes(10))
+                    .maxLifeTime(Duration.ofHours(1))
+                    .maxValidationTime(settings.connectTimeout())
+                    .build());
+        }
         return pool;
     }
 
@@ -97,8 +105,10 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        pool.dispose();
+    public synchronized void close() {
+        if (pool != null) {
+            pool.dispose();
+        }
     }
 
     /**

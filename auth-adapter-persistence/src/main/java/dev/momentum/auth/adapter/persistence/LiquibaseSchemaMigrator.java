@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * run holds a session-level advisory lock, so the others wait and then find nothing to do.
  * Liquibase's own DATABASECHANGELOGLOCK is not enough on an empty database: two instances
  * raced to create its tables before either held that lock (seen in PostgresPersistenceIT).
+ * A complete run records the changelog's fingerprint; a start that finds it recorded skips
+ * Liquibase, whose start-up alone costs most of a second (ADR-0011).
  */
 public final class LiquibaseSchemaMigrator {
 
@@ -40,8 +42,14 @@ public final class LiquibaseSchemaMigrator {
 
     public void migrate() {
         long started = System.nanoTime();
+        String fingerprint = ChangelogFingerprint.of(CHANGELOG);
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password())) {
+            if (isRecorded(connection, fingerprint)) {
+                LOG.info("Database schema is up to date ({}; changelog {} recorded; {} ms)", database,
+                        fingerprint.substring(0, 12), (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
             boolean postgres = database.jdbcUrl().startsWith("jdbc:postgresql:");
             if (postgres) {
                 try (var lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
@@ -61,6 +69,7 @@ public final class LiquibaseSchemaMigrator {
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
+            record(connection, fingerprint);
         } catch (SQLException e) {
             throw new SchemaMigrationException("cannot connect to " + database + " to migrate it: " + e.getMessage(), e,
                     true);
@@ -68,6 +77,31 @@ public final class LiquibaseSchemaMigrator {
             throw new SchemaMigrationException("migrating " + database + " failed: " + e.getMessage(), e, false);
         }
         LOG.info("Database schema is up to date ({}; {} ms)", database, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static boolean isRecorded(Connection connection, String fingerprint) {
+        try (var query = connection.prepareStatement("SELECT 1 FROM schema_fingerprints WHERE fingerprint = ?")) {
+            query.setString(1, fingerprint);
+            try (var rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException tableNotYetCreated) {
+            return false;
+        }
+    }
+
+    /** Under the migration lock on PostgreSQL, so the check and insert cannot interleave. */
+    private static void record(Connection connection, String fingerprint) throws SQLException {
+        try (var insert = connection.prepareStatement("""
+                INSERT INTO schema_fingerprints (fingerprint, recorded_at) SELECT ?, CURRENT_TIMESTAMP
+                WHERE NOT EXISTS (SELECT 1 FROM schema_fingerprints WHERE fingerprint = ?)""")) {
+            insert.setString(1, fingerprint);
+            insert.setString(2, fingerprint);
+            insert.executeUpdate();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
     }
 
     public static final class SchemaMigrationException extends RuntimeException {

@@ -45,6 +45,33 @@ class PostgresPersistenceIT extends PersistenceContract {
     }
 
     @Test
+    void migrateWhenChangelogFingerprintRecordedThenLiquibaseIsSkippedElseItRunsAndRecordsIt() throws Exception {
+        DatabaseUrl url = TestPostgres.freshDatabase();
+        try (Database db = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
+            var client = org.springframework.r2dbc.core.DatabaseClient.create(db.connectionFactory());
+            new LiquibaseSchemaMigrator(db).migrate();
+            assertThat(client.sql("SELECT fingerprint FROM schema_fingerprints").map(row -> row.get(0, String.class))
+                    .all().collectList().block())
+                    .containsExactly(ChangelogFingerprint.of(LiquibaseSchemaMigrator.CHANGELOG));
+
+            // a changeset Liquibase would re-apply (and fail on) shows whether it ran
+            client.sql("DELETE FROM databasechangelog WHERE id = '0003-signing-keys'").then().block();
+            new LiquibaseSchemaMigrator(db).migrate();
+            assertThat(count(client, "databasechangelog")).isEqualTo(changesetsInChangelog() - 1);
+
+            client.sql("DELETE FROM schema_fingerprints").then().block();
+            client.sql("DROP TABLE signing_keys").then().block();
+            new LiquibaseSchemaMigrator(db).migrate();
+            assertThat(count(client, "databasechangelog")).isEqualTo(changesetsInChangelog());
+            assertThat(count(client, "schema_fingerprints")).isOne();
+        }
+    }
+
+    private static Long count(org.springframework.r2dbc.core.DatabaseClient client, String table) {
+        return client.sql("SELECT COUNT(*) AS n FROM " + table).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    @Test
     void probeWhenDatabaseUnreachableThenFalseQuickly() {
         var unreachable = DatabaseUrl.parse("postgres://nobody:x@127.0.0.1:1/none?sslmode=disable");
         try (Database db = Database.postgres(unreachable, Database.PoolSettings.DEFAULT)) {
