@@ -9,7 +9,9 @@
 set -eu
 root=$1
 
-binaries="$root/opt/java/bin/java $(find "$root/opt/java/lib" -name '*.so') $(command -v dash) $(command -v bash)"
+dash=$(command -v dash)
+bash=$(command -v bash)
+binaries="$root/opt/java/bin/java $(find "$root/opt/java/lib" -name '*.so') $dash $bash"
 # ldd prints "name => /path (address)" or "/path (address)"; libraries the runtime ships itself
 # (libjvm, libjava ...) resolve inside $root and are already there. The desktop libraries of
 # java.desktop need X11, which is absent on purpose: java.beans is all the service uses of it.
@@ -23,8 +25,8 @@ gcc_s=$(ldconfig -p | awk '/libgcc_s\.so\.1 .*x86-64/ { print $NF; exit }')
 if [ -n "$gcc_s" ]; then cp -L --parents "$gcc_s" "$root"; fi
 
 mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/data"
-cp -L "$(command -v dash)" "$root/bin/sh"
-cp -L "$(command -v bash)" "$root/bin/bash"
+cp -L "$dash" "$root/bin/sh"
+cp -L "$bash" "$root/bin/bash"
 chmod 1777 "$root/tmp"
 chown 1001:1001 "$root/data"
 printf 'root:x:0:0:root:/root:/usr/sbin/nologin\nauth:x:1001:1001:auth service:/nonexistent:/usr/sbin/nologin\n' > "$root/etc/passwd"

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The SHA-256 of a changelog: its master file and, in order, every file it includes. Equal
  * fingerprints mean the same changesets, so a database that recorded this fingerprint after a
- * complete update needs no Liquibase run (ADR-0011). The master names its includes one by one,
+ * complete update needs no Liquibase run (ADR-0007). The master names its includes one by one,
  * relative to itself, as ours does; an {@code includeAll} would not be seen and is refused.
  */
 final class ChangelogFingerprint {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Liquibase's own DATABASECHANGELOGLOCK is not enough on an empty database: two instances
  * raced to create its tables before either held that lock (seen in PostgresPersistenceIT).
  * A complete run records the changelog's fingerprint; a start that finds it recorded skips
- * Liquibase, whose start-up alone costs most of a second (ADR-0011).
+ * Liquibase, whose start-up alone costs most of a second (ADR-0007).
  */
 public final class LiquibaseSchemaMigrator {
 
