@@ -12,6 +12,8 @@ JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=70 -XX:+Ex
 # Netty loads its epoll transport through JNI; allowing that up front keeps four warning lines out
 # of every start.
 JAVA_OPTS="$JAVA_OPTS --enable-native-access=ALL-UNNAMED"
+# The jar carries the bean wiring Spring's AOT processing generated at build time (ADR-0018).
+JAVA_OPTS="$JAVA_OPTS -Dspring.aot.enabled=true"
 AOT_CACHE=""
 if [ -f /app/auth-service.aot ]; then
   # Mapped where it was built, the cache's pages stay clean file pages shared with the page cache

@@ -9,6 +9,7 @@ import dev.momentum.auth.bootstrap.config.ServiceWiring;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -39,31 +40,64 @@ public class AuthServiceApplication {
             System.exit(2);
             return;
         }
+        Database database = DatabaseStartup.open(settings);
         if (args.length > 0 && "migrate".equals(args[0])) {
-            System.exit(migrate(settings));
+            int migrated = migrate(database, settings);
+            database.close();
+            System.exit(migrated);
             return;
         }
         // migrating before Spring starts gives a database that never comes one clear line and exit
-        // code 3, not a context failure with a stack trace; the server then skips its own migration
-        if (!settings.skipMigrations()) {
-            int migrated = migrate(settings);
+        // code 3, not a context failure with a stack trace
+        if (!settings.skipMigrations() && !aotProcessing()) {
+            int migrated = migrate(database, settings);
             if (migrated != 0) {
+                database.close();
                 System.exit(migrated);
                 return;
             }
         }
-        exitZeroOnTermination(start(settings.withMigrationsApplied(), args));
+        exitZeroOnTermination(start(settings, database, args));
     }
 
+    /** The service on a database it migrates first (unless the settings say it is migrated), as tests start it. */
     public static ConfigurableApplicationContext start(ServiceSettings settings, String... args) {
+        Database database = DatabaseStartup.open(settings);
+        try {
+            if (!settings.skipMigrations()) {
+                DatabaseStartup.migrate(database, settings.databaseWait());
+            }
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return start(settings, database, args);
+    }
+
+    /** The service on a migrated database, which it closes when it stops, after the last request. */
+    private static ConfigurableApplicationContext start(ServiceSettings settings, Database database, String... args) {
+        if (!aotProcessing()) {
+            // the pool's first connection is made while Spring starts, not by the first request
+            database.warmUp();
+        }
         SpringApplication application = new SpringApplication(AuthServiceApplication.class);
-        application.addInitializers(context -> context.getBeanFactory().registerSingleton("serviceSettings", settings));
+        application.addInitializers(context -> {
+            var beans = (DefaultListableBeanFactory) context.getBeanFactory();
+            beans.registerSingleton("serviceSettings", settings);
+            beans.registerSingleton("database", database);
+            beans.registerDisposableBean("database", database::close);
+        });
         application.setDefaultProperties(Map.of("server.port", String.valueOf(settings.port())));
         return application.run(args);
     }
 
-    private static int migrate(ServiceSettings settings) {
-        try (Database database = DatabaseStartup.open(settings)) {
+    /** The build's AOT processing runs main() to see the application's beans; it must not touch a database. */
+    private static boolean aotProcessing() {
+        return Boolean.getBoolean("spring.aot.processing");
+    }
+
+    private static int migrate(Database database, ServiceSettings settings) {
+        try {
             DatabaseStartup.migrate(database, settings.databaseWait());
             return 0;
         } catch (SchemaMigrationException e) {

@@ -3,7 +3,9 @@ package dev.momentum.auth.adapter.crypto;
 import dev.momentum.auth.application.port.out.HashingOverloadedException;
 import dev.momentum.auth.application.port.out.PasswordHasher;
 import dev.momentum.auth.domain.credential.PasswordHash;
+import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -44,8 +46,26 @@ public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseab
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
         this.scheduler = Schedulers.fromExecutorService(executor, "password-hashing");
-        // a real hash of a random value: checking against it costs exactly what a real check costs
-        this.decoy = new PasswordHash(encoder.encode(java.util.UUID.randomUUID().toString()));
+        this.decoy = decoy(parameters, parameterPrefix);
+    }
+
+    /**
+     * A hash in the configured form whose salt and digest are random bytes: checking a password
+     * against it costs exactly one real check, and nothing matches it. Unlike hashing a random
+     * value, it costs nothing at start.
+     */
+    private static PasswordHash decoy(Argon2Parameters parameters, String parameterPrefix) {
+        var random = new SecureRandom();
+        byte[] salt = new byte[parameters.saltLength()];
+        byte[] digest = new byte[parameters.hashLength()];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return new PasswordHash(parameterPrefix + base64.encodeToString(salt) + "$" + base64.encodeToString(digest));
+    }
+
+    PasswordHash decoy() {
+        return decoy;
     }
 
     public Argon2Parameters parameters() {

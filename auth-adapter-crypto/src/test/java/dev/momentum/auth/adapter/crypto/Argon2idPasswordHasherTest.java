@@ -54,6 +54,15 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
+    void decoyWhenBuiltThenHasTheConfiguredCostAndLengthsSoThatCheckingItCostsARealCheck() {
+        String[] parts = hasher.decoy().encoded().split("\\$");
+
+        assertThat(hasher.needsRehash(hasher.decoy())).isFalse();
+        assertThat(java.util.Base64.getDecoder().decode(parts[4])).hasSize(Argon2Parameters.OWASP.saltLength());
+        assertThat(java.util.Base64.getDecoder().decode(parts[5])).hasSize(Argon2Parameters.OWASP.hashLength());
+    }
+
+    @Test
     void needsRehashWhenWeakerParametersThenTrue() {
         var weak = new Argon2idPasswordHasher(new Argon2Parameters(4096, 1, 1, 16, 32), 1, 1);
         PasswordHash old = weak.hash("pw").block();

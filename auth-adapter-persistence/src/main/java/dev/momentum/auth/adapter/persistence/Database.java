@@ -7,11 +7,16 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.client.SSLMode;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The database the service runs on: a pool of R2DBC connections for requests, and the JDBC
@@ -19,6 +24,8 @@ import java.util.function.Supplier;
  * embedded H2 file database in PostgreSQL mode that the same changelog migrates.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** H2 settings that make it answer the service's SQL the way PostgreSQL does. */
     private static final String H2_POSTGRES_MODE = "MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
@@ -85,6 +92,18 @@ public final class Database implements AutoCloseable {
                     .build());
         }
         return pool;
+    }
+
+    /**
+     * Opens a first connection in the background and leaves it idle in the pool, so that the first
+     * request (the container's health check) does not pay for the connect. Building the client
+     * happens off the caller's thread too, which goes on starting the server. A failure is left to
+     * the first request to report.
+     */
+    public void warmUp() {
+        Mono.defer(() -> Mono.usingWhen(connectionFactory().create(), connection -> Mono.empty(), Connection::close))
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(null, failure -> LOG.debug("Warming up the pool failed: {}", failure.toString()));
     }
 
     String jdbcUrl() {

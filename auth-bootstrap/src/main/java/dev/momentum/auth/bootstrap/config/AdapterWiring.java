@@ -39,19 +39,6 @@ class AdapterWiring {
         return new Argon2idPasswordHasher(Argon2Parameters.OWASP, cores, 64 * cores);
     }
 
-    /**
-     * Migrates before anything else uses the database, waiting for it up to DATABASE_WAIT_SECONDS;
-     * skipped when the entrypoint has just run {@code migrate} (AUTH_SKIP_MIGRATIONS=true).
-     */
-    @Bean(destroyMethod = "close")
-    Database database(ServiceSettings settings) {
-        Database database = DatabaseStartup.open(settings);
-        if (!settings.skipMigrations()) {
-            DatabaseStartup.migrate(database, settings.databaseWait());
-        }
-        return database;
-    }
-
     @Bean
     PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids, AuthApiSettings api) {
         return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout(),

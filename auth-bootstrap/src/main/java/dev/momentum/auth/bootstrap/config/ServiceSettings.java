@@ -46,14 +46,6 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                          Duration lifetime, Duration rotationPeriod, Duration publishLead, Duration keyRefresh) {
     }
 
-    /** The same settings for a server whose database has just been migrated in this process. */
-    public ServiceSettings withMigrationsApplied() {
-        return new ServiceSettings(production, port, databaseUrl, dataDirectory, secret, publicBaseUrl, trustedOrigins,
-                emailFrom, mailProvider, smtp, resendApiKey, resendBaseUrl, mailTemplateDirectory, databaseWait, true,
-                revokeSessionsOnPasswordReset, accountChanges, mailDelivery, mailPollInterval, housekeepingInterval,
-                mailRetention, tokens);
-    }
-
     public boolean usesEmbeddedDatabase() {
         return databaseUrl.isEmpty();
     }

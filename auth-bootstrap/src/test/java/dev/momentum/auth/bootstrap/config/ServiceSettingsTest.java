@@ -139,14 +139,4 @@ class ServiceSettingsTest {
                 .hasMessageNotContaining("\n");
     }
 
-    @Test
-    void withMigrationsAppliedThenOnlyTheMigrationStepChanges() {
-        ServiceSettings settings = from(Map.of("PORT", "4000", "CHANGE_EMAIL_ENABLED", "true"));
-
-        ServiceSettings migrated = settings.withMigrationsApplied();
-
-        assertThat(settings.skipMigrations()).isFalse();
-        assertThat(migrated.skipMigrations()).isTrue();
-        assertThat(migrated).usingRecursiveComparison().ignoringFields("skipMigrations").isEqualTo(settings);
-    }
 }
