@@ -3,7 +3,7 @@
 #   aot-training.sh OUTPUT        (run in the application directory)
 # The run starts the server the way the image does, on a database whose schema is already recorded
 # (so Liquibase stays out of the cache, as it stays out of a deployed start), and sends the requests
-# a client makes first, so that the request path is in the cache too (ADR-0017).
+# a client makes first, so that the request path is in the cache too (ADR-0018).
 set -euo pipefail
 
 output=$1

@@ -41,17 +41,12 @@ public class AuthServiceApplication {
             return;
         }
         Database database = DatabaseStartup.open(settings);
-        if (args.length > 0 && "migrate".equals(args[0])) {
-            int migrated = migrate(database, settings);
-            database.close();
-            System.exit(migrated);
-            return;
-        }
+        boolean migrateOnly = args.length > 0 && "migrate".equals(args[0]);
         // migrating before Spring starts gives a database that never comes one clear line and exit
         // code 3, not a context failure with a stack trace
-        if (!settings.skipMigrations() && !aotProcessing()) {
+        if (migrateOnly || (!settings.skipMigrations() && !aotProcessing())) {
             int migrated = migrate(database, settings);
-            if (migrated != 0) {
+            if (migrateOnly || migrated != 0) {
                 database.close();
                 System.exit(migrated);
                 return;

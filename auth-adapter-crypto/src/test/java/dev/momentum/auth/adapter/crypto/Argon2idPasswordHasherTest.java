@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.port.out.HashingOverloadedException;
 import dev.momentum.auth.domain.credential.PasswordHash;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -58,8 +59,8 @@ class Argon2idPasswordHasherTest {
         String[] parts = hasher.decoy().encoded().split("\\$");
 
         assertThat(hasher.needsRehash(hasher.decoy())).isFalse();
-        assertThat(java.util.Base64.getDecoder().decode(parts[4])).hasSize(Argon2Parameters.OWASP.saltLength());
-        assertThat(java.util.Base64.getDecoder().decode(parts[5])).hasSize(Argon2Parameters.OWASP.hashLength());
+        assertThat(Base64.getDecoder().decode(parts[4])).hasSize(Argon2Parameters.OWASP.saltLength());
+        assertThat(Base64.getDecoder().decode(parts[5])).hasSize(Argon2Parameters.OWASP.hashLength());
     }
 
     @Test
