@@ -58,7 +58,9 @@ public final class Database implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .sslMode(SSLMode.fromValue(url.sslMode()))
                 .applicationName("auth-service")
-                .preparedStatementCacheQueries(256);
+                .preparedStatementCacheQueries(256)
+                // timestamps as 8 bytes instead of text: parsing them was 6 % of get-session's CPU
+                .forceBinary(true);
         if (url.password() != null) {
             builder.password(url.password());
         }
