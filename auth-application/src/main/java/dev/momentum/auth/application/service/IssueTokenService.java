@@ -4,6 +4,7 @@ import dev.momentum.auth.application.port.in.GetSessionQuery;
 import dev.momentum.auth.application.port.in.IssueTokenUseCase;
 import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.user.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * JWTs for backend and MCP services. Claims: better-auth's user fields ({@code id, name, email,
  * emailVerified, image, createdAt, updatedAt}), the registered ones ({@code iss, aud, sub, iat,
- * exp, jti}) and OpenID's {@code email_verified}.
+ * exp, jti}) and OpenID's {@code email_verified}. A session's token is signed again only once it is
+ * older than the policy's reuse window, or the user or the signing key has changed.
  */
 public final class IssueTokenService implements IssueTokenUseCase {
 
@@ -22,6 +24,10 @@ public final class IssueTokenService implements IssueTokenUseCase {
     private final SigningKeyRing keys;
     private final SecureTokenGenerator ids;
     private final TokenPolicy policy;
+    private final RecentTokens recent;
+
+    /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
+    private static final int RECENT_TOKENS_CAPACITY = 50_000;
 
     public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
                              TokenPolicy policy) {
@@ -29,6 +35,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
         this.keys = Objects.requireNonNull(keys, "keys cannot be null");
         this.ids = Objects.requireNonNull(ids, "ids cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.recent = new RecentTokens(policy.reuse(), RECENT_TOKENS_CAPACITY);
     }
 
     @Override
@@ -38,7 +45,13 @@ public final class IssueTokenService implements IssueTokenUseCase {
 
     @Override
     public Mono<String> tokenFor(SessionResult session) {
-        return keys.sign(now -> claims(session.user(), now));
+        SessionId id = session.session().id();
+        User user = session.user();
+        return keys.activeKey().map(key -> recent.reusable(id, user, key.id(), key.now()).orElseGet(() -> {
+            String jwt = key.sign(claims(user, key.now()));
+            recent.remember(id, user, key.id(), key.now(), jwt);
+            return jwt;
+        }));
     }
 
     @Override

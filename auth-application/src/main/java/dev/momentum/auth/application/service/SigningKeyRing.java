@@ -90,12 +90,24 @@ public final class SigningKeyRing {
      * first key made by that load starts signing at its creation, after any earlier instant.
      */
     Mono<String> sign(Function<Instant, Map<String, Object>> claimsAt) {
+        return activeKey().map(key -> key.sign(claimsAt.apply(key.now())));
+    }
+
+    /** The key that signs now, with the instant it was chosen for. */
+    Mono<ActiveKey> activeKey() {
         return loaded().map(current -> {
             Instant now = Instants.now(clock);
             SigningKey key = rotation.signingKeyAt(current.keys(), now)
                     .orElseThrow(() -> new IllegalStateException("no signing key is active at " + now));
-            return current.signers().get(key.id()).sign(claimsAt.apply(now));
+            return new ActiveKey(key.id(), now, current.signers().get(key.id()));
         });
+    }
+
+    record ActiveKey(String id, Instant now, TokenSigning.Signer signer) {
+
+        String sign(Map<String, Object> claims) {
+            return signer.sign(claims);
+        }
     }
 
     SigningAlgorithm algorithm() {

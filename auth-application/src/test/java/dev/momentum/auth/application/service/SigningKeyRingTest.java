@@ -2,7 +2,6 @@ package dev.momentum.auth.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
 import dev.momentum.auth.application.port.out.TokenSigning;
 import dev.momentum.auth.domain.signing.KeyRotation;
@@ -10,11 +9,8 @@ import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class SigningKeyRingTest {
@@ -22,7 +18,7 @@ class SigningKeyRingTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final KeyRotation rotation = new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20),
             Duration.ofMinutes(15), Duration.ofMinutes(20));
-    private final SharedStore store = new SharedStore();
+    private final InMemorySigningKeys store = new InMemorySigningKeys();
 
     /** Signs "<kid>:<sub>", so a test sees which key signed. */
     private final TokenSigning signing = new TokenSigning() {
@@ -102,29 +98,5 @@ class SigningKeyRingTest {
         clock.advance(Duration.ofMinutes(35));
         a.refresh().block();
         assertThat(a.jwksJson().block()).contains(second).doesNotContain(first);
-    }
-
-    /** One table with a unique generation, as the database has. */
-    private static final class SharedStore implements SigningKeyStore {
-
-        final List<StoredSigningKey> keys = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Flux<StoredSigningKey> findAll() {
-            return Flux.defer(() -> Flux.fromIterable(List.copyOf(keys)));
-        }
-
-        @Override
-        public synchronized Mono<Boolean> addIfGenerationFree(StoredSigningKey key) {
-            return Mono.fromCallable(() -> {
-                synchronized (this) {
-                    if (keys.stream().anyMatch(k -> k.key().generation() == key.key().generation())) {
-                        return false;
-                    }
-                    keys.add(key);
-                    return true;
-                }
-            });
-        }
     }
 }

@@ -43,7 +43,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
      * @param publishLead how long a new key is published before it signs: longer than any verifier caches the key set
      */
     public record Tokens(SigningAlgorithm algorithm, Optional<String> issuer, Optional<String> audience,
-                         Duration lifetime, Duration rotationPeriod, Duration publishLead, Duration keyRefresh) {
+                         Duration lifetime, Duration reuse, Duration rotationPeriod, Duration publishLead,
+                         Duration keyRefresh) {
     }
 
     public boolean usesEmbeddedDatabase() {
@@ -122,12 +123,16 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
         var tokens = new Tokens(signingAlgorithm(env.get("JWT_ALGORITHM").orElse("ES256"), problems),
                 env.get("JWT_ISSUER"), env.get("JWT_AUDIENCE"),
                 env.duration("JWT_LIFETIME", Duration.ofMinutes(15), problems),
+                env.durationOrZero("JWT_REUSE_WINDOW", Duration.ofSeconds(30), problems),
                 env.duration("JWT_KEY_ROTATION", Duration.ofDays(30), problems),
                 env.duration("JWT_KEY_PUBLISH_LEAD", Duration.ofMinutes(20), problems),
                 env.duration("JWT_KEY_REFRESH", Duration.ofMinutes(1), problems));
         if (tokens.publishLead().compareTo(tokens.rotationPeriod()) >= 0
                 || tokens.keyRefresh().compareTo(tokens.publishLead()) >= 0) {
             problems.add("JWT_KEY_REFRESH must be shorter than JWT_KEY_PUBLISH_LEAD, and that shorter than JWT_KEY_ROTATION");
+        }
+        if (tokens.reuse().compareTo(tokens.lifetime()) >= 0) {
+            problems.add("JWT_REUSE_WINDOW must be shorter than JWT_LIFETIME");
         }
 
         if (!problems.isEmpty()) {
@@ -201,19 +206,29 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
 
         /** 500ms, 5s, 10m, 23h, 7d or ISO-8601 (PT5S); positive. */
         Duration duration(String name, Duration fallback, List<String> problems) {
+            return duration(name, fallback, problems, false);
+        }
+
+        /** As {@link #duration}, or zero (0s) for "off". */
+        Duration durationOrZero(String name, Duration fallback, List<String> problems) {
+            return duration(name, fallback, problems, true);
+        }
+
+        private Duration duration(String name, Duration fallback, List<String> problems, boolean zeroAllowed) {
             Optional<String> value = get(name);
             if (value.isEmpty()) {
                 return fallback;
             }
             try {
                 Duration duration = DurationStyle.detectAndParse(value.get());
-                if (!duration.isNegative() && !duration.isZero()) {
+                if (!duration.isNegative() && (zeroAllowed || !duration.isZero())) {
                     return duration;
                 }
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(name + " must be a positive duration such as 5s, 10m or 1h, not '" + value.get() + "'");
+            problems.add(name + " must be a " + (zeroAllowed ? "" : "positive ")
+                    + "duration such as 5s, 10m or 1h, not '" + value.get() + "'");
             return fallback;
         }
 

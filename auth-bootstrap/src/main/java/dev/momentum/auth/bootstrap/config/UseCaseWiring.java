@@ -207,7 +207,7 @@ class UseCaseWiring {
         String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
         String issuer = settings.tokens().issuer().orElse(origin);
         return new IssueTokenService(getSession, ring, ids, new TokenPolicy(issuer,
-                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime()));
+                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime(), settings.tokens().reuse()));
     }
 
     @Bean

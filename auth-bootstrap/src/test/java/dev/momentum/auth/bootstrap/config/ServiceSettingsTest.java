@@ -139,4 +139,14 @@ class ServiceSettingsTest {
                 .hasMessageNotContaining("\n");
     }
 
+    @Test
+    void fromWhenJwtReuseWindowSetThenZeroTurnsItOffAndOneAsLongAsTheLifetimeIsRefused() {
+        assertThat(from(Map.of()).tokens().reuse()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(from(Map.of("JWT_REUSE_WINDOW", "0s")).tokens().reuse()).isZero();
+        assertThatThrownBy(() -> from(Map.of("JWT_REUSE_WINDOW", "15m")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("JWT_REUSE_WINDOW must be shorter than JWT_LIFETIME");
+        assertThatThrownBy(() -> from(Map.of("JWT_REUSE_WINDOW", "-1s")))
+                .hasMessageContaining("JWT_REUSE_WINDOW must be a duration such as 5s");
+    }
 }

@@ -1,0 +1,119 @@
+package dev.momentum.auth.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.port.in.SessionResult;
+import dev.momentum.auth.application.port.in.UpdateUserCommand;
+import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.domain.signing.KeyRotation;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.SigningKey;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class IssueTokenServiceTest {
+
+    private static final Duration REUSE = Duration.ofSeconds(30);
+
+    private final TestAuthService auth = new TestAuthService();
+    private final AtomicInteger signatures = new AtomicInteger();
+    /** Signs "<kid>:<jti>#<signature number>", so a test sees which key signed and whether a token is new. */
+    private final TokenSigning signing = new TokenSigning() {
+        @Override
+        public StoredSigningKey generate(SigningKey key) {
+            return new StoredSigningKey(key, "{\"kid\":\"" + key.id() + "\"}", "sealed");
+        }
+
+        @Override
+        public Signer signer(StoredSigningKey key) {
+            return claims -> key.key().id() + ":" + claims.get("jti") + "#" + signatures.incrementAndGet();
+        }
+    };
+    private final InMemorySigningKeys keyStore = new InMemorySigningKeys();
+    private final SigningKeyRing keys = new SigningKeyRing(keyStore, signing, new SequenceTokenGenerator(),
+            new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),
+            SigningAlgorithm.ES256, auth.clock);
+
+    private IssueTokenService withReuse(Duration reuse) {
+        return new IssueTokenService(auth.getSession, keys, auth.tokens,
+                new TokenPolicy("http://localhost:3002", "http://localhost:3002", Duration.ofMinutes(15), reuse));
+    }
+
+    @Test
+    void tokenForWhenTheSameSessionAsksAgainWithinTheWindowThenTheSameTokenWithoutSigning() {
+        IssueTokenService tokens = withReuse(REUSE);
+        SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
+
+        String first = tokens.tokenFor(session).block();
+        auth.clock.advance(REUSE.minusSeconds(1));
+        String again = tokens.issueToken(session.token()).block();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(signatures).hasValue(1);
+    }
+
+    @Test
+    void tokenForWhenTheWindowHasPassedThenANewToken() {
+        IssueTokenService tokens = withReuse(REUSE);
+        SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
+
+        String first = tokens.tokenFor(session).block();
+        auth.clock.advance(REUSE);
+
+        assertThat(tokens.tokenFor(session).block()).isNotEqualTo(first);
+    }
+
+    @Test
+    void tokenForWhenAnotherSessionOfTheSameUserThenItsOwnToken() {
+        IssueTokenService tokens = withReuse(REUSE);
+        SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
+        SessionResult other = auth.signIn.signIn(auth.signInCommand("ada@example.com", TestAuthService.PASSWORD)).block();
+
+        assertThat(tokens.tokenFor(other).block()).isNotEqualTo(tokens.tokenFor(session).block());
+    }
+
+    @Test
+    void tokenForWhenTheUserChangedThenANewTokenWithTheNewClaims() {
+        IssueTokenService tokens = withReuse(REUSE);
+        SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
+        String first = tokens.tokenFor(session).block();
+
+        auth.clock.advance(Duration.ofSeconds(1));
+        auth.updateUser.updateUser(new UpdateUserCommand(session.token(), Optional.of("Ada L."), Optional.empty(), false))
+                .block();
+
+        assertThat(tokens.issueToken(session.token()).block()).isNotEqualTo(first);
+    }
+
+    @Test
+    void tokenForWhenTheSigningKeyRotatedThenSignedByTheNewKeyAtOnce() {
+        IssueTokenService tokens = withReuse(Duration.ofMinutes(14));
+        SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
+        keys.refresh().block();
+        auth.clock.advance(Duration.ofDays(30).minusMinutes(19));
+        keys.refresh().block();
+        auth.clock.advance(Duration.ofMinutes(18));
+        String byFirstKey = tokens.tokenFor(session).block();
+
+        auth.clock.advance(Duration.ofMinutes(2));
+        String afterRotation = tokens.tokenFor(session).block();
+
+        assertThat(keyStore.keys).hasSize(2);
+        assertThat(byFirstKey).startsWith(keyStore.keys.get(0).key().id() + ":");
+        assertThat(afterRotation).startsWith(keyStore.keys.get(1).key().id() + ":");
+    }
+
+    @Test
+    void tokenForWhenReuseIsOffThenEveryCallSigns() {
+        IssueTokenService tokens = withReuse(Duration.ZERO);
+        SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
+
+        tokens.tokenFor(session).block();
+        tokens.tokenFor(session).block();
+
+        assertThat(signatures).hasValue(2);
+    }
+}
