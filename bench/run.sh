@@ -131,7 +131,7 @@ for row in "${rows[@]}"; do
   done
 done
 echo
-echo "- start to healthy: $start_ms ms (${BENCH_IMAGE:+docker run of $BENCH_IMAGE}${BENCH_IMAGE:-java -jar} to the first 200 of /health, schema migrated)"
+echo "- start to healthy: $start_ms ms ($([ -n "${BENCH_IMAGE:-}" ] && echo "docker run of $BENCH_IMAGE" || echo "java -jar") to the first 200 of /health, schema migrated)"
 echo "- RSS: $rss_idle idle after start, $(rss) after the load"
 echo "- one sign-in: $sign_in_cpu_ms ms of CPU, $sign_in_wall_ms ms wall, one at a time;" \
   "$(nproc) cores ÷ that CPU time: $(( $(nproc) * 1000 / (sign_in_cpu_ms > 0 ? sign_in_cpu_ms : 1) )) sign-ins/s"

@@ -23,7 +23,7 @@ public final class AesGcmSecretSealer implements SecretSealer {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = NonBlockingRandom.create();
 
     /** @param purpose separates keys: the same secret seals mail and signing keys under different keys */
     public AesGcmSecretSealer(String secret, String purpose) {

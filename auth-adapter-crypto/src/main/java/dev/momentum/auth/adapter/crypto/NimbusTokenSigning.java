@@ -33,7 +33,7 @@ public final class NimbusTokenSigning implements TokenSigning {
     public static final String SEALING_PURPOSE = "auth-service signing keys v1";
 
     private final SecretSealer sealer;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = NonBlockingRandom.create();
 
     /** @param sealer seals private keys; give it its own purpose, not the one mail uses */
     public NimbusTokenSigning(SecretSealer sealer) {
@@ -69,6 +69,8 @@ public final class NimbusTokenSigning implements TokenSigning {
                 case OctetKeyPair ed25519 -> new Ed25519JwsSigner(ed25519);
                 default -> throw new IllegalStateException("unexpected key type " + pair.getKeyType());
             };
+            // ECDSA's per-signature nonce, drawn on the event loop
+            signer.getJCAContext().setSecureRandom(random);
             JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(stored.key().algorithm().name()))
                     .keyID(stored.key().id()).build();
             return claims -> sign(signer, header, claims);

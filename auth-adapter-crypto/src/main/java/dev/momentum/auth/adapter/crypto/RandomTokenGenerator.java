@@ -11,7 +11,7 @@ public final class RandomTokenGenerator implements SecureTokenGenerator {
     // the largest multiple of 62 below 256: bytes at or above it are dropped, so every character is equally likely
     private static final int UNBIASED_LIMIT = 256 - 256 % ALPHABET.length;
 
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = NonBlockingRandom.create();
 
     @Override
     public String newToken() {

@@ -27,7 +27,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
     private final RecentTokens recent;
 
     /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
-    private static final int RECENT_TOKENS_CAPACITY = 50_000;
+    private static final int RECENT_TOKENS_CAPACITY = 10_000;
 
     public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
                              TokenPolicy policy) {
