@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.in.UpdateUserCommand;
-import dev.momentum.auth.application.port.out.StoredSigningKey;
-import dev.momentum.auth.application.port.out.TokenSigning;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
-import dev.momentum.auth.domain.signing.SigningKey;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class IssueTokenServiceTest {
@@ -19,19 +15,7 @@ class IssueTokenServiceTest {
     private static final Duration REUSE = Duration.ofSeconds(30);
 
     private final TestAuthService auth = new TestAuthService();
-    private final AtomicInteger signatures = new AtomicInteger();
-    /** Signs "<kid>:<jti>#<signature number>", so a test sees which key signed and whether a token is new. */
-    private final TokenSigning signing = new TokenSigning() {
-        @Override
-        public StoredSigningKey generate(SigningKey key) {
-            return new StoredSigningKey(key, "{\"kid\":\"" + key.id() + "\"}", "sealed");
-        }
-
-        @Override
-        public Signer signer(StoredSigningKey key) {
-            return claims -> key.key().id() + ":" + claims.get("jti") + "#" + signatures.incrementAndGet();
-        }
-    };
+    private final LabelledSigning signing = new LabelledSigning("jti");
     private final InMemorySigningKeys keyStore = new InMemorySigningKeys();
     private final SigningKeyRing keys = new SigningKeyRing(keyStore, signing, new SequenceTokenGenerator(),
             new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),
@@ -52,7 +36,7 @@ class IssueTokenServiceTest {
         String again = tokens.issueToken(session.token()).block();
 
         assertThat(again).isEqualTo(first);
-        assertThat(signatures).hasValue(1);
+        assertThat(signing.signatures).hasValue(1);
     }
 
     @Test
@@ -114,6 +98,6 @@ class IssueTokenServiceTest {
         tokens.tokenFor(session).block();
         tokens.tokenFor(session).block();
 
-        assertThat(signatures).hasValue(2);
+        assertThat(signing.signatures).hasValue(2);
     }
 }
