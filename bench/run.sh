@@ -8,7 +8,7 @@
 # BENCH_POSTGRES_IMAGE (default postgres:16-alpine) names the database image, BENCH_USERS (64) how
 # many users and sessions the requests rotate over. BENCH_IMAGE (e.g. auth-service:local, built with
 # deploy/Dockerfile) measures that container image instead of the jar; the jar runs with the image's
-# JVM options, read from deploy/entrypoint.sh.
+# JVM options, from deploy/java-options.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -34,7 +34,7 @@ docker info >/dev/null 2>&1 || { echo "Docker is not running; it runs PostgreSQL
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 jar=auth-bootstrap/target/auth-service.jar
 [ -n "${BENCH_IMAGE:-}" ] || [ -f "$jar" ] || ./mvnw -q -DskipTests package -pl auth-bootstrap -am
-eval "$(grep '^JAVA_OPTS=' deploy/entrypoint.sh)"
+. deploy/java-options.sh
 
 docker run -d --name "$db" -e POSTGRES_PASSWORD=bench -e POSTGRES_DB=auth "$image" >/dev/null
 address_of() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }

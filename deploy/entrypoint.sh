@@ -8,12 +8,7 @@
 #   migrate:         only migrate, for operators who run migrations as a separate job.
 set -eu
 
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k"}
-# Netty loads its epoll transport through JNI; allowing that up front keeps four warning lines out
-# of every start.
-JAVA_OPTS="$JAVA_OPTS --enable-native-access=ALL-UNNAMED"
-# The jar carries the bean wiring Spring's AOT processing generated at build time (ADR-0018).
-JAVA_OPTS="$JAVA_OPTS -Dspring.aot.enabled=true"
+. "$(dirname "$0")/java-options.sh"
 AOT_CACHE=""
 if [ -f /app/auth-service.aot ]; then
   # Mapped where it was built, the cache's pages stay clean file pages shared with the page cache

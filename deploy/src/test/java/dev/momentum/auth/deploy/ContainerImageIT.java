@@ -97,9 +97,14 @@ class ContainerImageIT {
 
     /** docker run as the deploy README says: read-only root, tmpfs /tmp, no capabilities. */
     String runService(String name, Map<String, String> environment, String... command) {
+        return runService(List.of(), name, environment, command);
+    }
+
+    String runService(List<String> dockerOptions, String name, Map<String, String> environment, String... command) {
         List<String> arguments = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
                 "--read-only", "--tmpfs", "/tmp:exec,mode=1777", "--cap-drop", "ALL",
                 "--security-opt", "no-new-privileges"));
+        arguments.addAll(dockerOptions);
         environment.forEach((key, value) -> arguments.addAll(List.of("-e", key + "=" + value)));
         arguments.add(ServiceImage.TAG);
         arguments.addAll(List.of(command));
@@ -189,6 +194,26 @@ class ContainerImageIT {
         var session = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/get-session"))
                 .header("Authorization", "Bearer " + bearer).GET());
         assertThat(session.body()).contains("\"email\":\"" + email + "\"", "\"emailVerified\":true");
+    }
+
+    @Test
+    void heapIsBoundedWithoutAMemoryLimitAndFollowsTheLimitWhenOneIsSet() throws Exception {
+        int port = freePort();
+        String unlimited = runService("auth-heap-" + port, productionEnvironment(port));
+        int limitedPort = freePort();
+        String limited = runService(List.of("--memory", "256m"), "auth-heap-limited-" + limitedPort,
+                productionEnvironment(limitedPort));
+        Docker.awaitHealthy(unlimited, Duration.ofSeconds(90));
+        Docker.awaitHealthy(limited, Duration.ofSeconds(90));
+
+        assertThat(maxHeapMiB(unlimited)).as("70 % of 384 MiB, whatever the host has").isBetween(200L, 270L);
+        assertThat(maxHeapMiB(limited)).as("70 % of the 256 MiB limit").isBetween(150L, 180L);
+    }
+
+    private static long maxHeapMiB(String container) {
+        Matcher ready = Pattern.compile("heap at most (\\d+) MiB").matcher(docker("logs", container).output());
+        assertThat(ready.find()).as("the ready line of " + container).isTrue();
+        return Long.parseLong(ready.group(1));
     }
 
     @Test

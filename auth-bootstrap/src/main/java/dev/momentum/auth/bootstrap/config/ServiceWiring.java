@@ -30,7 +30,8 @@ public class ServiceWiring {
                         settings.usesEmbeddedDatabase() ? "embedded database in " + settings.dataDirectory().toAbsolutePath() : "PostgreSQL",
                         settings.mailProvider() == ServiceSettings.MailProvider.LOG ? ", mail printed to the log" : "");
             }
-            LOG.info("Auth API ready at {}/api/auth", settings.publicBaseUrl());
+            LOG.info("Auth API ready at {}/api/auth (heap at most {} MiB)", settings.publicBaseUrl(),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
     }
 }
