@@ -8,7 +8,7 @@
 #   migrate:         only migrate, for operators who run migrations as a separate job.
 set -eu
 
-. "$(dirname "$0")/java-options.sh"
+. /app/java-options.sh
 AOT_CACHE=""
 if [ -f /app/auth-service.aot ]; then
   # Mapped where it was built, the cache's pages stay clean file pages shared with the page cache
