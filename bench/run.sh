@@ -41,17 +41,20 @@ address_of() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddres
 # containers' own addresses: a published port would add Docker's userland proxy to every request
 settings=(PORT="$port" DATABASE_URL="postgres://postgres:bench@$(address_of "$db"):5432/auth"
   AUTH_SECRET=bench-secret-0123456789-abcdefghijklmnop MAIL_POLL_INTERVAL=100ms DATABASE_WAIT_SECONDS=60)
+docker_env=()
+for setting in "${settings[@]}"; do docker_env+=(-e "$setting"); done
+migrate() { # the service's command line, to which this adds "migrate"
+  "$@" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+}
 if [ -n "${BENCH_IMAGE:-}" ]; then
-  docker run --rm $(printf -- '-e %s ' "${settings[@]}") "$BENCH_IMAGE" migrate >"$work/migrate.log" 2>&1 \
-    || { cat "$work/migrate.log" >&2; exit 1; }
+  migrate docker run --rm "${docker_env[@]}" "$BENCH_IMAGE"
   started=$(date +%s%N)
-  docker run -d --name "$service" --read-only --tmpfs /tmp $(printf -- '-e %s ' "${settings[@]}") "$BENCH_IMAGE" >/dev/null
+  docker run -d --name "$service" --read-only --tmpfs /tmp "${docker_env[@]}" "$BENCH_IMAGE" >/dev/null
   base="http://$(address_of "$service"):$port"
   pid=$(docker inspect -f '{{.State.Pid}}' "$service")
   service_log() { docker logs "$service" 2>&1; }
 else
-  env "${settings[@]}" "$java" $JAVA_OPTS -jar "$jar" migrate >"$work/migrate.log" 2>&1 \
-    || { cat "$work/migrate.log" >&2; exit 1; }
+  migrate env "${settings[@]}" "$java" $JAVA_OPTS -jar "$jar"
   started=$(date +%s%N)
   env "${settings[@]}" "$java" $JAVA_OPTS -jar "$jar" >"$work/service.log" 2>&1 &
   pid=$!

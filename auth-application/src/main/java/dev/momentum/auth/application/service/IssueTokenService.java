@@ -20,14 +20,14 @@ import reactor.core.publisher.Mono;
  */
 public final class IssueTokenService implements IssueTokenUseCase {
 
+    /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
+    private static final int RECENT_TOKENS_CAPACITY = 10_000;
+
     private final CurrentSession currentSession;
     private final SigningKeyRing keys;
     private final SecureTokenGenerator ids;
     private final TokenPolicy policy;
     private final RecentTokens recent;
-
-    /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
-    private static final int RECENT_TOKENS_CAPACITY = 10_000;
 
     public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
                              TokenPolicy policy) {

@@ -26,9 +26,10 @@ class IssueTokenServiceTest {
                 new TokenPolicy("http://localhost:3002", "http://localhost:3002", Duration.ofMinutes(15), reuse));
     }
 
+    private final IssueTokenService tokens = withReuse(REUSE);
+
     @Test
     void tokenForWhenTheSameSessionAsksAgainWithinTheWindowThenTheSameTokenWithoutSigning() {
-        IssueTokenService tokens = withReuse(REUSE);
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
 
         String first = tokens.tokenFor(session).block();
@@ -41,7 +42,6 @@ class IssueTokenServiceTest {
 
     @Test
     void tokenForWhenTheWindowHasPassedThenANewToken() {
-        IssueTokenService tokens = withReuse(REUSE);
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
 
         String first = tokens.tokenFor(session).block();
@@ -52,7 +52,6 @@ class IssueTokenServiceTest {
 
     @Test
     void tokenForWhenAnotherSessionOfTheSameUserThenItsOwnToken() {
-        IssueTokenService tokens = withReuse(REUSE);
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
         SessionResult other = auth.signIn.signIn(auth.signInCommand("ada@example.com", TestAuthService.PASSWORD)).block();
 
@@ -61,7 +60,6 @@ class IssueTokenServiceTest {
 
     @Test
     void tokenForWhenTheUserChangedThenANewTokenWithTheNewClaims() {
-        IssueTokenService tokens = withReuse(REUSE);
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
         String first = tokens.tokenFor(session).block();
 
@@ -74,16 +72,16 @@ class IssueTokenServiceTest {
 
     @Test
     void tokenForWhenTheSigningKeyRotatedThenSignedByTheNewKeyAtOnce() {
-        IssueTokenService tokens = withReuse(Duration.ofMinutes(14));
+        IssueTokenService longReuse = withReuse(Duration.ofMinutes(14));
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
         keys.refresh().block();
         auth.clock.advance(Duration.ofDays(30).minusMinutes(19));
         keys.refresh().block();
         auth.clock.advance(Duration.ofMinutes(18));
-        String byFirstKey = tokens.tokenFor(session).block();
+        String byFirstKey = longReuse.tokenFor(session).block();
 
         auth.clock.advance(Duration.ofMinutes(2));
-        String afterRotation = tokens.tokenFor(session).block();
+        String afterRotation = longReuse.tokenFor(session).block();
 
         assertThat(keyStore.keys).hasSize(2);
         assertThat(byFirstKey).startsWith(keyStore.keys.get(0).key().id() + ":");
@@ -92,11 +90,11 @@ class IssueTokenServiceTest {
 
     @Test
     void tokenForWhenReuseIsOffThenEveryCallSigns() {
-        IssueTokenService tokens = withReuse(Duration.ZERO);
+        IssueTokenService noReuse = withReuse(Duration.ZERO);
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        tokens.tokenFor(session).block();
-        tokens.tokenFor(session).block();
+        noReuse.tokenFor(session).block();
+        noReuse.tokenFor(session).block();
 
         assertThat(signing.signatures).hasValue(2);
     }
