@@ -17,7 +17,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 [ -d e2e/better-auth-client/node_modules/better-auth ] || (cd e2e/better-auth-client && npm ci --no-audit --no-fund)
 . .mvn/select-jdk.sh
 
-PORT=$ours_port AUTH_DATA_DIR="$work/data" AUTH_SECRET=bench-secret-0123456789-abcdefghijklmnop \
+PORT=$ours_port AUTH_DATA_DIR="$work/data" AUTH_SECRET=bench-secret-0123456789-abcdefghijklmnop RATE_LIMIT_ENABLED=false \
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar auth-bootstrap/target/auth-service.jar > "$work/ours.log" 2>&1 &
 (cd e2e/better-auth-client && exec node better-auth-server.mjs $theirs_port) > "$work/theirs.log" 2>&1 &
 

@@ -13,7 +13,7 @@ data=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 started=$(date +%s%N)
-PORT=$port AUTH_DATA_DIR=$data "$java_bin" -jar "$jar" >"$data/service.log" 2>&1 &
+PORT=$port AUTH_DATA_DIR=$data RATE_LIMIT_ENABLED=false "$java_bin" -jar "$jar" >"$data/service.log" 2>&1 &
 pid=$!
 until curl -sf "http://localhost:$port/health" >/dev/null; do
   kill -0 "$pid" 2>/dev/null || { cat "$data/service.log"; exit 1; }

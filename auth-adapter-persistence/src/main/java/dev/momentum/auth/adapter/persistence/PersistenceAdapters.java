@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.RateLimitStore;
 import dev.momentum.auth.application.port.out.SecretSealer;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SessionRepository;
@@ -27,6 +28,7 @@ public final class PersistenceAdapters {
     private final SigningKeyStore signingKeys;
     private final TransactionRunner transactions;
     private final StorageProbe probe;
+    private final RateLimitStore rateLimits;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -42,6 +44,7 @@ public final class PersistenceAdapters {
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
         this.probe = new DatabaseStorageProbe(storage);
+        this.rateLimits = new RateLimitPersistenceAdapter(storage);
     }
 
     public UserRepository users() {
@@ -74,5 +77,9 @@ public final class PersistenceAdapters {
 
     public StorageProbe probe() {
         return probe;
+    }
+
+    public RateLimitStore rateLimits() {
+        return rateLimits;
     }
 }

@@ -24,7 +24,9 @@ final class StaleRecordsPersistenceAdapter implements StaleRecords {
         Mono<Long> tokens = inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now);
         Mono<Long> mails = inBatches("mail_outbox", "id", "status <> 'PENDING' AND finished_at < :cutoff",
                 finishedMailBefore);
-        return Mono.zip(sessions, tokens, mails).map(counts -> new Purged(counts.getT1(), counts.getT2(), counts.getT3()));
+        Mono<Long> rateLimits = inBatches("rate_limits", "bucket", "window_ends_at <= :cutoff", now);
+        return Mono.zip(sessions, tokens, mails, rateLimits)
+                .map(counts -> new Purged(counts.getT1(), counts.getT2(), counts.getT3(), counts.getT4()));
     }
 
     private Mono<Long> inBatches(String table, String key, String condition, Instant cutoff) {

@@ -16,6 +16,7 @@ import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
@@ -501,7 +502,33 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void purgeThenExpiredSessionsTokensAndOldFinishedMailGoAndTheRestStays() {
+    void rateLimitHitsCountWithinAWindowAndANewWindowOpensWhenItHasEnded() {
+        Duration length = Duration.ofSeconds(10);
+
+        assertThat(adapters.rateLimits().hit("client|203.0.113.7|/sign-in*", length, NOW).block())
+                .isEqualTo(new RateWindow(NOW.plus(length), 1));
+        assertThat(adapters.rateLimits().hit("client|203.0.113.7|/sign-in*", length, NOW.plusSeconds(9)).block())
+                .isEqualTo(new RateWindow(NOW.plus(length), 2));
+        assertThat(adapters.rateLimits().hit("client|203.0.113.8|/sign-in*", length, NOW.plusSeconds(9)).block())
+                .isEqualTo(new RateWindow(NOW.plusSeconds(19), 1));
+        assertThat(adapters.rateLimits().hit("client|203.0.113.7|/sign-in*", length, NOW.plus(length)).block())
+                .isEqualTo(new RateWindow(NOW.plus(length).plus(length), 1));
+    }
+
+    @Test
+    void concurrentHitsOnANewBucketAreAllCounted() {
+        int hits = 40;
+        Flux.range(0, hits)
+                .flatMap(i -> adapters.rateLimits().hit("account|credentials|ada@example.com", Duration.ofMinutes(1), NOW),
+                        hits)
+                .blockLast();
+
+        assertThat(adapters.rateLimits().hit("account|credentials|ada@example.com", Duration.ofMinutes(1), NOW)
+                .block().hits()).isEqualTo(hits + 1);
+    }
+
+    @Test
+    void purgeThenExpiredSessionsTokensOldFinishedMailAndEndedRateLimitWindowsGoAndTheRestStays() {
         User ada = stored("ada@example.com");
         storedSession(ada, "expired", NOW.minus(Duration.ofDays(8)));
         storedSession(ada, "live", NOW);
@@ -515,11 +542,14 @@ abstract class PersistenceContract {
         List<QueuedMail> claimed = claim(NOW.minus(Duration.ofDays(10)));
         outbox().markDelivered(claimed.get(0).id(), NOW.minus(Duration.ofDays(8))).block();
         outbox().markDelivered(claimed.get(1).id(), NOW.minus(Duration.ofDays(1))).block();
+        adapters.rateLimits().hit("ended", Duration.ofSeconds(10), NOW.minusSeconds(10)).block();
+        adapters.rateLimits().hit("open", Duration.ofSeconds(10), NOW.minusSeconds(9)).block();
 
         Purged purged = adapters.staleRecords().purge(NOW, NOW.minus(Duration.ofDays(7))).block();
 
-        assertThat(purged).isEqualTo(new Purged(1, 1, 1));
+        assertThat(purged).isEqualTo(new Purged(1, 1, 1, 1));
         assertThat(countRows("sessions")).isEqualTo(1);
+        assertThat(countRows("rate_limits")).isEqualTo(1);
         assertThat(countRows("verification_tokens")).isEqualTo(1);
         assertThat(countRows("mail_outbox")).isEqualTo(2);
     }

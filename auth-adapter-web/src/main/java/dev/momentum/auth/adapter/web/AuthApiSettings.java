@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param trustedOrigins frontend origins allowed to call with cookies and to be redirected to; the
  *                       public base URL's own origin is always trusted
  * @param secret the key that signs session cookies (HMAC-SHA256), at least 32 characters
+ * @param trustedProxies the proxies (addresses or CIDR ranges) whose forwarding headers name the client
  */
-public record AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, String secret) {
+public record AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, String secret,
+                              List<String> trustedProxies) {
 
     public static final String BASE_PATH = "/api/auth";
 
@@ -20,6 +22,12 @@ public record AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, St
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl cannot be null");
         Objects.requireNonNull(secret, "secret cannot be null");
         trustedOrigins = List.copyOf(trustedOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Settings for a service that no proxy stands in front of. */
+    public AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, String secret) {
+        this(publicBaseUrl, trustedOrigins, secret, List.of());
     }
 
     /** Cookies get the {@code __Secure-} prefix and the Secure flag when the service is served over https. */
@@ -33,6 +41,6 @@ public record AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, St
 
     @Override
     public String toString() {
-        return "AuthApiSettings[" + publicBaseUrl + ", trusted " + trustedOrigins + "]";
+        return "AuthApiSettings[" + publicBaseUrl + ", trusted " + trustedOrigins + ", proxies " + trustedProxies + "]";
     }
 }

@@ -1,19 +1,19 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.security.RateLimitWebFilter;
 import dev.momentum.auth.domain.session.ClientInfo;
-import java.net.InetSocketAddress;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
-/** The client as the socket sees it; forwarded-for headers are not trusted by default. */
+/** The client as {@link RateLimitWebFilter} resolved it (forwarding headers only from trusted proxies). */
 final class ClientInfos {
 
     private ClientInfos() {
     }
 
-    static ClientInfo of(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String ip = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-        return new ClientInfo(ip, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+    static ClientInfo of(ServerWebExchange exchange) {
+        String address = exchange.getAttribute(RateLimitWebFilter.CLIENT_ADDRESS);
+        return new ClientInfo("unknown".equals(address) ? null : address,
+                exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT));
     }
 }

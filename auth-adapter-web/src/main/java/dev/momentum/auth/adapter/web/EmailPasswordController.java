@@ -45,7 +45,7 @@ final class EmailPasswordController {
                 .require("password", body.password()).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         return signUp.signUp(new SignUpCommand(body.name(), body.email(), body.password(), body.image(), callbackURL,
-                        ClientInfos.of(exchange.getRequest())))
+                        ClientInfos.of(exchange)))
                 .map(result -> new SignUpResponse(null, UserResponse.from(result.user())));
     }
 
@@ -57,7 +57,7 @@ final class EmailPasswordController {
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         boolean rememberMe = body.rememberMe() == null || body.rememberMe();
         return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe,
-                        ClientInfos.of(exchange.getRequest())))
+                        ClientInfos.of(exchange)))
                 .map(result -> {
                     sessionCookies.issue(exchange.getResponse(), result, rememberMe);
                     var response = new SignInResponse(callbackURL != null, result.token(), callbackURL,

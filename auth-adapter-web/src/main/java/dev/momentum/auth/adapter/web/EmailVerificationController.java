@@ -66,7 +66,7 @@ final class EmailVerificationController {
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
         CallbackUrls.requireLinkToken(token);
         String sessionToken = credentials.token(exchange.getRequest()).orElse(null);
-        return verifyEmail.verify(new VerifyEmailCommand(token, sessionToken, ClientInfos.of(exchange.getRequest())))
+        return verifyEmail.verify(new VerifyEmailCommand(token, sessionToken, ClientInfos.of(exchange)))
                 .map(result -> {
                     if (result instanceof VerifyEmailResult.VerifiedAndSignedInResult signedIn) {
                         sessionCookies.issue(exchange.getResponse(), signedIn.session(), true);

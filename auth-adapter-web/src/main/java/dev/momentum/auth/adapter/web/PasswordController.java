@@ -74,7 +74,7 @@ final class PasswordController {
         boolean revokeOthers = Boolean.TRUE.equals(body.revokeOtherSessions());
         return changePassword.changePassword(new ChangePasswordCommand(
                         credentials.token(exchange.getRequest()).orElse(null), body.currentPassword(),
-                        body.newPassword(), revokeOthers, ClientInfos.of(exchange.getRequest())))
+                        body.newPassword(), revokeOthers, ClientInfos.of(exchange)))
                 .map(result -> {
                     result.newSession().ifPresent(session ->
                             sessionCookies.issue(exchange.getResponse(), session, true));

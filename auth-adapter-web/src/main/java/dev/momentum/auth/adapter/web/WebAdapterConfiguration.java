@@ -1,13 +1,16 @@
 package dev.momentum.auth.adapter.web;
 
 import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.adapter.web.security.JsonCorsWebFilter;
 import dev.momentum.auth.adapter.web.security.OriginCheckWebFilter;
+import dev.momentum.auth.adapter.web.security.RateLimitWebFilter;
 import dev.momentum.auth.adapter.web.security.RequestLimitsWebFilter;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.adapter.web.security.WebSecurityConfiguration;
+import dev.momentum.auth.application.port.in.RateLimitUseCase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -51,6 +54,11 @@ public class WebAdapterConfiguration {
     @Bean
     JsonCorsWebFilter jsonCorsWebFilter(TrustedOrigins trustedOrigins) {
         return new JsonCorsWebFilter(trustedOrigins);
+    }
+
+    @Bean
+    RateLimitWebFilter rateLimitWebFilter(AuthApiSettings settings, RateLimitUseCase rateLimits) {
+        return new RateLimitWebFilter(new ClientAddresses(settings.trustedProxies()), rateLimits);
     }
 
     @Bean

@@ -29,7 +29,7 @@ public final class HousekeepingService {
         return Mono.defer(() -> {
             Instant now = Instants.now(clock);
             return staleRecords.purge(now, now.minus(finishedMailRetention));
-        }).doOnNext(purged -> LOG.log(Level.INFO, "Housekeeping deleted {0} session(s), {1} token(s), {2} mail(s)",
-                purged.sessions(), purged.verificationTokens(), purged.mails()));
+        }).doOnNext(purged -> LOG.log(Level.INFO, "Housekeeping deleted {0} session(s), {1} token(s), {2} mail(s), {3} rate-limit window(s)",
+                purged.sessions(), purged.verificationTokens(), purged.mails(), purged.rateLimitWindows()));
     }
 }

@@ -4,10 +4,8 @@ import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JWT last signed for each session, handed out again while it is younger than the reuse
@@ -20,13 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecentTokens {
 
     private final Duration window;
-    private final int capacity;
-    private final Map<SessionId, Signed> bySession = new ConcurrentHashMap<>();
-    private volatile Instant lastSweep = Instant.MIN;
+    private final BoundedMap<SessionId, Signed> bySession;
 
     RecentTokens(Duration window, int capacity) {
         this.window = Objects.requireNonNull(window, "window cannot be null");
-        this.capacity = capacity;
+        this.bySession = new BoundedMap<>(capacity, window, (signed, now) -> !isFresh(signed, now));
     }
 
     /** The token signed for this session by this key for this very user, if it is still fresh at {@code now}. */
@@ -38,7 +34,7 @@ final class RecentTokens {
     }
 
     void remember(SessionId session, User user, String keyId, Instant signedAt, String jwt) {
-        if (window.isZero() || bySession.size() >= capacity && !sweptRoomAt(signedAt)) {
+        if (window.isZero() || !bySession.hasRoomFor(session, signedAt)) {
             return;
         }
         bySession.put(session, new Signed(user, keyId, signedAt, jwt));
@@ -46,15 +42,6 @@ final class RecentTokens {
 
     int size() {
         return bySession.size();
-    }
-
-    private boolean sweptRoomAt(Instant now) {
-        if (now.isBefore(lastSweep.plus(window))) {
-            return false;
-        }
-        lastSweep = now;
-        bySession.values().removeIf(signed -> !isFresh(signed, now));
-        return bySession.size() < capacity;
     }
 
     private boolean isFresh(Signed signed, Instant now) {

@@ -14,13 +14,16 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     private final TransactionRunner transactions;
     private final VerificationMailing mailing;
     private final AuthPolicy policy;
+    private final RateLimiter limiter;
 
     public RequestPasswordResetService(UserRepository users, TransactionRunner transactions,
-                                       VerificationMailing mailing, AuthPolicy policy) {
+                                       VerificationMailing mailing, AuthPolicy policy,
+                                       RateLimiter limiter) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
     }
 
     @Override
@@ -32,6 +35,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
         Mono<Void> work = users.findByEmail(email)
                 .flatMap(user -> transactions.inTransaction(() -> mailing.queuePasswordReset(user, command.redirectTo())))
                 .doOnSuccess(committed -> mailing.wakeDelivery());
-        return Mono.when(work, Mono.delay(policy.verificationRequestFloor()));
+        return limiter.admitAccount(RateLimiter.AccountAction.MAIL, email)
+                .then(Mono.when(work, Mono.delay(policy.verificationRequestFloor())));
     }
 }

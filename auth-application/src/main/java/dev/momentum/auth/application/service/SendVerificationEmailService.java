@@ -19,14 +19,17 @@ public final class SendVerificationEmailService implements SendVerificationEmail
     private final TransactionRunner transactions;
     private final VerificationMailing verificationMailing;
     private final AuthPolicy policy;
+    private final RateLimiter limiter;
 
     public SendVerificationEmailService(UserRepository users, GetSessionQuery sessions, TransactionRunner transactions,
-                                        VerificationMailing verificationMailing, AuthPolicy policy) {
+                                        VerificationMailing verificationMailing, AuthPolicy policy,
+                                        RateLimiter limiter) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.verificationMailing = Objects.requireNonNull(verificationMailing, "verificationMailing cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
     }
 
     @Override
@@ -35,12 +38,13 @@ public final class SendVerificationEmailService implements SendVerificationEmail
         if (email == null) {
             return Mono.error(InputErrors.invalidEmailField());
         }
+        Mono<Void> admitted = limiter.admitAccount(RateLimiter.AccountAction.MAIL, email);
         if (command.sessionToken() != null) {
-            return sessions.getSession(command.sessionToken())
+            return admitted.then(Mono.defer(() -> sessions.getSession(command.sessionToken()))
                     .flatMap(session -> sendToSessionUser(session.user(), email, command.callbackURL()))
-                    .switchIfEmpty(Mono.defer(() -> sendAnonymously(email, command.callbackURL())));
+                    .switchIfEmpty(Mono.defer(() -> sendAnonymously(email, command.callbackURL()))));
         }
-        return sendAnonymously(email, command.callbackURL());
+        return admitted.then(Mono.defer(() -> sendAnonymously(email, command.callbackURL())));
     }
 
     private Mono<Void> sendToSessionUser(User user, EmailAddress email, String callbackURL) {

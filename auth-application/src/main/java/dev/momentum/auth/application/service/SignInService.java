@@ -19,14 +19,16 @@ public final class SignInService implements SignInUseCase {
     private final PasswordHasher hasher;
     private final SessionIssuer sessionIssuer;
     private final AuthPolicy policy;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessionIssuer, AuthPolicy policy,
-                         Clock clock) {
+                         RateLimiter limiter, Clock clock) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
@@ -37,6 +39,7 @@ public final class SignInService implements SignInUseCase {
             return Mono.error(new AuthException(AuthError.INVALID_EMAIL));
         }
         return InputErrors.reject(policy.passwordPolicy().checkPresented(command.password()))
+                .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 .then(Mono.defer(() -> users.findCredentialByEmail(email)))
                 .flatMap(credential -> checkPassword(credential, command.password()))
                 // an unknown address costs one hash too, and fails with the same error

@@ -26,17 +26,19 @@ public final class SignUpService implements SignUpUseCase {
     private final TransactionRunner transactions;
     private final VerificationMailing verificationMailing;
     private final AuthPolicy policy;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     public SignUpService(UserRepository users, PasswordHasher hasher, SecureTokenGenerator tokens,
                          TransactionRunner transactions, VerificationMailing verificationMailing, AuthPolicy policy,
-                         Clock clock) {
+                         RateLimiter limiter, Clock clock) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.verificationMailing = Objects.requireNonNull(verificationMailing, "verificationMailing cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
@@ -54,6 +56,7 @@ public final class SignUpService implements SignUpUseCase {
         User candidate = User.register(new UserId(tokens.newId()),
                 new UserProfile(command.name(), command.image()), email, Instants.now(clock));
         return InputErrors.reject(policy.passwordPolicy().checkNew(command.password()))
+                .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 // hashed even when the address is taken, so both answers take the same time
                 .then(Mono.defer(() -> hasher.hash(command.password())))
                 .flatMap(hash -> register(candidate, hash, command.callbackURL()))

@@ -18,12 +18,12 @@ class HousekeepingServiceTest {
         List<Instant[]> calls = new ArrayList<>();
         StaleRecords records = (now, finishedMailBefore) -> {
             calls.add(new Instant[] {now, finishedMailBefore});
-            return Mono.just(new StaleRecords.Purged(3, 2, 1));
+            return Mono.just(new StaleRecords.Purged(3, 2, 1, 4));
         };
 
         var purged = new HousekeepingService(records, Duration.ofDays(7), clock).purge().block();
 
-        assertThat(purged).isEqualTo(new StaleRecords.Purged(3, 2, 1));
+        assertThat(purged).isEqualTo(new StaleRecords.Purged(3, 2, 1, 4));
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call[0]).isEqualTo(clock.instant());
             assertThat(call[1]).isEqualTo(clock.instant().minus(Duration.ofDays(7)));

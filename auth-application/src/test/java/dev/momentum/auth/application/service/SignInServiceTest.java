@@ -5,6 +5,7 @@ import static dev.momentum.auth.application.service.TestAuthService.signInComman
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.port.in.SignInCommand;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
@@ -47,6 +48,22 @@ class SignInServiceTest {
         auth.signUpVerifyAndSignIn("ada@example.com");
 
         StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenTheAccountSpentItsAttemptsThenRefusedBeforeAnyHashUntilTheWindowEnds() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", "guess " + attempt)))
+                    .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        }
+        int hashesSoFar = auth.hasher.checks.get();
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("NOBODY@example.com", "guess 10")))
+                .verifyError(RateLimitedException.class);
+        assertThat(auth.hasher.checks).hasValue(hashesSoFar);
+        auth.clock.advance(Duration.ofMinutes(1));
+        StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", "guess 11")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
     }
 

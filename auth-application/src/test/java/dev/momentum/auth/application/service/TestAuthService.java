@@ -45,9 +45,12 @@ final class TestAuthService {
             Duration.ofSeconds(30)), clock);
     final AccountChanges accountChanges = new AccountChanges(true, true, false);
 
+    /** better-auth's budgets, counted in memory as a shared store would count them. */
+    final RateLimiter limiter = new RateLimiter(RateLimitPolicy.defaults(), new LocalRateLimitStore(1000), clock);
+
     final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
-            clock);
-    final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, clock);
+            limiter, clock);
+    final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, limiter, clock);
     final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
     final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
             clock);
@@ -57,7 +60,7 @@ final class TestAuthService {
             sessionIssuer, transactions, policy, clock);
     final UpdateUserService updateUser = new UpdateUserService(getSession, users, clock);
     final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
-            verificationMailing, policy);
+            verificationMailing, policy, limiter);
     final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
             transactions, policy, clock);
     final SignOutService signOut = new SignOutService(sessions);
@@ -66,7 +69,7 @@ final class TestAuthService {
     final ChangeEmailService changeEmail = new ChangeEmailService(getSession, users, verificationMailing,
             transactions, accountChanges);
     final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
-            transactions, verificationMailing, policy);
+            transactions, verificationMailing, policy, limiter);
     final DeleteUserService deleteUser = new DeleteUserService(getSession, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock);
 

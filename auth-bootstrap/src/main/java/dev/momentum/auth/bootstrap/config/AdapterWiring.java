@@ -70,6 +70,7 @@ class AdapterWiring {
     @Bean
     AuthApiSettings authApiSettings(ServiceSettings settings) {
         String secret = settings.secret().orElseGet(() -> DevelopmentSecret.in(settings.dataDirectory()));
-        return new AuthApiSettings(settings.publicBaseUrl(), settings.trustedOrigins(), secret);
+        return new AuthApiSettings(settings.publicBaseUrl(), settings.trustedOrigins(), secret,
+                settings.trustedProxies());
     }
 }

@@ -3,6 +3,10 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.application.service.AccountChanges;
 import dev.momentum.auth.application.service.MailDeliveryPolicy;
+import dev.momentum.auth.application.service.RateLimitPolicy;
+import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
+import dev.momentum.auth.adapter.web.security.ClientAddresses;
+import dev.momentum.auth.domain.throttle.RateLimit;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +30,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset,
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
                               Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention,
-                              Tokens tokens) {
+                              Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -82,9 +86,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 .map(url -> url.replaceAll("/+$", ""))
                 .map(url -> uri("AUTH_BASE_URL", url, problems))
                 .orElse(URI.create("http://localhost:" + port));
-        List<String> trustedOrigins = env.get("FRONTEND_URL")
-                .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> trustedOrigins = env.list("FRONTEND_URL");
 
         Optional<String> resendApiKey = env.get("RESEND_API_KEY");
         MailProvider provider = env.get("MAIL_PROVIDER")
@@ -135,6 +137,19 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
             problems.add("JWT_REUSE_WINDOW must be shorter than JWT_LIFETIME");
         }
 
+        RateLimitPolicy defaultLimits = RateLimitPolicy.defaults();
+        var rateLimits = new RateLimitPolicy(env.flag("RATE_LIMIT_ENABLED", true),
+                pathRules(env.get("RATE_LIMIT_RULES").orElse(""), defaultLimits.pathRules(), problems),
+                env.rateLimit("RATE_LIMIT_DEFAULT", defaultLimits.otherPaths(), problems),
+                env.rateLimit("RATE_LIMIT_ACCOUNT_ATTEMPTS", defaultLimits.accountAttempts(), problems),
+                env.rateLimit("RATE_LIMIT_ACCOUNT_MAILS", defaultLimits.accountMails(), problems));
+        List<String> trustedProxies = env.list("TRUSTED_PROXIES");
+        try {
+            new ClientAddresses(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            problems.add("TRUSTED_PROXIES: " + e.getMessage());
+        }
+
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", problems));
         }
@@ -145,7 +160,41 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
-                housekeepingInterval, mailRetention, tokens);
+                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies);
+    }
+
+    /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */
+    private static List<PathRule> pathRules(String rules, List<PathRule> defaults, List<String> problems) {
+        List<PathRule> configured = new ArrayList<>();
+        for (String rule : rules.split(";")) {
+            if (rule.isBlank()) {
+                continue;
+            }
+            String[] pathAndLimit = rule.split("=", 2);
+            Optional<RateLimit> limit = pathAndLimit.length == 2 ? rateLimit(pathAndLimit[1]) : Optional.empty();
+            if (limit.isEmpty() || !pathAndLimit[0].strip().startsWith("/")) {
+                problems.add("RATE_LIMIT_RULES must read like /sign-in*=3/10s;/request-password-reset=3/60s, not '"
+                        + rule.strip() + "'");
+                continue;
+            }
+            configured.add(new PathRule(pathAndLimit[0].strip(), limit.get()));
+        }
+        List<PathRule> merged = new ArrayList<>(configured);
+        defaults.stream()
+                .filter(rule -> configured.stream().noneMatch(mine -> mine.pattern().equals(rule.pattern())))
+                .forEach(merged::add);
+        return merged;
+    }
+
+    /** {@code 3/10s}: at most three requests in ten seconds. */
+    private static Optional<RateLimit> rateLimit(String text) {
+        String[] maxAndWindow = text.strip().split("/", 2);
+        try {
+            Duration window = DurationStyle.detectAndParse(maxAndWindow[1].strip());
+            return Optional.of(new RateLimit(Integer.parseInt(maxAndWindow[0].strip()), window));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isWeak(String secret) {
@@ -230,6 +279,24 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
             problems.add(name + " must be a " + (zeroAllowed ? "" : "positive ")
                     + "duration such as 5s, 10m or 1h, not '" + value.get() + "'");
             return fallback;
+        }
+
+        /** A comma-separated list; empty when unset. */
+        List<String> list(String name) {
+            return get(name).map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                    .orElse(List.of());
+        }
+
+        RateLimit rateLimit(String name, RateLimit fallback, List<String> problems) {
+            Optional<String> value = get(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            Optional<RateLimit> limit = ServiceSettings.rateLimit(value.get());
+            if (limit.isEmpty()) {
+                problems.add(name + " must read like 3/10s (requests per window), not '" + value.get() + "'");
+            }
+            return limit.orElse(fallback);
         }
 
         int integer(String name, int fallback, List<String> problems) {

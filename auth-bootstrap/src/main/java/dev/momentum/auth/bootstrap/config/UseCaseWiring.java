@@ -16,6 +16,7 @@ import dev.momentum.auth.application.service.ListAccountsService;
 import dev.momentum.auth.application.service.ListSessionsService;
 import dev.momentum.auth.application.service.MailDeliveryService;
 import dev.momentum.auth.application.service.PeriodicJob;
+import dev.momentum.auth.application.service.RateLimiter;
 import dev.momentum.auth.application.service.RequestPasswordResetService;
 import dev.momentum.auth.application.service.ResetPasswordService;
 import dev.momentum.auth.application.service.RevokeSessionsService;
@@ -89,17 +90,22 @@ class UseCaseWiring {
     }
 
     @Bean
+    RateLimiter rateLimiter(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
+        return new RateLimiter(settings.rateLimits(), persistence.rateLimits(), clock);
+    }
+
+    @Bean
     SignUpService signUpService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
                                 RandomTokenGenerator tokens, VerificationMailing verificationMailing,
-                                AuthPolicy policy, Clock clock) {
+                                AuthPolicy policy, RateLimiter limiter, Clock clock) {
         return new SignUpService(persistence.users(), hasher, tokens, persistence.transactions(), verificationMailing,
-                policy, clock);
+                policy, limiter, clock);
     }
 
     @Bean
     SignInService signInService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
-                                SessionIssuer sessionIssuer, AuthPolicy policy, Clock clock) {
-        return new SignInService(persistence.users(), hasher, sessionIssuer, policy, clock);
+                                SessionIssuer sessionIssuer, AuthPolicy policy, RateLimiter limiter, Clock clock) {
+        return new SignInService(persistence.users(), hasher, sessionIssuer, policy, limiter, clock);
     }
 
     @Bean
@@ -132,9 +138,9 @@ class UseCaseWiring {
     SendVerificationEmailService sendVerificationEmailService(PersistenceAdapters persistence,
                                                               GetSessionService getSession,
                                                               VerificationMailing verificationMailing,
-                                                              AuthPolicy policy) {
+                                                              AuthPolicy policy, RateLimiter limiter) {
         return new SendVerificationEmailService(persistence.users(), getSession, persistence.transactions(),
-                verificationMailing, policy);
+                verificationMailing, policy, limiter);
     }
 
     @Bean
@@ -161,9 +167,10 @@ class UseCaseWiring {
 
     @Bean
     RequestPasswordResetService requestPasswordResetService(PersistenceAdapters persistence,
-                                                            VerificationMailing verificationMailing, AuthPolicy policy) {
+                                                            VerificationMailing verificationMailing, AuthPolicy policy,
+                                                            RateLimiter limiter) {
         return new RequestPasswordResetService(persistence.users(), persistence.transactions(), verificationMailing,
-                policy);
+                policy, limiter);
     }
 
     @Bean

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.MailProvider;
 import dev.momentum.auth.application.service.AccountChanges;
+import dev.momentum.auth.application.service.RateLimitPolicy;
+import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
+import dev.momentum.auth.domain.throttle.RateLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -148,5 +151,45 @@ class ServiceSettingsTest {
                 .hasMessageContaining("JWT_REUSE_WINDOW must be shorter than JWT_LIFETIME");
         assertThatThrownBy(() -> from(Map.of("JWT_REUSE_WINDOW", "-1s")))
                 .hasMessageContaining("JWT_REUSE_WINDOW must be a duration such as 5s");
+    }
+
+    @Test
+    void fromWhenRateLimitsUnsetThenOnWithBetterAuthsRulesInEveryMode() {
+        RateLimitPolicy limits = from(Map.of()).rateLimits();
+
+        assertThat(limits).isEqualTo(RateLimitPolicy.defaults());
+        assertThat(limits.enabled()).isTrue();
+        assertThat(from(Map.of("RATE_LIMIT_ENABLED", "false")).rateLimits().enabled()).isFalse();
+        assertThat(from(Map.of()).trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void fromWhenRateLimitRulesSetThenTheyReplaceTheirPathsDefaultOrComeFirst() {
+        ServiceSettings settings = from(Map.of(
+                "RATE_LIMIT_RULES", "/sign-in*=5/20s; /token=50/1m",
+                "RATE_LIMIT_DEFAULT", "200/10s", "RATE_LIMIT_ACCOUNT_ATTEMPTS", "20/5m", "RATE_LIMIT_ACCOUNT_MAILS", "5/1h",
+                "TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"));
+        RateLimitPolicy limits = settings.rateLimits();
+
+        assertThat(limits.pathRules()).startsWith(new PathRule("/sign-in*", new RateLimit(5, Duration.ofSeconds(20))),
+                new PathRule("/token", new RateLimit(50, Duration.ofMinutes(1))));
+        assertThat(limits.pathRules()).filteredOn(rule -> rule.pattern().equals("/sign-in*")).hasSize(1);
+        assertThat(limits.pathRules()).hasSize(RateLimitPolicy.defaults().pathRules().size() + 1);
+        assertThat(limits.otherPaths()).isEqualTo(new RateLimit(200, Duration.ofSeconds(10)));
+        assertThat(limits.accountAttempts()).isEqualTo(new RateLimit(20, Duration.ofMinutes(5)));
+        assertThat(limits.accountMails()).isEqualTo(new RateLimit(5, Duration.ofHours(1)));
+        assertThat(settings.trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+    }
+
+    @Test
+    void fromWhenRateLimitsOrProxiesMalformedThenOneLineNamesEach() {
+        assertThatThrownBy(() -> from(Map.of("RATE_LIMIT_RULES", "sign-in=3/10s", "RATE_LIMIT_DEFAULT", "many",
+                "RATE_LIMIT_ACCOUNT_MAILS", "0/1m", "TRUSTED_PROXIES", "proxy.internal")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("RATE_LIMIT_RULES must read like /sign-in*=3/10s;/request-password-reset=3/60s, not 'sign-in=3/10s'")
+                .hasMessageContaining("RATE_LIMIT_DEFAULT must read like 3/10s (requests per window), not 'many'")
+                .hasMessageContaining("RATE_LIMIT_ACCOUNT_MAILS must read like 3/10s")
+                .hasMessageContaining("TRUSTED_PROXIES: a trusted proxy is an IP address or CIDR range, not 'proxy.internal'")
+                .hasMessageNotContaining("\n");
     }
 }

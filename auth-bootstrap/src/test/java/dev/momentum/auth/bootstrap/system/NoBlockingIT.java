@@ -51,7 +51,7 @@ class NoBlockingIT {
             BLOCKING_CALLS.add(where.toString());
         }));
         service = RunningService.start(RunningService.onPostgresWithSmtp(TestPostgres.freshDatabase(),
-                ServerSetupTest.SMTP.getPort(), "MAIL_POLL_INTERVAL", "100ms"));
+                ServerSetupTest.SMTP.getPort(), "MAIL_POLL_INTERVAL", "100ms", "RATE_LIMIT_ENABLED", "true"));
         http = service.client().mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 

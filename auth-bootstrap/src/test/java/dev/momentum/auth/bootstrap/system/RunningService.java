@@ -26,6 +26,8 @@ final class RunningService implements AutoCloseable {
         env.putIfAbsent("AUTH_SECRET", "test-secret-0123456789-abcdefghijklmnop");
         env.putIfAbsent("FRONTEND_URL", FRONTEND);
         env.putIfAbsent("PORT", String.valueOf(freePort()));
+        // the tests sign in more often than a person would; RateLimitIT turns it back on
+        env.putIfAbsent("RATE_LIMIT_ENABLED", "false");
         ServiceSettings settings = ServiceSettings.from(env::get);
         return new RunningService(AuthServiceApplication.start(settings));
     }

@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.web.error;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.port.out.HashingOverloadedException;
 import dev.momentum.auth.application.port.out.StorageUnavailableException;
 import java.util.LinkedHashMap;
@@ -60,6 +61,12 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
         if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         }
+        if (error instanceof RateLimitedException limited) {
+            // better-auth's client reads X-Retry-After; Retry-After is the standard's name
+            String seconds = String.valueOf(limited.retryAfterSeconds());
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds);
+            response.getHeaders().set("X-Retry-After", seconds);
+        }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("code", problem.code());
         body.put("message", problem.message());
@@ -71,6 +78,8 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
             case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
                     auth.getMessage());
             case HttpProblem http -> new Problem(http.status(), http.code(), http.getMessage());
+            case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.CODE,
+                    limited.getMessage());
             case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
             case HashingOverloadedException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.OVERLOADED);
             case UnsupportedMediaTypeStatusException ignored -> new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -36,7 +36,7 @@ public final class JsonCorsWebFilter implements WebFilter, Ordered {
         cors.setAllowCredentials(true);
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
         cors.setAllowedHeaders(List.of("*"));
-        cors.setExposedHeaders(List.of("set-auth-token", "set-auth-jwt"));
+        cors.setExposedHeaders(List.of("set-auth-token", "set-auth-jwt", "X-Retry-After", "Retry-After"));
         cors.setMaxAge(Duration.ofMinutes(10));
         source.registerCorsConfiguration(AuthApiSettings.BASE_PATH + "/**", cors);
     }

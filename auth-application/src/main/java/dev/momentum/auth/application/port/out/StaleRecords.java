@@ -7,11 +7,11 @@ import reactor.core.publisher.Mono;
 public interface StaleRecords {
 
     /**
-     * Deletes expired sessions, expired verification tokens, and mail delivered or given up
-     * before {@code finishedMailBefore}. Deletion is idempotent, so instances may purge at once.
+     * Deletes expired sessions, expired verification tokens, ended rate-limit windows, and mail
+     * delivered or given up before {@code finishedMailBefore}. Deletion is idempotent, so instances may purge at once.
      */
     Mono<Purged> purge(Instant now, Instant finishedMailBefore);
 
-    record Purged(long sessions, long verificationTokens, long mails) {
+    record Purged(long sessions, long verificationTokens, long mails, long rateLimitWindows) {
     }
 }

@@ -1,0 +1,46 @@
+package dev.momentum.auth.adapter.web.security;
+
+import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.application.port.in.RateLimitUseCase;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts each request to the auth API against its client's budget before anything else is done
+ * with it, as better-auth does (before routing, body parsing and password hashing). Also records
+ * the client's address for the session it may start.
+ */
+public final class RateLimitWebFilter implements WebFilter, Ordered {
+
+    public static final String CLIENT_ADDRESS = RateLimitWebFilter.class.getName() + ".clientAddress";
+    private static final String API_PREFIX = AuthApiSettings.BASE_PATH + "/";
+
+    private final ClientAddresses clientAddresses;
+    private final RateLimitUseCase rateLimits;
+
+    public RateLimitWebFilter(ClientAddresses clientAddresses, RateLimitUseCase rateLimits) {
+        this.clientAddresses = clientAddresses;
+        this.rateLimits = rateLimits;
+    }
+
+    /** Right after CORS (-100), so a browser can read a 429, and before the request limits (-50). */
+    @Override
+    public int getOrder() {
+        return -90;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String client = clientAddresses.of(exchange.getRequest());
+        exchange.getAttributes().put(CLIENT_ADDRESS, client);
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.startsWith(API_PREFIX)) {
+            return chain.filter(exchange);
+        }
+        return rateLimits.admitRequest(ClientAddresses.budgetKey(client), path.substring(AuthApiSettings.BASE_PATH.length()))
+                .then(Mono.defer(() -> chain.filter(exchange)));
+    }
+}
