@@ -9,7 +9,6 @@ import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import com.jayway.jsonpath.JsonPath;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
 import java.net.URI;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -80,13 +79,7 @@ class SignUpFlowSystemIT {
     }
 
     static long count(String sql, String email) throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, email);
-            var rows = statement.executeQuery();
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Rows.count(database, sql, email);
     }
 
     static long users(String email) throws Exception {
