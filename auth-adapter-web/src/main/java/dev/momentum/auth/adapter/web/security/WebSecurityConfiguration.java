@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.web.security;
 
-import java.time.Duration;
+import dev.momentum.auth.adapter.web.AuthApiSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -8,8 +8,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
 
 /**
  * Spring Security supplies the security headers (CORS is {@link JsonCorsWebFilter}). Authentication itself is the use
@@ -20,8 +22,11 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 public class WebSecurityConfiguration {
 
+    /** HSTS for a year, sent when the public URL is https (ADR-0023). */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
     @Bean
-    SecurityWebFilterChain authApiSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain authApiSecurity(ServerHttpSecurity http, AuthApiSettings settings) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -36,7 +41,13 @@ public class WebSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+                        // Spring sends HSTS only on requests that arrive over TLS, which behind a
+                        // TLS-terminating proxy none do; browsers ignore it over plain http anyway
+                        .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
+                        .writer(settings.secureCookies()
+                                ? StaticServerHttpHeadersWriter.builder()
+                                        .header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY).build()
+                                : exchange -> Mono.empty()))
                 .build();
     }
 }
