@@ -10,9 +10,9 @@ import java.util.Objects;
  * The rules the use cases follow, set by the deployer.
  *
  * @param authBaseUrl public URL of the auth API, e.g. {@code http://localhost:3002/api/auth}; links in mails start with it
- * @param verificationRequestFloor the least time an unauthenticated verification-mail request takes, so its
- *                                 duration does not tell whether the address has an account; reset
- *                                 requests too
+ * @param verificationRequestFloor the least time a request that may mail an address takes (sign-up,
+ *                                 verification and reset requests without a session), so its duration
+ *                                 does not tell whether the address has an account
  * @param revokeSessionsOnPasswordReset a reset ends every session of the user (better-auth keeps them)
  */
 public record AuthPolicy(URI authBaseUrl, PasswordPolicy passwordPolicy, SessionLifetime sessionLifetime,

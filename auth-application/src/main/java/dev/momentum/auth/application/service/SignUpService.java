@@ -55,12 +55,15 @@ public final class SignUpService implements SignUpUseCase {
         }
         User candidate = User.register(new UserId(tokens.newId()),
                 new UserProfile(command.name(), command.image()), email, Instants.now(clock));
-        return InputErrors.reject(policy.passwordPolicy().checkNew(command.password()))
+        Mono<SignUpResult> work = InputErrors.reject(policy.passwordPolicy().checkNew(command.password()))
                 .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 // hashed even when the address is taken, so both answers take the same time
                 .then(Mono.defer(() -> hasher.hash(command.password())))
                 .flatMap(hash -> register(candidate, hash, command.callbackURL()))
                 .thenReturn(new SignUpResult(candidate));
+        // a taken address writes and mails nothing, so it would answer a few milliseconds sooner
+        // (EnumerationTimingIT measured 6 %): both answer after the same floor
+        return Mono.zip(work, Mono.delay(policy.verificationRequestFloor()), (result, floor) -> result);
     }
 
     private Mono<Void> register(User candidate, PasswordHash hash, String callbackURL) {
