@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -15,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-256-GCM with a random 96-bit nonce, under a key derived from the service secret by
  * HMAC-SHA256 with a purpose label, so each use of the secret gets its own key. The context (a
- * row id) is authenticated with the value.
+ * row id) is authenticated with the value. Previous secrets still open what they sealed, so the
+ * secret can be rotated (AUTH_SECRET_PREVIOUS); everything new is sealed under the current one.
  */
 public final class AesGcmSecretSealer implements SecretSealer {
 
@@ -23,15 +25,25 @@ public final class AesGcmSecretSealer implements SecretSealer {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previousKeys;
     private final SecureRandom random = NonBlockingRandom.create();
 
     /** @param purpose separates keys: the same secret seals mail and signing keys under different keys */
     public AesGcmSecretSealer(String secret, String purpose) {
+        this(secret, List.of(), purpose);
+    }
+
+    /** @param previousSecrets secrets rotated out, which still open what they sealed */
+    public AesGcmSecretSealer(String secret, List<String> previousSecrets, String purpose) {
+        this.key = derive(secret, purpose);
+        this.previousKeys = previousSecrets.stream().map(previous -> derive(previous, purpose)).toList();
+    }
+
+    private static SecretKeySpec derive(String secret, String purpose) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            this.key = new SecretKeySpec(hmac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)),
-                    "AES");
+            return new SecretKeySpec(hmac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
@@ -41,7 +53,7 @@ public final class AesGcmSecretSealer implements SecretSealer {
     public String seal(String context, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, context, plaintext);
+        byte[] sealed = run(key, Cipher.ENCRYPT_MODE, nonce, context, plaintext);
         return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
                 .put(nonce).put(sealed).array());
     }
@@ -52,11 +64,25 @@ public final class AesGcmSecretSealer implements SecretSealer {
         if (bytes.length <= NONCE_BYTES) {
             throw new IllegalStateException("not a sealed value");
         }
-        return run(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), context,
-                Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length));
+        byte[] nonce = Arrays.copyOf(bytes, NONCE_BYTES);
+        byte[] ciphertext = Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
+        IllegalStateException failure;
+        try {
+            return run(key, Cipher.DECRYPT_MODE, nonce, context, ciphertext);
+        } catch (IllegalStateException e) {
+            failure = e;
+        }
+        for (SecretKeySpec previous : previousKeys) {
+            try {
+                return run(previous, Cipher.DECRYPT_MODE, nonce, context, ciphertext);
+            } catch (IllegalStateException ignored) {
+                // sealed under another secret, or not at all: the next one may open it
+            }
+        }
+        throw failure;
     }
 
-    private byte[] run(int mode, byte[] nonce, String context, byte[] input) {
+    private static byte[] run(SecretKeySpec key, int mode, byte[] nonce, String context, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));

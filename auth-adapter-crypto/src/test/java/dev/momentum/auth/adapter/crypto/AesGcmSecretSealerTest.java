@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AesGcmSecretSealerTest {
@@ -21,6 +22,20 @@ class AesGcmSecretSealerTest {
         assertThat(new String(Base64.getDecoder().decode(sealed), StandardCharsets.ISO_8859_1)).doesNotContain("token");
         assertThat(sealer.open("row-1", sealed)).isEqualTo(LINK);
         assertThat(sealer.seal("row-1", LINK)).as("fresh nonce each time").isNotEqualTo(sealed);
+    }
+
+    @Test
+    void openWhenSealedUnderAPreviousSecretThenOpensWhileThatSecretIsListedAndNewSealsUseTheCurrentOne() {
+        String sealedBefore = sealer.seal("row-1", LINK);
+        var rotated = new AesGcmSecretSealer("rotated-secret-9876543210-zyxwvutsrq", List.of(SECRET), "mail outbox v1");
+
+        assertThat(rotated.open("row-1", sealedBefore)).isEqualTo(LINK);
+        assertThat(new AesGcmSecretSealer("rotated-secret-9876543210-zyxwvutsrq", "mail outbox v1")
+                .open("row-1", rotated.seal("row-1", LINK))).isEqualTo(LINK);
+        assertThatThrownBy(() -> sealer.open("row-1", rotated.seal("row-1", LINK)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new AesGcmSecretSealer("rotated-secret-9876543210-zyxwvutsrq", "mail outbox v1")
+                .open("row-1", sealedBefore)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.Objects;
  *                       public base URL's own origin is always trusted
  * @param secret the key that signs session cookies (HMAC-SHA256), at least 32 characters
  * @param trustedProxies the proxies (addresses or CIDR ranges) whose forwarding headers name the client
+ * @param previousSecrets secrets rotated out, whose cookie signatures still verify
  */
 public record AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, String secret,
-                              List<String> trustedProxies) {
+                              List<String> trustedProxies, List<String> previousSecrets) {
 
     public static final String BASE_PATH = "/api/auth";
 
@@ -23,11 +24,12 @@ public record AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, St
         Objects.requireNonNull(secret, "secret cannot be null");
         trustedOrigins = List.copyOf(trustedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        previousSecrets = List.copyOf(previousSecrets);
     }
 
     /** Settings for a service that no proxy stands in front of. */
     public AuthApiSettings(URI publicBaseUrl, List<String> trustedOrigins, String secret) {
-        this(publicBaseUrl, trustedOrigins, secret, List.of());
+        this(publicBaseUrl, trustedOrigins, secret, List.of(), List.of());
     }
 
     /** Cookies get the {@code __Secure-} prefix and the Secure flag when the service is served over https. */

@@ -42,7 +42,7 @@ class AdapterWiring {
     @Bean
     PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids, AuthApiSettings api) {
         return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout(),
-                new AesGcmSecretSealer(api.secret(), "auth-service mail outbox v1"));
+                new AesGcmSecretSealer(api.secret(), api.previousSecrets(), "auth-service mail outbox v1"));
     }
 
     @Bean
@@ -64,13 +64,14 @@ class AdapterWiring {
 
     @Bean
     NimbusTokenSigning tokenSigning(AuthApiSettings api) {
-        return new NimbusTokenSigning(new AesGcmSecretSealer(api.secret(), NimbusTokenSigning.SEALING_PURPOSE));
+        return new NimbusTokenSigning(new AesGcmSecretSealer(api.secret(), api.previousSecrets(),
+                NimbusTokenSigning.SEALING_PURPOSE));
     }
 
     @Bean
     AuthApiSettings authApiSettings(ServiceSettings settings) {
         String secret = settings.secret().orElseGet(() -> DevelopmentSecret.in(settings.dataDirectory()));
         return new AuthApiSettings(settings.publicBaseUrl(), settings.trustedOrigins(), secret,
-                settings.trustedProxies());
+                settings.trustedProxies(), settings.previousSecrets());
     }
 }

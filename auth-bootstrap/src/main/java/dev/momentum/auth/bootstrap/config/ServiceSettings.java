@@ -30,7 +30,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset,
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
                               Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention,
-                              Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies) {
+                              Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies,
+                              List<String> previousSecrets) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -80,6 +81,12 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
             problems.add("AUTH_SECRET is a placeholder or repeats one character; use a random value (openssl rand -base64 32)");
         } else if (secret.isEmpty() && production) {
             problems.add("AUTH_SECRET is required in production (at least " + MIN_SECRET_LENGTH + " random characters)");
+        }
+
+        // rotation: cookies and sealed keys made with these still verify and open (ADR-0025)
+        List<String> previousSecrets = env.list("AUTH_SECRET_PREVIOUS");
+        if (previousSecrets.stream().anyMatch(previous -> previous.length() < MIN_SECRET_LENGTH)) {
+            problems.add("each of AUTH_SECRET_PREVIOUS must be at least " + MIN_SECRET_LENGTH + " characters");
         }
 
         URI publicBaseUrl = env.get("AUTH_BASE_URL").or(() -> env.get("BETTER_AUTH_URL"))
@@ -160,7 +167,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
-                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies);
+                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies, previousSecrets);
     }
 
     /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */

@@ -154,6 +154,15 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void fromWhenPreviousSecretsSetThenReadAndShortOnesRefused() {
+        assertThat(from(Map.of()).previousSecrets()).isEmpty();
+        assertThat(from(Map.of("AUTH_SECRET_PREVIOUS", STRONG + "a, " + STRONG + "b")).previousSecrets())
+                .containsExactly(STRONG + "a", STRONG + "b");
+        assertThatThrownBy(() -> from(Map.of("AUTH_SECRET_PREVIOUS", "short")))
+                .hasMessageContaining("each of AUTH_SECRET_PREVIOUS must be at least 32 characters");
+    }
+
+    @Test
     void fromWhenRateLimitsUnsetThenOnWithBetterAuthsRulesInEveryMode() {
         RateLimitPolicy limits = from(Map.of()).rateLimits();
 

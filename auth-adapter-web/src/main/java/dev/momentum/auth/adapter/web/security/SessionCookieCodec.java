@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,7 +18,9 @@ import org.springframework.http.ResponseCookie;
 /**
  * better-auth's cookies: {@code better-auth.session_token} holding {@code <token>.<base64 HMAC-SHA256(secret, token)>}
  * URL-encoded, {@code Path=/; HttpOnly; SameSite=Lax}, with the {@code __Secure-} prefix and Secure
- * flag over https (better-auth {@code cookies/index.mjs}, {@code better-call/crypto.mjs}).
+ * flag over https (better-auth {@code cookies/index.mjs}, {@code better-call/crypto.mjs}). Signatures
+ * made with a previous secret (AUTH_SECRET_PREVIOUS) still verify, so rotating the secret signs
+ * nobody out; new ones are made with the current secret.
  */
 public final class SessionCookieCodec {
 
@@ -25,11 +28,13 @@ public final class SessionCookieCodec {
     private static final int SIGNATURE_LENGTH = 44;
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previousKeys;
     private final boolean secure;
     private final String prefix;
 
     public SessionCookieCodec(AuthApiSettings settings) {
-        this.key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), HMAC);
+        this.key = hmacKey(settings.secret());
+        this.previousKeys = settings.previousSecrets().stream().map(SessionCookieCodec::hmacKey).toList();
         this.secure = settings.secureCookies();
         this.prefix = secure ? "__Secure-better-auth." : "better-auth.";
     }
@@ -48,7 +53,7 @@ public final class SessionCookieCodec {
 
     /** {@code <value>.<signature>}, not yet URL-encoded: the form of the {@code set-auth-token} header. */
     public String sign(String value) {
-        return value + "." + signature(value);
+        return value + "." + signature(key, value);
     }
 
     /** The value inside a signed string (cookie value or bearer credential), when the signature holds. */
@@ -63,8 +68,10 @@ public final class SessionCookieCodec {
         if (presented.length() != SIGNATURE_LENGTH || !presented.endsWith("=")) {
             return Optional.empty();
         }
-        boolean valid = MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
-                signature(value).getBytes(StandardCharsets.US_ASCII));
+        byte[] presentedBytes = presented.getBytes(StandardCharsets.US_ASCII);
+        boolean valid = MessageDigest.isEqual(presentedBytes, signature(key, value).getBytes(StandardCharsets.US_ASCII))
+                || previousKeys.stream().anyMatch(previous ->
+                        MessageDigest.isEqual(presentedBytes, signature(previous, value).getBytes(StandardCharsets.US_ASCII)));
         return valid ? Optional.of(value) : Optional.empty();
     }
 
@@ -93,7 +100,11 @@ public final class SessionCookieCodec {
         return URLEncoder.encode(signed, StandardCharsets.UTF_8);
     }
 
-    private String signature(String value) {
+    private static SecretKeySpec hmacKey(String secret) {
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
+    }
+
+    private static String signature(SecretKeySpec key, String value) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);

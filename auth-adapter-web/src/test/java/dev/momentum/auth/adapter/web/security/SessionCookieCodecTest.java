@@ -53,6 +53,16 @@ class SessionCookieCodecTest {
     }
 
     @Test
+    void verifyWhenSignedWithAPreviousSecretThenValidWhileThatSecretIsListed() {
+        var rotated = new SessionCookieCodec(new AuthApiSettings(URI.create("http://localhost:3002"), List.of(),
+                "another-secret-0123456789abcdefghij", List.of(), List.of(SECRET)));
+
+        assertThat(rotated.verify(SIGNED_BY_BETTER_AUTH)).contains(TOKEN);
+        assertThat(rotated.sign(TOKEN)).as("new signatures use the current secret").isNotEqualTo(SIGNED_BY_BETTER_AUTH);
+        assertThat(http.verify(rotated.sign(TOKEN))).isEmpty();
+    }
+
+    @Test
     void cookieWhenHttpThenBetterAuthNameAndAttributes() {
         var cookie = http.sessionCookie(TOKEN, Optional.of(Duration.ofDays(7)));
 
