@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,8 +25,8 @@ public final class AesGcmSecretSealer implements SecretSealer {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
-    private final List<SecretKeySpec> previousKeys;
+    /** The current secret's key, which seals, then the previous secrets' keys, which only open. */
+    private final List<SecretKeySpec> keys;
     private final SecureRandom random = NonBlockingRandom.create();
 
     /** @param purpose separates keys: the same secret seals mail and signing keys under different keys */
@@ -35,8 +36,8 @@ public final class AesGcmSecretSealer implements SecretSealer {
 
     /** @param previousSecrets secrets rotated out, which still open what they sealed */
     public AesGcmSecretSealer(String secret, List<String> previousSecrets, String purpose) {
-        this.key = derive(secret, purpose);
-        this.previousKeys = previousSecrets.stream().map(previous -> derive(previous, purpose)).toList();
+        this.keys = Stream.concat(Stream.of(secret), previousSecrets.stream())
+                .map(each -> derive(each, purpose)).toList();
     }
 
     private static SecretKeySpec derive(String secret, String purpose) {
@@ -53,7 +54,7 @@ public final class AesGcmSecretSealer implements SecretSealer {
     public String seal(String context, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(key, Cipher.ENCRYPT_MODE, nonce, context, plaintext);
+        byte[] sealed = run(keys.getFirst(), Cipher.ENCRYPT_MODE, nonce, context, plaintext);
         return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
                 .put(nonce).put(sealed).array());
     }
@@ -66,17 +67,14 @@ public final class AesGcmSecretSealer implements SecretSealer {
         }
         byte[] nonce = Arrays.copyOf(bytes, NONCE_BYTES);
         byte[] ciphertext = Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
-        IllegalStateException failure;
-        try {
-            return run(key, Cipher.DECRYPT_MODE, nonce, context, ciphertext);
-        } catch (IllegalStateException e) {
-            failure = e;
-        }
-        for (SecretKeySpec previous : previousKeys) {
+        IllegalStateException failure = null;
+        for (SecretKeySpec key : keys) {
             try {
-                return run(previous, Cipher.DECRYPT_MODE, nonce, context, ciphertext);
-            } catch (IllegalStateException ignored) {
-                // sealed under another secret, or not at all: the next one may open it
+                return run(key, Cipher.DECRYPT_MODE, nonce, context, ciphertext);
+            } catch (IllegalStateException e) {
+                // sealed under another secret, or not at all: the next one may open it; the
+                // current secret's failure is the one reported
+                failure = failure == null ? e : failure;
             }
         }
         throw failure;

@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.adapter.web.security.RateLimitWebFilter;
 import dev.momentum.auth.domain.session.ClientInfo;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +14,7 @@ final class ClientInfos {
 
     static ClientInfo of(ServerWebExchange exchange) {
         String address = exchange.getAttribute(RateLimitWebFilter.CLIENT_ADDRESS);
-        return new ClientInfo("unknown".equals(address) ? null : address,
+        return new ClientInfo(ClientAddresses.UNKNOWN.equals(address) ? null : address,
                 exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT));
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  */
 public final class ClientAddresses {
 
+    /** What {@link #of} answers when the socket has no peer address. */
+    public static final String UNKNOWN = "unknown";
+
     private final List<AddressRange> trustedProxies;
 
     /** @param trustedProxies addresses or CIDR ranges, e.g. {@code 10.0.0.0/8} or {@code fd00::/8} */
@@ -26,11 +29,11 @@ public final class ClientAddresses {
         this.trustedProxies = trustedProxies.stream().map(AddressRange::parse).toList();
     }
 
-    /** The client's address, in canonical form; {@code unknown} when the socket has none. */
+    /** The client's address, in canonical form; {@link #UNKNOWN} when the socket has none. */
     public String of(ServerHttpRequest request) {
         Optional<InetAddress> peer = Optional.ofNullable(request.getRemoteAddress()).map(InetSocketAddress::getAddress);
         if (peer.isEmpty()) {
-            return "unknown";
+            return UNKNOWN;
         }
         InetAddress client = peer.get();
         List<String> hops = forwardedHops(request.getHeaders());

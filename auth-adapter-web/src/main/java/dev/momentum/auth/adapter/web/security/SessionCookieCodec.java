@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.ResponseCookie;
@@ -27,14 +28,14 @@ public final class SessionCookieCodec {
     private static final String HMAC = "HmacSHA256";
     private static final int SIGNATURE_LENGTH = 44;
 
-    private final SecretKeySpec key;
-    private final List<SecretKeySpec> previousKeys;
+    /** The current secret's key, which signs, then the previous secrets' keys, which only verify. */
+    private final List<SecretKeySpec> keys;
     private final boolean secure;
     private final String prefix;
 
     public SessionCookieCodec(AuthApiSettings settings) {
-        this.key = hmacKey(settings.secret());
-        this.previousKeys = settings.previousSecrets().stream().map(SessionCookieCodec::hmacKey).toList();
+        this.keys = Stream.concat(Stream.of(settings.secret()), settings.previousSecrets().stream())
+                .map(SessionCookieCodec::hmacKey).toList();
         this.secure = settings.secureCookies();
         this.prefix = secure ? "__Secure-better-auth." : "better-auth.";
     }
@@ -53,7 +54,7 @@ public final class SessionCookieCodec {
 
     /** {@code <value>.<signature>}, not yet URL-encoded: the form of the {@code set-auth-token} header. */
     public String sign(String value) {
-        return value + "." + signature(key, value);
+        return value + "." + signature(keys.getFirst(), value);
     }
 
     /** The value inside a signed string (cookie value or bearer credential), when the signature holds. */
@@ -69,9 +70,8 @@ public final class SessionCookieCodec {
             return Optional.empty();
         }
         byte[] presentedBytes = presented.getBytes(StandardCharsets.US_ASCII);
-        boolean valid = MessageDigest.isEqual(presentedBytes, signature(key, value).getBytes(StandardCharsets.US_ASCII))
-                || previousKeys.stream().anyMatch(previous ->
-                        MessageDigest.isEqual(presentedBytes, signature(previous, value).getBytes(StandardCharsets.US_ASCII)));
+        boolean valid = keys.stream().anyMatch(key ->
+                MessageDigest.isEqual(presentedBytes, signature(key, value).getBytes(StandardCharsets.US_ASCII)));
         return valid ? Optional.of(value) : Optional.empty();
     }
 
