@@ -61,6 +61,15 @@ public final class SessionPersistenceAdapter implements SessionRepository {
     }
 
     @Override
+    public Mono<Boolean> holdIfPresent(SessionId id) {
+        return storage.guard(storage.client().sql("SELECT id FROM sessions WHERE id = :id FOR UPDATE")
+                .bind("id", id.value())
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false));
+    }
+
+    @Override
     public Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash) {
         return storage.guard(storage.client().sql(
                         "DELETE FROM sessions WHERE user_id = :userId AND (id = :id OR token_hash = :tokenHash)")

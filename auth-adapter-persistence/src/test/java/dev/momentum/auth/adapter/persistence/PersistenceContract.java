@@ -282,6 +282,25 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void holdIfPresentThenARevocationWaitsForTheTransactionAndIsSeenAfterIt() {
+        User ada = stored("ada@example.com");
+        Session session = storedSession(ada, "t1", NOW);
+
+        Mono<Long> heldUntil = adapters.transactions().inTransaction(() -> adapters.sessions()
+                .holdIfPresent(session.id())
+                .doOnNext(present -> assertThat(present).isTrue())
+                .delayElement(Duration.ofMillis(400))
+                .map(present -> System.nanoTime()));
+        Mono<Long> revokedAt = Mono.delay(Duration.ofMillis(100))
+                .then(adapters.sessions().deleteAllOfUser(ada.id(), null))
+                .then(Mono.fromSupplier(System::nanoTime));
+        var times = Mono.zip(heldUntil, revokedAt).block();
+
+        assertThat(times.getT2()).as("the revocation ended after the holding transaction").isGreaterThan(times.getT1());
+        assertThat(adapters.sessions().holdIfPresent(session.id()).block()).isFalse();
+    }
+
+    @Test
     void findAccountsThenTheCredentialAccountWithoutSecrets() {
         User ada = stored("ada@example.com");
 

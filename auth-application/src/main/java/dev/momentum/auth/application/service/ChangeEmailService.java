@@ -4,6 +4,7 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.ChangeEmailUseCase;
 import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -20,15 +21,15 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
     private final CurrentSession currentSession;
     private final UserRepository users;
     private final VerificationMailing mailing;
-    private final TransactionRunner transactions;
+    private final SessionBoundWrites writes;
     private final AccountChanges allowed;
 
-    public ChangeEmailService(GetSessionQuery getSession, UserRepository users, VerificationMailing mailing,
-                              TransactionRunner transactions, AccountChanges allowed) {
+    public ChangeEmailService(GetSessionQuery getSession, SessionRepository sessions, UserRepository users,
+                              VerificationMailing mailing, TransactionRunner transactions, AccountChanges allowed) {
         this.currentSession = new CurrentSession(getSession);
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
-        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.writes = new SessionBoundWrites(sessions, transactions);
         this.allowed = Objects.requireNonNull(allowed, "allowed cannot be null");
     }
 
@@ -48,7 +49,7 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
             return users.findByEmail(address)
                     .hasElement()
                     .flatMap(taken -> taken ? Mono.<Void>empty()
-                            : transactions.inTransaction(() -> mailing.queueEmailChange(current.user(), address,
+                            : writes.write(current, () -> mailing.queueEmailChange(current.user(), address,
                                             callbackURL))
                                     .doOnSuccess(committed -> mailing.wakeDelivery()));
         });

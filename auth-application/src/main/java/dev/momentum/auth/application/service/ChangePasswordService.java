@@ -21,12 +21,12 @@ import reactor.core.publisher.Mono;
 public final class ChangePasswordService implements ChangePasswordUseCase, VerifyPasswordQuery {
 
     private final CurrentSession currentSession;
+    private final SessionBoundWrites writes;
     private final UserRepository users;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final PasswordCheck passwordCheck;
     private final SessionIssuer sessionIssuer;
-    private final TransactionRunner transactions;
     private final AuthPolicy policy;
     private final Clock clock;
 
@@ -34,12 +34,12 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
                                  PasswordHasher hasher, SessionIssuer sessionIssuer, TransactionRunner transactions,
                                  AuthPolicy policy, Clock clock) {
         this.currentSession = new CurrentSession(getSession);
+        this.writes = new SessionBoundWrites(sessions, transactions);
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
-        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
@@ -48,10 +48,10 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     public Mono<ChangePasswordResult> changePassword(ChangePasswordCommand command) {
         return currentSession.require(command.sessionToken())
                 .flatMap(current -> InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
-                        .then(Mono.defer(() -> passwordCheck.check(current.user(), command.currentPassword()))))
-                .flatMap(credential -> hasher.hash(command.newPassword())
-                        .flatMap(hash -> transactions.inTransaction(() -> replace(credential.user(), hash, command)))
-                        .map(newSession -> new ChangePasswordResult(credential.user(), newSession)));
+                        .then(Mono.defer(() -> passwordCheck.check(current.user(), command.currentPassword())))
+                        .flatMap(credential -> hasher.hash(command.newPassword())
+                                .flatMap(hash -> writes.write(current, () -> replace(credential.user(), hash, command)))
+                                .map(newSession -> new ChangePasswordResult(credential.user(), newSession))));
     }
 
     private Mono<Optional<SessionResult>> replace(User user, PasswordHash hash, ChangePasswordCommand command) {

@@ -6,6 +6,7 @@ import dev.momentum.auth.application.port.in.DeleteUserUseCase;
 import dev.momentum.auth.application.port.in.GetSessionQuery;
 import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.out.PasswordHasher;
+import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
@@ -28,12 +29,13 @@ public final class DeleteUserService implements DeleteUserUseCase {
     private final UserRepository users;
     private final VerificationTokenRepository verificationTokens;
     private final VerificationMailing mailing;
-    private final TransactionRunner transactions;
+    private final SessionBoundWrites writes;
     private final AccountChanges allowed;
     private final SessionLifetime lifetime;
     private final Clock clock;
 
-    public DeleteUserService(GetSessionQuery getSession, UserRepository users, PasswordHasher hasher,
+    public DeleteUserService(GetSessionQuery getSession, SessionRepository sessions, UserRepository users,
+                             PasswordHasher hasher,
                              VerificationTokenRepository verificationTokens, VerificationMailing mailing,
                              TransactionRunner transactions, AccountChanges allowed, AuthPolicy policy, Clock clock) {
         this.currentSession = new CurrentSession(getSession);
@@ -41,7 +43,7 @@ public final class DeleteUserService implements DeleteUserUseCase {
         this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
-        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.writes = new SessionBoundWrites(sessions, transactions);
         this.allowed = Objects.requireNonNull(allowed, "allowed cannot be null");
         this.lifetime = policy.sessionLifetime();
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -59,14 +61,15 @@ public final class DeleteUserService implements DeleteUserUseCase {
                     return deleteWithToken(current, token);
                 }
                 if (allowed.confirmDeletionByMail()) {
-                    return transactions.inTransaction(() -> mailing.queueAccountDeletion(current.user(), callbackURL))
+                    return writes.write(current, () -> mailing.queueAccountDeletion(current.user(), callbackURL))
                             .doOnSuccess(committed -> mailing.wakeDelivery())
                             .thenReturn(DeleteUserResult.CONFIRMATION_SENT);
                 }
                 if (password == null && !current.session().isFreshAt(Instants.now(clock), lifetime)) {
                     return Mono.error(new AuthException(AuthError.SESSION_EXPIRED));
                 }
-                return users.delete(current.user().id()).thenReturn(DeleteUserResult.DELETED);
+                return writes.write(current, () -> users.delete(current.user().id()))
+                        .thenReturn(DeleteUserResult.DELETED);
             }));
         });
     }
@@ -85,7 +88,7 @@ public final class DeleteUserService implements DeleteUserUseCase {
     }
 
     private Mono<DeleteUserResult> deleteWithToken(SessionResult current, String token) {
-        return transactions.inTransaction(() -> verificationTokens
+        return writes.write(current, () -> verificationTokens
                 .redeem(TokenHash.of(token), VerificationPurpose.ACCOUNT_DELETION, Instants.now(clock))
                 .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
                         && redeemed.userId().equals(current.user().id())

@@ -5,6 +5,8 @@ import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.GetSessionQuery;
 import dev.momentum.auth.application.port.in.UpdateUserCommand;
 import dev.momentum.auth.application.port.in.UpdateUserUseCase;
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Clock;
@@ -14,11 +16,14 @@ import reactor.core.publisher.Mono;
 public final class UpdateUserService implements UpdateUserUseCase {
 
     private final CurrentSession currentSession;
+    private final SessionBoundWrites writes;
     private final UserRepository users;
     private final Clock clock;
 
-    public UpdateUserService(GetSessionQuery getSession, UserRepository users, Clock clock) {
+    public UpdateUserService(GetSessionQuery getSession, SessionRepository sessions, TransactionRunner transactions,
+                             UserRepository users, Clock clock) {
         this.currentSession = new CurrentSession(getSession);
+        this.writes = new SessionBoundWrites(sessions, transactions);
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
@@ -41,7 +46,8 @@ public final class UpdateUserService implements UpdateUserUseCase {
                 return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
                         "[body." + problem.get() + "] Invalid " + problem.get()));
             }
-            return users.updateProfile(current.user().id(), new UserProfile(name, image), Instants.now(clock));
+            return writes.write(current, () -> users.updateProfile(current.user().id(), new UserProfile(name, image),
+                    Instants.now(clock)));
         });
     }
 }

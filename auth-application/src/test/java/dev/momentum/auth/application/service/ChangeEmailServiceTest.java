@@ -127,7 +127,7 @@ class ChangeEmailServiceTest {
         StepVerifier.create(change("not-an-address")).verifyErrorMatches(AuthErrors.is(AuthError.VALIDATION_ERROR));
         StepVerifier.create(auth.changeEmail.changeEmail(null, "x@example.com", null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
-        var disabled = new ChangeEmailService(auth.getSession, auth.users, auth.verificationMailing,
+        var disabled = new ChangeEmailService(auth.getSession, auth.sessions, auth.users, auth.verificationMailing,
                 auth.transactions, new AccountChanges(false, true, false));
         StepVerifier.create(disabled.changeEmail(ada.token(), "x@example.com", null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.CHANGE_EMAIL_DISABLED));

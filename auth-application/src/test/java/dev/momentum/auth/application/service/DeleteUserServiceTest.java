@@ -17,7 +17,7 @@ class DeleteUserServiceTest {
     private final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     private DeleteUserService withConfirmationByMail() {
-        return new DeleteUserService(auth.getSession, auth.users, auth.hasher, auth.verificationTokens,
+        return new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.hasher, auth.verificationTokens,
                 auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true), auth.policy, auth.clock);
     }
 
@@ -69,7 +69,7 @@ class DeleteUserServiceTest {
 
     @Test
     void deleteUserWhenDisabledOrSignedOutThenNotFoundOrUnauthorized() {
-        var disabled = new DeleteUserService(auth.getSession, auth.users, auth.hasher, auth.verificationTokens,
+        var disabled = new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.hasher, auth.verificationTokens,
                 auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false), auth.policy, auth.clock);
 
         StepVerifier.create(disabled.deleteUser(ada.token(), PASSWORD, null, null))

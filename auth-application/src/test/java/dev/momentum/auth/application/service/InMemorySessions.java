@@ -49,6 +49,11 @@ final class InMemorySessions implements SessionRepository {
     }
 
     @Override
+    public Mono<Boolean> holdIfPresent(SessionId id) {
+        return Mono.fromSupplier(() -> sessions.values().stream().anyMatch(session -> session.id().equals(id)));
+    }
+
+    @Override
     public Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash) {
         return Mono.fromRunnable(() -> sessions.values().removeIf(session -> session.userId().equals(userId)
                 && (session.id().equals(id) || session.tokenHash().equals(tokenHash))));

@@ -58,7 +58,8 @@ final class TestAuthService {
     final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
     final ChangePasswordService changePassword = new ChangePasswordService(getSession, users, sessions, hasher,
             sessionIssuer, transactions, policy, clock);
-    final UpdateUserService updateUser = new UpdateUserService(getSession, users, clock);
+    final UpdateUserService updateUser = new UpdateUserService(getSession, sessions, transactions, users,
+            clock);
     final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
             verificationMailing, policy, limiter);
     final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
@@ -66,11 +67,11 @@ final class TestAuthService {
     final SignOutService signOut = new SignOutService(sessions);
     final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
             getSession, verificationMailing, transactions, clock);
-    final ChangeEmailService changeEmail = new ChangeEmailService(getSession, users, verificationMailing,
+    final ChangeEmailService changeEmail = new ChangeEmailService(getSession, sessions, users, verificationMailing,
             transactions, accountChanges);
     final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
             transactions, verificationMailing, policy, limiter);
-    final DeleteUserService deleteUser = new DeleteUserService(getSession, users, hasher, verificationTokens,
+    final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock);
 
     static SignUpCommand signUpCommand(String email) {

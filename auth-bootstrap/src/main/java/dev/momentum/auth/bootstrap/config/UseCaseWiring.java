@@ -153,7 +153,7 @@ class UseCaseWiring {
     @Bean
     ChangeEmailService changeEmailService(GetSessionService getSession, PersistenceAdapters persistence,
                                           VerificationMailing mailing, ServiceSettings settings) {
-        return new ChangeEmailService(getSession, persistence.users(), mailing, persistence.transactions(),
+        return new ChangeEmailService(getSession, persistence.sessions(), persistence.users(), mailing, persistence.transactions(),
                 settings.accountChanges());
     }
 
@@ -161,7 +161,7 @@ class UseCaseWiring {
     DeleteUserService deleteUserService(GetSessionService getSession, PersistenceAdapters persistence,
                                         Argon2idPasswordHasher hasher, VerificationMailing mailing,
                                         ServiceSettings settings, AuthPolicy policy, Clock clock) {
-        return new DeleteUserService(getSession, persistence.users(), hasher, persistence.verificationTokens(),
+        return new DeleteUserService(getSession, persistence.sessions(), persistence.users(), hasher, persistence.verificationTokens(),
                 mailing, persistence.transactions(), settings.accountChanges(), policy, clock);
     }
 
@@ -190,7 +190,8 @@ class UseCaseWiring {
 
     @Bean
     UpdateUserService updateUserService(GetSessionService getSession, PersistenceAdapters persistence, Clock clock) {
-        return new UpdateUserService(getSession, persistence.users(), clock);
+        return new UpdateUserService(getSession, persistence.sessions(), persistence.transactions(),
+                persistence.users(), clock);
     }
 
     @Bean

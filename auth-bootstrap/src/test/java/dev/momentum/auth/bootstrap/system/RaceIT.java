@@ -104,6 +104,55 @@ class RaceIT {
         assertThat(get("/token", bearer).join().statusCode()).isEqualTo(401);
     }
 
+    /**
+     * An attacker's change-password, started with a session that a reset then revokes: the reset
+     * commits while the attacker's request hashes, so without a re-check the attacker's password
+     * would be written after the reset and win. Every round must end with the reset's password.
+     */
+    @Test
+    void aChangeOfPasswordInFlightWhenAResetRevokesItsSessionFailsAndTheResetPasswordHolds() throws Exception {
+        String email = "race-reset@example.com";
+        JwtInteropIT.signedUpAndIn(service, SMTP, email);
+        String current = JwtInteropIT.PASSWORD;
+        int attackerRefused = 0;
+        for (int round = 1; round <= 8; round++) {
+            String attacker = signIn(email, current);
+            assertThat(post("/request-password-reset", """
+                    {"email":"%s","redirectTo":"/reset"}""".formatted(email), null).join().statusCode()).isEqualTo(200);
+            String link = Mailbox.awaitVerificationLink(SMTP, email, round + 1);
+            String token = link.replaceFirst(".*/reset-password/([^?]+).*", "$1");
+            String attackerPassword = "attacker-password-" + round;
+            String resetPassword = "reset-password-" + round;
+
+            var change = post("/change-password", """
+                    {"currentPassword":"%s","newPassword":"%s"}""".formatted(current, attackerPassword), attacker);
+            var reset = post("/reset-password", """
+                    {"token":"%s","newPassword":"%s"}""".formatted(token, resetPassword), null);
+
+            assertThat(reset.join().statusCode()).isEqualTo(200);
+            int changeStatus = change.join().statusCode();
+            assertThat(changeStatus).isIn(200, 401);
+            attackerRefused += changeStatus == 401 ? 1 : 0;
+            assertThat(signInStatus(email, attackerPassword)).as("round %d", round).isEqualTo(401);
+            current = resetPassword;
+            assertThat(signInStatus(email, current)).isEqualTo(200);
+            assertThat(get("/get-session", attacker).join().body()).isEqualTo("null");
+        }
+        LOG.info("8 change-passwords racing a reset that revokes their session: {} refused with 401, {} committed "
+                + "before the reset; the reset's password held every time", attackerRefused, 8 - attackerRefused);
+    }
+
+    private static String signIn(String email, String password) {
+        return post("/sign-in/email", """
+                {"email":"%s","password":"%s"}""".formatted(email, password), null).join()
+                .headers().firstValue("set-auth-token").orElseThrow();
+    }
+
+    private static int signInStatus(String email, String password) {
+        return post("/sign-in/email", """
+                {"email":"%s","password":"%s"}""".formatted(email, password), null).join().statusCode();
+    }
+
     private static CompletableFuture<HttpResponse<String>> post(String path, String json, String bearer) {
         var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/auth" + path))
                 .header("Content-Type", "application/json")

@@ -24,6 +24,12 @@ public interface SessionRepository {
     /** The user's sessions that have not expired at {@code now}, oldest first. */
     Flux<Session> findLiveOfUser(UserId userId, Instant now);
 
+    /**
+     * Whether the session still exists, locking its row until the surrounding transaction ends: a
+     * revocation that comes later waits for the transaction, and one that came first is seen.
+     */
+    Mono<Boolean> holdIfPresent(SessionId id);
+
     /** Deletes the user's session with this id or this token hash; another user's session is left alone. */
     Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash);
 
