@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
                 .database(url.database())
                 .username(url.username() == null ? "postgres" : url.username())
                 .connectTimeout(settings.connectTimeout())
+                // the server gives up when we do, so a query we stopped waiting for frees its connection and locks
+                .statementTimeout(settings.queryTimeout())
                 .sslMode(SSLMode.fromValue(url.sslMode()))
                 .applicationName("auth-service")
                 .preparedStatementCacheQueries(256)
@@ -87,6 +89,7 @@ public final class Database implements AutoCloseable {
                     .initialSize(0)
                     .maxSize(settings.maxSize())
                     .maxAcquireTime(settings.acquireTimeout())
+                    .customizer(pool -> pool.maxPendingAcquire(settings.maxWaiting()))
                     .maxCreateConnectionTime(settings.connectTimeout())
                     .maxIdleTime(Duration.ofMinutes(10))
                     .maxLifeTime(Duration.ofHours(1))
@@ -134,10 +137,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * @param acquireTimeout how long a request waits for a free connection before it is refused with 503
+     * @param maxWaiting how many requests may wait for a connection; more are refused with 503 at once
      */
-    public record PoolSettings(int maxSize, Duration connectTimeout, Duration acquireTimeout, Duration queryTimeout) {
+    public record PoolSettings(int maxSize, Duration connectTimeout, Duration acquireTimeout, Duration queryTimeout,
+                               int maxWaiting) {
 
         public static final PoolSettings DEFAULT = new PoolSettings(20, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 256);
     }
 }

@@ -41,13 +41,24 @@ final class StorageGuard {
         return new StorageUnavailableException("the database did not answer", cause);
     }
 
+    /** Whether the failure, or what caused it (as when no connection could be had for a transaction), is one of these. */
     static boolean meansUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (isUnavailability(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnavailability(Throwable error) {
         return error instanceof TimeoutException
                 || error instanceof DataAccessResourceFailureException
                 || error instanceof TransientDataAccessException
                 || error instanceof QueryTimeoutException
                 || error instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
                 || error instanceof io.r2dbc.spi.R2dbcTransientResourceException
+                || error instanceof reactor.pool.PoolAcquirePendingLimitException
                 || error instanceof java.io.IOException;
     }
 }

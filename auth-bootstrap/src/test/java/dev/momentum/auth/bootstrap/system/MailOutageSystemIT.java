@@ -111,6 +111,28 @@ class MailOutageSystemIT {
     }
 
     @Test
+    void providerTakingThreeSecondsAMailThenRequestsAnswerAsFastAsEverAndTheMailStillArrives() throws Exception {
+        resend.delayMillis.set(3_000);
+        try {
+            List<String> addresses = new ArrayList<>();
+            long slowest = 0;
+            for (int i = 0; i < 10; i++) {
+                long sent = System.nanoTime();
+                addresses.add(signUp(i));
+                slowest = Math.max(slowest, System.nanoTime() - sent);
+            }
+            // sign-up answers after its 500 ms floor (ADR-0024); the provider's 3 s must not add to it
+            assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(1_500));
+            await(() -> addresses.stream().allMatch(address -> !resend.acceptedFor(address).isEmpty()),
+                    Duration.ofSeconds(30));
+            System.out.printf("[outbox] provider taking 3 s a mail: slowest of 10 sign-ups answered in %.0f ms; "
+                    + "all 10 mails delivered%n", slowest / 1e6);
+        } finally {
+            resend.delayMillis.set(0);
+        }
+    }
+
+    @Test
     void providerDownForAWhileThenEveryMailArrivesAfterItRecoversAndNoneTwice() throws Exception {
         resend.down.set(true);
         long outageStarted = System.nanoTime();

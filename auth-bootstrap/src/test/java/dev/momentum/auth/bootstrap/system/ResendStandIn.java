@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP server on loopback that answers {@code POST /emails} as Resend does, or 503 while
- * it is "down". It records every attempt and every accepted mail, and does not deduplicate, so a
+ * it is "down", after {@link #delayMillis} when it is slow. It records every attempt and every accepted mail, and does not deduplicate, so a
  * mail the service sends twice shows up twice.
  */
 final class ResendStandIn implements AutoCloseable {
@@ -24,6 +25,7 @@ final class ResendStandIn implements AutoCloseable {
     final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     final List<String> attempts = new CopyOnWriteArrayList<>();
     final AtomicBoolean down = new AtomicBoolean();
+    final AtomicLong delayMillis = new AtomicLong();
     private final HttpServer server;
 
     ResendStandIn() {
@@ -37,6 +39,11 @@ final class ResendStandIn implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             attempts.add(key);
+            try {
+                Thread.sleep(delayMillis.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             boolean accept = !down.get();
             if (accept) {
                 List<String> to = JsonPath.read(body, "$.to");
