@@ -77,7 +77,7 @@ class DatabaseOutageIT {
     @Test
     void databaseStoppedUnderLoadThenBoundedServiceUnavailableNoLostWritesAndRecoveryWithinFiveSeconds()
             throws Exception {
-        String bearer = verifiedAndSignedIn("reader@example.com");
+        String bearer = SignedIn.as(service, database, "reader@example.com", "a-long-password").bearer();
         Queue<Answer> answers = new ConcurrentLinkedQueue<>();
         Queue<Answer> healthChecks = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -109,7 +109,7 @@ class DatabaseOutageIT {
     @Test
     void everyConnectionStuckOnALockThenWaitingIsBoundedTheExcessIsShedAtOnceAndAllIsServedAfterTheLock()
             throws Exception {
-        String bearer = verifiedAndSignedIn("waiter@example.com");
+        String bearer = SignedIn.as(service, database, "waiter@example.com", "a-long-password").bearer();
         List<Answer> answers;
         try (var locker = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             locker.setAutoCommit(false);
@@ -203,10 +203,7 @@ class DatabaseOutageIT {
     }
 
     private static Answer signUp() {
-        return signUpAs("load-" + UUID.randomUUID() + "@example.com");
-    }
-
-    private static Answer signUpAs(String email) {
+        String email = "load-" + UUID.randomUUID() + "@example.com";
         return send("sign-up", email, HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/auth/sign-up/email"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -230,19 +227,5 @@ class DatabaseOutageIT {
             Thread.currentThread().interrupt();
             return new Answer(kind, email, -1, e.toString(), sent, System.nanoTime());
         }
-    }
-
-    private static String verifiedAndSignedIn(String email) throws Exception {
-        assertThat(signUpAs(email).status()).isEqualTo(200);
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var statement = connection.prepareStatement("UPDATE users SET email_verified = TRUE WHERE email = ?")) {
-            statement.setString(1, email);
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        }
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/auth/sign-in/email"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("""
-                                {"email":"%s","password":"a-long-password"}""".formatted(email))).build(),
-                HttpResponse.BodyHandlers.ofString()).headers().firstValue("set-auth-token").orElseThrow();
     }
 }

@@ -267,6 +267,17 @@ class SignUpFlowSystemIT {
                 .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
         http.get().uri("/api/auth/ok").header("X-Padding", "x".repeat(9000)).exchange()
                 .expectStatus().isEqualTo(431).expectBody().jsonPath("$.code").isEqualTo("REQUEST_HEADER_FIELDS_TOO_LARGE");
+        // found by FuzzIT: each was answered without a JSON body, or with 500
+        http.get().uri("/api/auth/ok?q=" + "x".repeat(9000)).exchange()
+                .expectStatus().isEqualTo(414).expectBody().jsonPath("$.code").isEqualTo("URI_TOO_LONG");
+        http.get().uri(URI.create(service.baseUrl() + "/api/auth/%2e%2e/health")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_REQUEST");
+        var garbageType = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(service.baseUrl() + "/api/auth/sign-up/email")).header("Content-Type", "garbage")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(garbageType.statusCode()).isEqualTo(415);
+        assertThat(garbageType.body()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
         http.get().uri("/api/auth/no-such-route").exchange()
                 .expectStatus().isNotFound().expectBody().json("{\"code\":\"NOT_FOUND\",\"message\":\"Not Found\"}");
         assertThat(count("SELECT COUNT(*) FROM users WHERE email <> ?", "")).isEqualTo(usersBefore);

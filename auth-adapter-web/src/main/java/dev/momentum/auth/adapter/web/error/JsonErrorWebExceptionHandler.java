@@ -14,6 +14,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -73,6 +74,9 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(body))));
     }
 
+    private static final Problem UNSUPPORTED_MEDIA_TYPE = new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type: send application/json");
+
     static Problem describe(Throwable error) {
         return switch (error) {
             case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
@@ -82,8 +86,8 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
                     limited.getMessage());
             case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
             case HashingOverloadedException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.OVERLOADED);
-            case UnsupportedMediaTypeStatusException ignored -> new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type: send application/json");
+            case UnsupportedMediaTypeStatusException ignored -> UNSUPPORTED_MEDIA_TYPE;
+            case InvalidMediaTypeException ignored -> UNSUPPORTED_MEDIA_TYPE;
             case MethodNotAllowedException ignored -> new Problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found");
             case ServerWebInputException input -> describeInput(input);
             // the framework's reasons can echo the request (URLs, paths): answer with the status alone

@@ -15,12 +15,13 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses oversized headers, oversized bodies and bodies that are not JSON before any work is
+ * Refuses oversized request lines, oversized headers, oversized bodies and bodies that are not JSON before any work is
  * done, each with a JSON error (Netty alone would answer too-large headers with an empty 431).
  */
 public final class RequestLimitsWebFilter implements WebFilter, Ordered {
 
     public static final int MAX_HEADER_VALUE_LENGTH = 8 * 1024;
+    public static final int MAX_TARGET_LENGTH = 8 * 1024;
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     /** Right after Spring Security's CORS handling (-100), so a browser can read the error. */
@@ -32,6 +33,10 @@ public final class RequestLimitsWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        String query = request.getURI().getRawQuery();
+        if (request.getURI().getRawPath().length() + (query == null ? 0 : query.length() + 1) > MAX_TARGET_LENGTH) {
+            return Mono.error(new HttpProblem(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "Request URI too long"));
+        }
         for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
             for (String value : header.getValue()) {
                 if (value.length() > MAX_HEADER_VALUE_LENGTH) {

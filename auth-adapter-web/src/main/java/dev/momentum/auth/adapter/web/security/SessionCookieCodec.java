@@ -59,7 +59,12 @@ public final class SessionCookieCodec {
 
     /** The value inside a signed string (cookie value or bearer credential), when the signature holds. */
     public Optional<String> verify(String signed) {
-        String decoded = signed.indexOf('%') >= 0 ? URLDecoder.decode(signed, StandardCharsets.UTF_8) : signed;
+        String decoded;
+        try {
+            decoded = signed.indexOf('%') >= 0 ? URLDecoder.decode(signed, StandardCharsets.UTF_8) : signed;
+        } catch (IllegalArgumentException brokenEscape) {
+            return Optional.empty();
+        }
         int dot = decoded.lastIndexOf('.');
         if (dot <= 0) {
             return Optional.empty();

@@ -1,16 +1,22 @@
 package dev.momentum.auth.adapter.web.security;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,6 +30,24 @@ public class WebSecurityConfiguration {
 
     /** HSTS for a year, sent when the public URL is https (ADR-0023). */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+    /**
+     * The firewall refuses paths with an encoded NUL, "..", "//" or ";" with a bare 400; this makes
+     * its refusal a JSON error like every other (FuzzIT found the bare ones).
+     */
+    @Bean
+    static BeanPostProcessor jsonFirewallRefusals(ObjectProvider<JsonErrorWebExceptionHandler> errors) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, refused) -> errors.getObject()
+                            .handle(exchange, new ResponseStatusException(HttpStatus.BAD_REQUEST)));
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     SecurityWebFilterChain authApiSecurity(ServerHttpSecurity http, AuthApiSettings settings) {
