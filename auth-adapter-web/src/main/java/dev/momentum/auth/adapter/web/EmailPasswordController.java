@@ -5,11 +5,14 @@ import dev.momentum.auth.adapter.web.dto.SignInResponse;
 import dev.momentum.auth.adapter.web.dto.SignUpRequest;
 import dev.momentum.auth.adapter.web.dto.SignUpResponse;
 import dev.momentum.auth.adapter.web.dto.UserResponse;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.port.in.SignInCommand;
 import dev.momentum.auth.application.port.in.SignInUseCase;
+import dev.momentum.auth.application.port.in.SignOutUseCase;
 import dev.momentum.auth.application.port.in.SignUpCommand;
 import dev.momentum.auth.application.port.in.SignUpUseCase;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,13 +30,17 @@ final class EmailPasswordController {
 
     private final SignUpUseCase signUp;
     private final SignInUseCase signIn;
+    private final SignOutUseCase signOut;
+    private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
     private final CallbackUrls callbackUrls;
 
-    EmailPasswordController(SignUpUseCase signUp, SignInUseCase signIn, SessionCookies sessionCookies,
-                            CallbackUrls callbackUrls) {
+    EmailPasswordController(SignUpUseCase signUp, SignInUseCase signIn, SignOutUseCase signOut,
+                            SessionCredentials credentials, SessionCookies sessionCookies, CallbackUrls callbackUrls) {
         this.signUp = signUp;
         this.signIn = signIn;
+        this.signOut = signOut;
+        this.credentials = credentials;
         this.sessionCookies = sessionCookies;
         this.callbackUrls = callbackUrls;
     }
@@ -56,8 +63,11 @@ final class EmailPasswordController {
         new RequiredFields().require("email", body.email()).require("password", body.password()).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         boolean rememberMe = body.rememberMe() == null || body.rememberMe();
+        // a sign-in replaces the session the client held, which ends (ASVS 5.0 7.2.4)
+        Optional<String> replaced = credentials.token(exchange.getRequest());
         return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe,
                         ClientInfos.of(exchange)))
+                .flatMap(result -> replaced.map(signOut::signOut).orElse(Mono.empty()).thenReturn(result))
                 .map(result -> {
                     sessionCookies.issue(exchange.getResponse(), result, rememberMe);
                     var response = new SignInResponse(callbackURL != null, result.token(), callbackURL,

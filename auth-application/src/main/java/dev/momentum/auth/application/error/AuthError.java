@@ -13,6 +13,8 @@ public enum AuthError {
     CREDENTIAL_ACCOUNT_NOT_FOUND("Credential account not found"),
     EMAIL_NOT_VERIFIED("Email not verified"),
     PASSWORD_TOO_SHORT("Password too short"),
+    // better-auth's haveibeenpwned plugin: a password on a list of known ones
+    PASSWORD_COMPROMISED("The password you entered has been compromised. Please choose a different password."),
     PASSWORD_TOO_LONG("Password too long"),
     INVALID_TOKEN("Invalid token"),
     TOKEN_EXPIRED("Token expired"),

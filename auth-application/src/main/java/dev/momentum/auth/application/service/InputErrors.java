@@ -21,6 +21,7 @@ final class InputErrors {
         return violation.<Mono<Void>>map(v -> Mono.error(new AuthException(switch (v) {
             case TOO_SHORT -> AuthError.PASSWORD_TOO_SHORT;
             case TOO_LONG -> AuthError.PASSWORD_TOO_LONG;
+            case COMMON -> AuthError.PASSWORD_COMPROMISED;
         }))).orElseGet(Mono::empty);
     }
 }

@@ -44,13 +44,15 @@ class SessionLifecycleServicesTest {
     }
 
     @Test
-    void getSessionWhenUsedEveryFewDaysThenNeverExpires() {
+    void getSessionWhenUsedEveryFewDaysThenSlidesUntilThirtyDaysAfterSignInAndNoFurther() {
         var signedIn = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        for (int week = 0; week < 8; week++) {
+        for (int use = 1; use <= 4; use++) {
             auth.clock.advance(Duration.ofDays(6));
-            assertThat(auth.getSession.getSession(signedIn.token(), true).block()).isNotNull();
+            assertThat(auth.getSession.getSession(signedIn.token(), true).block()).as("day %d", 6 * use).isNotNull();
         }
+        auth.clock.advance(Duration.ofDays(6));
+        assertThat(auth.getSession.getSession(signedIn.token(), true).block()).as("day 30").isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.momentum.auth.bootstrap.config;
 
 import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
+import dev.momentum.auth.adapter.crypto.CommonPasswords;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
@@ -49,8 +50,8 @@ class UseCaseWiring {
     @Bean
     AuthPolicy authPolicy(AuthApiSettings api, ServiceSettings settings) {
         AuthPolicy defaults = AuthPolicy.defaults(api.authBaseUrl());
-        return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy(), defaults.sessionLifetime(),
-                defaults.verificationTokenValidity(), defaults.verificationRequestFloor(),
+        return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy().refusing(CommonPasswords::contains),
+                defaults.sessionLifetime(), defaults.verificationTokenValidity(), defaults.verificationRequestFloor(),
                 settings.revokeSessionsOnPasswordReset());
     }
 

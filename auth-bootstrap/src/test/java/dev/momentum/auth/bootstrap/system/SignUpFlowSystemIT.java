@@ -263,6 +263,8 @@ class SignUpFlowSystemIT {
         post("/sign-up/email", "{}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message").value(message -> assertThat((String) message)
                         .contains("[body.name]", "[body.email]", "[body.password]"));
+        post("/sign-up/email", "{\"name\":\"Ada\",\"email\":\"" + newEmail() + "\",\"password\":\"Sunshine1\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PASSWORD_COMPROMISED");
         post("/sign-up/email", "{\"name\":\"" + "x".repeat(1_100_000) + "\"}").expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
         http.get().uri("/api/auth/ok").header("X-Padding", "x".repeat(9000)).exchange()
@@ -281,6 +283,22 @@ class SignUpFlowSystemIT {
         http.get().uri("/api/auth/no-such-route").exchange()
                 .expectStatus().isNotFound().expectBody().json("{\"code\":\"NOT_FOUND\",\"message\":\"Not Found\"}");
         assertThat(count("SELECT COUNT(*) FROM users WHERE email <> ?", "")).isEqualTo(usersBefore);
+    }
+
+    @Test
+    void signInWhileHoldingASessionThenThatSessionEndsAndOnlyTheNewOneWorks() throws Exception {
+        SignedIn first = SignedIn.as(service, database, newEmail(), PASSWORD);
+
+        String second = http.post().uri("/api/auth/sign-in/email")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + first.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"" + first.email() + "\",\"password\":\"" + PASSWORD + "\"}")
+                .exchange().expectStatus().isOk().returnResult(Void.class).getResponseHeaders()
+                .getFirst("set-auth-token");
+
+        http.get().uri("/api/auth/get-session").header(HttpHeaders.AUTHORIZATION, "Bearer " + first.bearer())
+                .exchange().expectBody(String.class).isEqualTo("null");
+        http.get().uri("/api/auth/get-session").header(HttpHeaders.AUTHORIZATION, "Bearer " + second)
+                .exchange().expectBody().jsonPath("$.user.email").isEqualTo(first.email());
     }
 
     @Test

@@ -36,14 +36,22 @@ public record Session(SessionId id, UserId userId, TokenHash tokenHash, Instant 
 
     /**
      * better-auth's sliding expiry: a session last extended at least {@code updateAge} ago
-     * ({@code expiresAt - remembered + updateAge <= now}) is extended to now + remembered.
+     * ({@code expiresAt - remembered + updateAge <= now}) is extended to now + remembered, but
+     * never beyond {@code maximum} after its creation; one already at that end is not extended.
      */
     public boolean isDueForRefreshAt(Instant now, SessionLifetime lifetime) {
-        return !expiresAt.minus(lifetime.remembered()).plus(lifetime.updateAge()).isAfter(now);
+        return !expiresAt.minus(lifetime.remembered()).plus(lifetime.updateAge()).isAfter(now)
+                && extendedExpiry(now, lifetime).isAfter(expiresAt);
     }
 
     public Session refreshedAt(Instant now, SessionLifetime lifetime) {
-        return new Session(id, userId, tokenHash, createdAt, now, now.plus(lifetime.remembered()), ipAddress, userAgent);
+        return new Session(id, userId, tokenHash, createdAt, now, extendedExpiry(now, lifetime), ipAddress, userAgent);
+    }
+
+    private Instant extendedExpiry(Instant now, SessionLifetime lifetime) {
+        Instant slid = now.plus(lifetime.remembered());
+        Instant end = createdAt.plus(lifetime.maximum());
+        return slid.isBefore(end) ? slid : end;
     }
 
     /** Recently signed in: sensitive reads such as the list of sessions need it. */

@@ -32,6 +32,15 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void checkNewWhenACommonPasswordInAnyCaseThenCommonButAtSignInItIsOnlyMeasured() {
+        PasswordPolicy refusing = policy.refusing("password1"::equals);
+
+        assertThat(refusing.checkNew("Password1")).contains(Violation.COMMON);
+        assertThat(refusing.checkNew("password12")).isEmpty();
+        assertThat(refusing.checkPresented("Password1")).isEmpty();
+    }
+
+    @Test
     void lengthIsCountedInUtf16UnitsLikeJavaScript() {
         // four emoji are eight UTF-16 code units: JavaScript's "length" is 8, so better-auth accepts it
         assertThat(policy.checkNew("😀😀😀😀")).isEmpty();

@@ -60,6 +60,19 @@ class SessionTest {
     }
 
     @Test
+    void refreshedDailyThenNeverBeyondThirtyDaysAfterSignInAndThenNoLongerDue() {
+        Session session = start(true);
+        for (int day = 1; day <= 40 && session.isDueForRefreshAt(NOW.plus(Duration.ofDays(day)), SessionLifetime.DEFAULT);
+             day++) {
+            session = session.refreshedAt(NOW.plus(Duration.ofDays(day)), SessionLifetime.DEFAULT);
+        }
+
+        assertThat(session.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(session.isDueForRefreshAt(NOW.plus(Duration.ofDays(29)), SessionLifetime.DEFAULT)).isFalse();
+        assertThat(session.isExpiredAt(NOW.plus(Duration.ofDays(30)))).isTrue();
+    }
+
+    @Test
     void isFreshAtWhenYoungerThanFreshAgeThenTrue() {
         Session session = start(true);
 
