@@ -35,6 +35,7 @@ import dev.momentum.auth.application.service.SigningKeyRing;
 import dev.momentum.auth.application.service.TokenPolicy;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,7 +51,8 @@ class UseCaseWiring {
     @Bean
     AuthPolicy authPolicy(AuthApiSettings api, ServiceSettings settings) {
         AuthPolicy defaults = AuthPolicy.defaults(api.authBaseUrl());
-        return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy().refusing(CommonPasswords::contains),
+        Set<String> common = CommonPasswords.read();
+        return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy().refusing(common::contains),
                 defaults.sessionLifetime(), defaults.verificationTokenValidity(), defaults.verificationRequestFloor(),
                 settings.revokeSessionsOnPasswordReset());
     }
