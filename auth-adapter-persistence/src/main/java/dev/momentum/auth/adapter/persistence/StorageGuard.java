@@ -59,6 +59,15 @@ final class StorageGuard {
                 || error instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
                 || error instanceof io.r2dbc.spi.R2dbcTransientResourceException
                 || error instanceof reactor.pool.PoolAcquirePendingLimitException
-                || error instanceof java.io.IOException;
+                || error instanceof java.io.IOException
+                || error instanceof io.r2dbc.spi.R2dbcException r2dbc && isUnavailabilityState(r2dbc.getSqlState());
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception, as a connection closed while it was being opened)
+     * and 57P (the server shutting down, or still starting up).
+     */
+    private static boolean isUnavailabilityState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 }

@@ -10,10 +10,14 @@ import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.adapter.web.security.WebSecurityConfiguration;
+import dev.momentum.auth.application.port.in.CheckHealthQuery;
 import dev.momentum.auth.application.port.in.RateLimitUseCase;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,6 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
         EmailVerificationController.class, StatusController.class, SessionManagementController.class,
         PasswordController.class, UserController.class, AccountController.class, JwtController.class})
 public class WebAdapterConfiguration {
+
+    @Bean
+    HealthProbes healthProbes(CheckHealthQuery health, ApplicationAvailability availability) {
+        return new HealthProbes(health, availability);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> healthProbeRoutes(HealthProbes probes) {
+        return probes.routes();
+    }
 
     @Bean
     TrustedOrigins trustedOrigins(AuthApiSettings settings) {

@@ -18,4 +18,9 @@ public final class HealthService implements CheckHealthQuery {
     public Mono<HealthResult> check() {
         return storage.isReachable().map(HealthResult::new);
     }
+
+    @Override
+    public Mono<Boolean> isSchemaCurrent() {
+        return storage.hasCurrentSchema();
+    }
 }

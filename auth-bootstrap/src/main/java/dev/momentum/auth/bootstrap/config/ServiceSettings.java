@@ -31,7 +31,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
                               Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention,
                               Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies,
-                              List<String> previousSecrets) {
+                              List<String> previousSecrets, Optional<Integer> managementPort) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -61,6 +61,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
         List<String> problems = new ArrayList<>();
         boolean production = "production".equalsIgnoreCase(env.get("APP_ENV").orElse(""));
         int port = env.integer("PORT", 3002, problems);
+        Optional<Integer> managementPort = env.get("MANAGEMENT_PORT")
+                .map(value -> env.integer("MANAGEMENT_PORT", port, problems));
 
         Optional<DatabaseUrl> databaseUrl = Optional.empty();
         Optional<String> rawUrl = env.get("DATABASE_URL");
@@ -167,7 +169,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
-                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies, previousSecrets);
+                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort);
     }
 
     /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */

@@ -1,5 +1,6 @@
 package dev.momentum.auth.bootstrap.config;
 
+import dev.momentum.auth.adapter.web.HealthProbes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,6 +15,11 @@ import org.springframework.context.event.EventListener;
 public class ServiceWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceWiring.class);
+
+    @Bean
+    ManagementServer managementServer(ServiceSettings settings, HealthProbes probes) {
+        return new ManagementServer(settings.managementPort(), probes);
+    }
 
     @Bean
     StartupNotice startupNotice(ServiceSettings settings) {

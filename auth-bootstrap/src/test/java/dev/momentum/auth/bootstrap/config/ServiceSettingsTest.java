@@ -32,6 +32,14 @@ class ServiceSettingsTest {
         assertThat(settings.mailProvider()).isEqualTo(MailProvider.LOG);
         assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("http://localhost:3002"));
         assertThat(settings.production()).isFalse();
+        assertThat(settings.managementPort()).isEmpty();
+    }
+
+    @Test
+    void fromWhenManagementPortThenReadAndWhenNotANumberThenNamed() {
+        assertThat(from(Map.of("MANAGEMENT_PORT", "9090")).managementPort()).contains(9090);
+        assertThatThrownBy(() -> from(Map.of("MANAGEMENT_PORT", "ninety")))
+                .hasMessageContaining("MANAGEMENT_PORT must be a number");
     }
 
     @Test

@@ -97,11 +97,15 @@ class DatabaseOutageIT {
             long stopped = System.nanoTime();
             postgres.getDockerClient().stopContainerCmd(postgres.getContainerId()).withTimeout(5).exec();
             Thread.sleep(4_000);
+            var readyWhileDown = send("readyz", null, HttpRequest.newBuilder(URI.create(service.baseUrl() + "/readyz")));
+            var aliveWhileDown = send("livez", null, HttpRequest.newBuilder(URI.create(service.baseUrl() + "/livez")));
             postgres.getDockerClient().startContainerCmd(postgres.getContainerId()).exec();
             long databaseBack = awaitDatabaseAcceptingConnections();
             Thread.sleep(RECOVERY.toMillis() + 3_000);
             running.set(false);
 
+            assertThat(readyWhileDown.status()).as("not ready without its database").isEqualTo(503);
+            assertThat(aliveWhileDown.status()).as("alive without its database: a restart would not help").isEqualTo(200);
             report(answers, healthChecks, stopped, databaseBack);
         }
     }

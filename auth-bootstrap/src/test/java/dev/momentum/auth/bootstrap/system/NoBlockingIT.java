@@ -86,7 +86,7 @@ class NoBlockingIT {
                 .getFirst("set-auth-token");
 
         for (String path : List.of("/api/auth/get-session", "/api/auth/token", "/api/auth/jwks",
-                "/api/auth/list-sessions", "/api/auth/list-accounts", "/health", "/api/auth/ok",
+                "/api/auth/list-sessions", "/api/auth/list-accounts", "/health", "/livez", "/readyz", "/api/auth/ok",
                 "/.well-known/openid-configuration")) {
             http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange()
                     .expectStatus().isOk();

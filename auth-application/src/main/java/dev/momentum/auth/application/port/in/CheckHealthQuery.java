@@ -5,4 +5,7 @@ import reactor.core.publisher.Mono;
 public interface CheckHealthQuery {
 
     Mono<HealthResult> check();
+
+    /** Whether the database holds the schema this build migrates to: not when a migration is still to run. */
+    Mono<Boolean> isSchemaCurrent();
 }
