@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +114,7 @@ class DatabaseOutageIT {
             throws Exception {
         String bearer = SignedIn.as(service, database, "waiter@example.com", "a-long-password").bearer();
         List<Answer> answers;
-        try (var locker = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+        try (var locker = Rows.connect(database)) {
             locker.setAutoCommit(false);
             locker.createStatement().execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
             try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -196,8 +195,7 @@ class DatabaseOutageIT {
     private static long awaitDatabaseAcceptingConnections() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                    database.password())) {
+            try (var connection = Rows.connect(database)) {
                 return System.nanoTime();
             } catch (java.sql.SQLException notYet) {
                 Thread.sleep(20);

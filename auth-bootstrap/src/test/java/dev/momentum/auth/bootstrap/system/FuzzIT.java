@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,13 +143,11 @@ class FuzzIT {
     }
 
     private static String bystander() throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var rows = connection.createStatement().executeQuery("""
-                     SELECT row_to_json(u)::text || row_to_json(a)::text
-                            || COALESCE((SELECT json_agg(s ORDER BY s.id)::text FROM sessions s WHERE s.user_id = u.id), '')
-                     FROM users u JOIN accounts a ON a.user_id = u.id WHERE u.email = 'bystander@example.com'""")) {
-            return rows.next() ? rows.getString(1) : "gone";
-        }
+        String rows = Rows.text(database, """
+                SELECT row_to_json(u)::text || row_to_json(a)::text
+                       || COALESCE((SELECT json_agg(s ORDER BY s.id)::text FROM sessions s WHERE s.user_id = u.id), '')
+                FROM users u JOIN accounts a ON a.user_id = u.id WHERE u.email = 'bystander@example.com'""");
+        return rows == null ? "gone" : rows;
     }
 
     @Provide

@@ -2,7 +2,6 @@ package dev.momentum.auth.bootstrap.system;
 
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
-import java.sql.DriverManager;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +47,9 @@ class HealthProbesIT {
     @Test
     void readinessWhenThisBuildsMigrationsAreNotRecordedThenOutOfTrafficWhileStillAlive() throws Exception {
         WebTestClient http = service.client();
-        String recorded = recordedFingerprints();
+        String recorded = Rows.text(database, "SELECT string_agg(fingerprint, ',') FROM schema_fingerprints");
         try {
-            execute("DELETE FROM schema_fingerprints");
+            Rows.update(database, "DELETE FROM schema_fingerprints");
 
             http.get().uri("/readyz").exchange().expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.status").isEqualTo("DOWN")
@@ -60,8 +59,8 @@ class HealthProbesIT {
             http.get().uri("/health").exchange().expectStatus().isOk();
         } finally {
             for (String fingerprint : recorded.split(",")) {
-                execute("INSERT INTO schema_fingerprints (fingerprint, recorded_at) VALUES ('" + fingerprint
-                        + "', CURRENT_TIMESTAMP)");
+                Rows.update(database, "INSERT INTO schema_fingerprints (fingerprint, recorded_at) "
+                        + "VALUES (?, CURRENT_TIMESTAMP)", fingerprint);
             }
         }
         http.get().uri("/readyz").exchange().expectStatus().isOk();
@@ -77,21 +76,5 @@ class HealthProbesIT {
         management.get().uri("/api/auth/ok").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
         service.client().get().uri("/readyz").exchange().expectStatus().isOk();
-    }
-
-    private static String recordedFingerprints() throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var rows = connection.createStatement().executeQuery(
-                     "SELECT string_agg(fingerprint, ',') FROM schema_fingerprints")) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

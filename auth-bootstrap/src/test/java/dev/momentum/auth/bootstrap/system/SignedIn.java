@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 
 /**
  * A user signed up over HTTP, marked verified in the database (no mail needed), and signed in:
@@ -19,12 +18,8 @@ record SignedIn(String email, String bearer, String cookie) {
         String credentials = """
                 {"name":"Ada","email":"%s","password":"%s"}""".formatted(email, password);
         expectOk(post(service, "/sign-up/email", credentials));
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var statement = connection.prepareStatement("UPDATE users SET email_verified = TRUE WHERE email = ?")) {
-            statement.setString(1, email);
-            if (statement.executeUpdate() != 1) {
-                throw new AssertionError("no user " + email + " after sign-up");
-            }
+        if (Rows.update(database, "UPDATE users SET email_verified = TRUE WHERE email = ?", email) != 1) {
+            throw new AssertionError("no user " + email + " after sign-up");
         }
         var signIn = expectOk(post(service, "/sign-in/email", credentials));
         String cookie = signIn.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
