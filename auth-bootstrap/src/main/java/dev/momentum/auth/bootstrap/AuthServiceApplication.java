@@ -3,9 +3,11 @@ package dev.momentum.auth.bootstrap;
 import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.LiquibaseSchemaMigrator.SchemaMigrationException;
 import dev.momentum.auth.bootstrap.config.DatabaseStartup;
+import dev.momentum.auth.bootstrap.config.LogFormat;
 import dev.momentum.auth.bootstrap.config.ServiceSettings;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceWiring;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public class AuthServiceApplication {
             System.exit(2);
             return;
         }
+        LogFormat.applyBeforeSpring(settings);
         Database database = DatabaseStartup.open(settings);
         boolean migrateOnly = args.length > 0 && "migrate".equals(args[0]);
         // migrating before Spring starts gives a database that never comes one clear line and exit
@@ -57,6 +60,7 @@ public class AuthServiceApplication {
 
     /** The service on a database it migrates first (unless the settings say it is migrated), as tests start it. */
     public static ConfigurableApplicationContext start(ServiceSettings settings, String... args) {
+        LogFormat.applyBeforeSpring(settings);
         Database database = DatabaseStartup.open(settings);
         try {
             if (!settings.skipMigrations()) {
@@ -82,7 +86,9 @@ public class AuthServiceApplication {
             beans.registerSingleton("database", database);
             beans.registerDisposableBean("database", database::close);
         });
-        application.setDefaultProperties(Map.of("server.port", String.valueOf(settings.port())));
+        Map<String, Object> properties = new HashMap<>(LogFormat.springProperties(settings));
+        properties.put("server.port", String.valueOf(settings.port()));
+        application.setDefaultProperties(properties);
         return application.run(args);
     }
 

@@ -12,6 +12,7 @@ import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.adapter.web.security.WebSecurityConfiguration;
 import dev.momentum.auth.application.port.in.CheckHealthQuery;
 import dev.momentum.auth.application.port.in.RateLimitUseCase;
+import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,11 @@ public class WebAdapterConfiguration {
     @Bean
     RouterFunction<ServerResponse> healthProbeRoutes(HealthProbes probes) {
         return probes.routes();
+    }
+
+    @Bean
+    RequestIds requestIds(SecureTokenGenerator ids) {
+        return new RequestIds(ids);
     }
 
     @Bean

@@ -31,7 +31,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
                               Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention,
                               Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies,
-                              List<String> previousSecrets, Optional<Integer> managementPort) {
+                              List<String> previousSecrets, Optional<Integer> managementPort, boolean jsonLogs) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -63,6 +63,10 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
         int port = env.integer("PORT", 3002, problems);
         Optional<Integer> managementPort = env.get("MANAGEMENT_PORT")
                 .map(value -> env.integer("MANAGEMENT_PORT", port, problems));
+        String logFormat = env.get("LOG_FORMAT").orElse(production ? "json" : "text").toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("json") && !logFormat.equals("text")) {
+            problems.add("LOG_FORMAT must be json or text, not '" + logFormat + "'");
+        }
 
         Optional<DatabaseUrl> databaseUrl = Optional.empty();
         Optional<String> rawUrl = env.get("DATABASE_URL");
@@ -169,7 +173,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
-                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort);
+                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort,
+                logFormat.equals("json"));
     }
 
     /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */

@@ -36,6 +36,15 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void fromWhenLogFormatUnsetThenJsonInProductionAndTextOtherwiseAndWhenUnknownThenNamed() {
+        assertThat(from(Map.of()).jsonLogs()).isFalse();
+        assertThat(from(Map.of("LOG_FORMAT", "JSON")).jsonLogs()).isTrue();
+        assertThat(from(Map.of("APP_ENV", "production", "DATABASE_URL", "postgres://a:b@db/auth",
+                "AUTH_SECRET", STRONG, "RESEND_API_KEY", "re_1")).jsonLogs()).isTrue();
+        assertThatThrownBy(() -> from(Map.of("LOG_FORMAT", "xml"))).hasMessageContaining("LOG_FORMAT must be json or text");
+    }
+
+    @Test
     void fromWhenManagementPortThenReadAndWhenNotANumberThenNamed() {
         assertThat(from(Map.of("MANAGEMENT_PORT", "9090")).managementPort()).contains(9090);
         assertThatThrownBy(() -> from(Map.of("MANAGEMENT_PORT", "ninety")))

@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web.error;
 
+import dev.momentum.auth.adapter.web.RequestIds;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.error.RateLimitedException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -52,8 +54,10 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
         Problem problem = describe(error);
         if (problem.status().is5xxServerError() && !(error instanceof StorageUnavailableException)
                 && !(error instanceof HashingOverloadedException)) {
-            LOG.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error);
+            try (var requestId = MDC.putCloseable(RequestIds.ATTRIBUTE, RequestIds.of(exchange))) {
+                LOG.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error);
+            }
         }
         var response = exchange.getResponse();
         response.setStatusCode(problem.status());

@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.web.security;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.adapter.web.RequestIds;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class JsonCorsWebFilter implements WebFilter, Ordered {
         cors.setAllowCredentials(true);
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
         cors.setAllowedHeaders(List.of("*"));
-        cors.setExposedHeaders(List.of("set-auth-token", "set-auth-jwt", "X-Retry-After", "Retry-After"));
+        cors.setExposedHeaders(List.of("set-auth-token", "set-auth-jwt", "X-Retry-After", "Retry-After",
+                RequestIds.HEADER));
         cors.setMaxAge(Duration.ofMinutes(10));
         source.registerCorsConfiguration(AuthApiSettings.BASE_PATH + "/**", cors);
     }

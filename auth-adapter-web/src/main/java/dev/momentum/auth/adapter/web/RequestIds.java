@@ -1,0 +1,51 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an id, returned in {@code X-Request-Id} and written with the log lines of
+ * the request (ADR-0031). A proxy's id is kept when it is short and plain, so one id follows the
+ * request through both; anything else is replaced, so a client cannot put arbitrary text in logs.
+ */
+public final class RequestIds implements WebFilter, Ordered {
+
+    public static final String HEADER = "X-Request-Id";
+    /** The exchange attribute, and the key of the log lines' context, that hold the id. */
+    public static final String ATTRIBUTE = "requestId";
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final SecureTokenGenerator ids;
+
+    public RequestIds(SecureTokenGenerator ids) {
+        this.ids = ids;
+    }
+
+    /** First of all filters, so that every answer carries the id, refusals included. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String id = idFor(exchange.getRequest().getHeaders().getFirst(HEADER));
+        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        return chain.filter(exchange);
+    }
+
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getAttributeOrDefault(ATTRIBUTE, "");
+    }
+
+    /** The caller's id when plain, else a new one from the service's own generator. */
+    String idFor(String presented) {
+        return presented != null && PLAIN.matcher(presented).matches() ? presented : ids.newId();
+    }
+}
