@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
+import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.RateLimitStore;
 import dev.momentum.auth.application.port.out.SecretSealer;
@@ -29,6 +30,7 @@ public final class PersistenceAdapters {
     private final TransactionRunner transactions;
     private final StorageProbe probe;
     private final RateLimitStore rateLimits;
+    private final AuditTrail auditTrail;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -39,7 +41,9 @@ public final class PersistenceAdapters {
         this.sessions = new SessionPersistenceAdapter(storage);
         this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
         this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, mailSealer);
-        this.staleRecords = new StaleRecordsPersistenceAdapter(storage);
+        var staleRecords = new StaleRecordsPersistenceAdapter(storage);
+        this.staleRecords = staleRecords;
+        this.auditTrail = new AuditTrailPersistenceAdapter(storage, staleRecords);
         this.signingKeys = new SigningKeyPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
@@ -81,5 +85,9 @@ public final class PersistenceAdapters {
 
     public RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 }

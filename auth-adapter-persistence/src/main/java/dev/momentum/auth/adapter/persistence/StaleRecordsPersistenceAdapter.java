@@ -29,7 +29,7 @@ final class StaleRecordsPersistenceAdapter implements StaleRecords {
                 .map(counts -> new Purged(counts.getT1(), counts.getT2(), counts.getT3(), counts.getT4()));
     }
 
-    private Mono<Long> inBatches(String table, String key, String condition, Instant cutoff) {
+    Mono<Long> inBatches(String table, String key, String condition, Instant cutoff) {
         Mono<Long> batch = Mono.defer(() -> storage.guard(storage.client().sql(
                         "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table
                                 + " WHERE " + condition + " LIMIT " + BATCH + ")")

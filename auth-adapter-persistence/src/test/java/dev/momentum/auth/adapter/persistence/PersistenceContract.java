@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
-import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.MailOutbox.QueuedMail;
+import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.StaleRecords.Purged;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
-import dev.momentum.auth.domain.signing.SigningAlgorithm;
-import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.audit.SecurityEvent;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -590,6 +592,29 @@ abstract class PersistenceContract {
 
         assertThat(runs.stream().mapToLong(Purged::sessions).sum()).isEqualTo(expired);
         assertThat(countRows("sessions")).isEqualTo(1);
+    }
+
+    @Test
+    void auditTrailWhenEventsAreAppendedThenEveryFieldIsStoredAndRetentionDeletesOnlyOlderOnes() {
+        var client = new ClientInfo("2001:db8::1", "Mozilla/5.0 (X11) " + "x".repeat(400));
+        var old = new SecurityEvent(NOW.minus(Duration.ofDays(400)), SecurityEventType.SIGN_IN, false, null,
+                "ada@example.com", ClientInfo.UNKNOWN, "INVALID_EMAIL_OR_PASSWORD");
+        var recent = new SecurityEvent(NOW, SecurityEventType.PASSWORD_CHANGE, true, new UserId("u1"),
+                "ada@example.com", client, null);
+        adapters.auditTrail().append(old).block();
+        adapters.auditTrail().append(recent).block();
+
+        assertThat(adapters.auditTrail().deleteBefore(NOW.minus(Duration.ofDays(365))).block()).isEqualTo(1);
+
+        var rows = DatabaseClient.create(database.connectionFactory()).sql("SELECT occurred_at, type, succeeded, user_id, email, ip_address, user_agent, detail "
+                        + "FROM audit_events")
+                .map(row -> List.of(String.valueOf(Timestamps.read(row, "occurred_at")), row.get("type", String.class),
+                        String.valueOf(row.get("succeeded", Boolean.class)), row.get("user_id", String.class),
+                        row.get("email", String.class), row.get("ip_address", String.class),
+                        row.get("user_agent", String.class), String.valueOf(row.get("detail", String.class))))
+                .all().collectList().block();
+        assertThat(rows).containsExactly(List.of(NOW.toString(), "PASSWORD_CHANGE", "true", "u1", "ada@example.com",
+                "2001:db8::1", client.userAgent(), "null"));
     }
 
     static StoredSigningKey signingKey(int generation, Instant activeFrom) {

@@ -42,6 +42,11 @@ public class WebAdapterConfiguration {
     }
 
     @Bean
+    ClientContextWebFilter clientContextWebFilter() {
+        return new ClientContextWebFilter();
+    }
+
+    @Bean
     RequestIds requestIds(SecureTokenGenerator ids) {
         return new RequestIds(ids);
     }

@@ -7,6 +7,8 @@ import dev.momentum.auth.application.port.in.GetSessionQuery;
 import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -23,14 +25,16 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
     private final VerificationMailing mailing;
     private final SessionBoundWrites writes;
     private final AccountChanges allowed;
+    private final SecurityEvents events;
 
     public ChangeEmailService(GetSessionQuery getSession, SessionRepository sessions, UserRepository users,
-                              VerificationMailing mailing, TransactionRunner transactions, AccountChanges allowed) {
+                              VerificationMailing mailing, TransactionRunner transactions, AccountChanges allowed, SecurityEvents events) {
         this.currentSession = new CurrentSession(getSession);
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
         this.writes = new SessionBoundWrites(sessions, transactions);
         this.allowed = Objects.requireNonNull(allowed, "allowed cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     @Override
@@ -48,10 +52,14 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
             }
             return users.findByEmail(address)
                     .hasElement()
-                    .flatMap(taken -> taken ? Mono.<Void>empty()
+                    .flatMap(taken -> taken
+                            ? events.failed(SecurityEventType.EMAIL_CHANGE_REQUEST, Subject.of(current.user()),
+                                    "EMAIL_TAKEN: " + address.value())
                             : writes.write(current, () -> mailing.queueEmailChange(current.user(), address,
                                             callbackURL))
-                                    .doOnSuccess(committed -> mailing.wakeDelivery()));
+                                    .doOnSuccess(committed -> mailing.wakeDelivery())
+                                    .then(events.succeeded(SecurityEventType.EMAIL_CHANGE_REQUEST,
+                                            Subject.of(current.user()), "to " + address.value())));
         });
     }
 }

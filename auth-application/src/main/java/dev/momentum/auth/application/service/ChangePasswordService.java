@@ -10,6 +10,8 @@ import dev.momentum.auth.application.port.out.PasswordHasher;
 import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.User;
 import java.time.Clock;
@@ -29,10 +31,11 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     private final SessionIssuer sessionIssuer;
     private final AuthPolicy policy;
     private final Clock clock;
+    private final SecurityEvents events;
 
     public ChangePasswordService(GetSessionQuery getSession, UserRepository users, SessionRepository sessions,
                                  PasswordHasher hasher, SessionIssuer sessionIssuer, TransactionRunner transactions,
-                                 AuthPolicy policy, Clock clock) {
+                                 AuthPolicy policy, Clock clock, SecurityEvents events) {
         this.currentSession = new CurrentSession(getSession);
         this.writes = new SessionBoundWrites(sessions, transactions);
         this.users = Objects.requireNonNull(users, "users cannot be null");
@@ -42,16 +45,20 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     @Override
     public Mono<ChangePasswordResult> changePassword(ChangePasswordCommand command) {
         return currentSession.require(command.sessionToken())
-                .flatMap(current -> InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
-                        .then(Mono.defer(() -> passwordCheck.check(current.user(), command.currentPassword())))
-                        .flatMap(credential -> hasher.hash(command.newPassword())
-                                .flatMap(hash -> writes.write(current, () -> replace(credential.user(), hash, command)))
-                                .map(newSession -> new ChangePasswordResult(credential.user(), newSession))));
+                .flatMap(current -> events.outcome(SecurityEventType.PASSWORD_CHANGE,
+                        InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
+                                .then(Mono.defer(() -> passwordCheck.check(current.user(), command.currentPassword())))
+                                .flatMap(credential -> hasher.hash(command.newPassword())
+                                        .flatMap(hash -> writes.write(current,
+                                                () -> replace(credential.user(), hash, command)))
+                                        .map(newSession -> new ChangePasswordResult(credential.user(), newSession))),
+                        Subject.of(current.user())));
     }
 
     private Mono<Optional<SessionResult>> replace(User user, PasswordHash hash, ChangePasswordCommand command) {

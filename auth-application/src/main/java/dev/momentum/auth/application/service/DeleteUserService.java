@@ -10,6 +10,8 @@ import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.session.SessionLifetime;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.verification.Redemption;
@@ -33,11 +35,12 @@ public final class DeleteUserService implements DeleteUserUseCase {
     private final AccountChanges allowed;
     private final SessionLifetime lifetime;
     private final Clock clock;
+    private final SecurityEvents events;
 
     public DeleteUserService(GetSessionQuery getSession, SessionRepository sessions, UserRepository users,
                              PasswordHasher hasher,
                              VerificationTokenRepository verificationTokens, VerificationMailing mailing,
-                             TransactionRunner transactions, AccountChanges allowed, AuthPolicy policy, Clock clock) {
+                             TransactionRunner transactions, AccountChanges allowed, AuthPolicy policy, Clock clock, SecurityEvents events) {
         this.currentSession = new CurrentSession(getSession);
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
@@ -47,31 +50,39 @@ public final class DeleteUserService implements DeleteUserUseCase {
         this.allowed = Objects.requireNonNull(allowed, "allowed cannot be null");
         this.lifetime = policy.sessionLifetime();
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     @Override
     public Mono<DeleteUserResult> deleteUser(String sessionToken, String password, String token, String callbackURL) {
-        return currentSession.require(sessionToken).flatMap(current -> {
-            if (!allowed.deleteUser()) {
-                return Mono.error(new AuthException(AuthError.NOT_FOUND));
+        return currentSession.require(sessionToken).flatMap(current -> events.failures(
+                SecurityEventType.ACCOUNT_DELETION,
+                Mono.defer(() -> deleteAs(current, password, token, callbackURL)), Subject.of(current.user())));
+    }
+
+    private Mono<DeleteUserResult> deleteAs(SessionResult current, String password, String token, String callbackURL) {
+        if (!allowed.deleteUser()) {
+            return Mono.error(new AuthException(AuthError.NOT_FOUND));
+        }
+        Mono<?> passwordChecked = password == null ? Mono.empty() : passwordCheck.check(current.user(), password);
+        return passwordChecked.then(Mono.defer(() -> {
+            if (token != null) {
+                return deleteWithToken(current, token);
             }
-            Mono<?> passwordChecked = password == null ? Mono.empty() : passwordCheck.check(current.user(), password);
-            return passwordChecked.then(Mono.defer(() -> {
-                if (token != null) {
-                    return deleteWithToken(current, token);
-                }
-                if (allowed.confirmDeletionByMail()) {
-                    return writes.write(current, () -> mailing.queueAccountDeletion(current.user(), callbackURL))
-                            .doOnSuccess(committed -> mailing.wakeDelivery())
-                            .thenReturn(DeleteUserResult.CONFIRMATION_SENT);
-                }
-                if (password == null && !current.session().isFreshAt(Instants.now(clock), lifetime)) {
-                    return Mono.error(new AuthException(AuthError.SESSION_EXPIRED));
-                }
-                return writes.write(current, () -> users.delete(current.user().id()))
-                        .thenReturn(DeleteUserResult.DELETED);
-            }));
-        });
+            if (allowed.confirmDeletionByMail()) {
+                return writes.write(current, () -> mailing.queueAccountDeletion(current.user(), callbackURL))
+                        .doOnSuccess(committed -> mailing.wakeDelivery())
+                        .then(events.succeeded(SecurityEventType.ACCOUNT_DELETION_REQUEST,
+                                Subject.of(current.user()), null))
+                        .thenReturn(DeleteUserResult.CONFIRMATION_SENT);
+            }
+            if (password == null && !current.session().isFreshAt(Instants.now(clock), lifetime)) {
+                return Mono.error(new AuthException(AuthError.SESSION_EXPIRED));
+            }
+            return writes.write(current, () -> users.delete(current.user().id()))
+                    .then(deleted(current))
+                    .thenReturn(DeleteUserResult.DELETED);
+        }));
     }
 
     @Override
@@ -93,6 +104,11 @@ public final class DeleteUserService implements DeleteUserUseCase {
                 .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
                         && redeemed.userId().equals(current.user().id())
                         ? users.delete(current.user().id()).thenReturn(DeleteUserResult.DELETED)
-                        : Mono.error(new AuthException(AuthError.INVALID_TOKEN))));
+                        : Mono.error(new AuthException(AuthError.INVALID_TOKEN))))
+                .flatMap(result -> deleted(current).thenReturn(result));
+    }
+
+    private Mono<Void> deleted(SessionResult current) {
+        return events.succeeded(SecurityEventType.ACCOUNT_DELETION, Subject.of(current.user()), null);
     }
 }

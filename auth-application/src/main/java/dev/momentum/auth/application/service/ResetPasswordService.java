@@ -10,8 +10,11 @@ import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import java.time.Clock;
@@ -32,10 +35,11 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
     private final TransactionRunner transactions;
     private final AuthPolicy policy;
     private final Clock clock;
+    private final SecurityEvents events;
 
     public ResetPasswordService(VerificationTokenRepository verificationTokens, UserRepository users,
                                 SessionRepository sessions, PasswordHasher hasher, TransactionRunner transactions,
-                                AuthPolicy policy, Clock clock) {
+                                AuthPolicy policy, Clock clock, SecurityEvents events) {
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
@@ -43,6 +47,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     @Override
@@ -63,12 +68,16 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
             return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
                     "[body.newPassword] Invalid input: expected string, received undefined"));
         }
-        return InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
-                .then(Mono.defer(() -> hasher.hash(command.newPassword())))
-                .flatMap(hash -> transactions.inTransaction(() -> spendAndReplace(command.token(), hash)));
+        return events.failures(SecurityEventType.PASSWORD_RESET,
+                InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
+                        .then(Mono.defer(() -> hasher.hash(command.newPassword())))
+                        .flatMap(hash -> transactions.inTransaction(() -> spendAndReplace(command.token(), hash)))
+                        .flatMap(userId -> events.succeeded(SecurityEventType.PASSWORD_RESET,
+                                new Subject(userId, null), null)),
+                Subject.NOBODY);
     }
 
-    private Mono<Void> spendAndReplace(String token, PasswordHash hash) {
+    private Mono<UserId> spendAndReplace(String token, PasswordHash hash) {
         Instant now = Instants.now(clock);
         return verificationTokens.redeem(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET, now)
                 .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
@@ -76,6 +85,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
                                 .then(policy.revokeSessionsOnPasswordReset()
                                         ? sessions.deleteAllOfUser(redeemed.userId(), null)
                                         : Mono.empty())
+                                .thenReturn(redeemed.userId())
                         : Mono.error(new AuthException(AuthError.INVALID_TOKEN)));
     }
 }

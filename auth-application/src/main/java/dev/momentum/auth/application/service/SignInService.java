@@ -7,6 +7,8 @@ import dev.momentum.auth.application.port.in.SignInCommand;
 import dev.momentum.auth.application.port.in.SignInUseCase;
 import dev.momentum.auth.application.port.out.PasswordHasher;
 import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.time.Clock;
@@ -20,20 +22,27 @@ public final class SignInService implements SignInUseCase {
     private final SessionIssuer sessionIssuer;
     private final AuthPolicy policy;
     private final RateLimiter limiter;
+    private final SecurityEvents events;
     private final Clock clock;
 
     public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessionIssuer, AuthPolicy policy,
-                         RateLimiter limiter, Clock clock) {
+                         RateLimiter limiter, Clock clock, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     @Override
     public Mono<SessionResult> signIn(SignInCommand command) {
+        return events.outcome(SecurityEventType.SIGN_IN, Mono.defer(() -> attempt(command)),
+                session -> Subject.of(session.user()), Subject.email(command.email()));
+    }
+
+    private Mono<SessionResult> attempt(SignInCommand command) {
         EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
         if (email == null) {
             return Mono.error(new AuthException(AuthError.INVALID_EMAIL));

@@ -4,6 +4,8 @@ import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
 import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
@@ -35,17 +37,19 @@ public final class SigningKeyRing {
     private final SecureTokenGenerator ids;
     private final KeyRotation rotation;
     private final SigningAlgorithm algorithm;
+    private final SecurityEvents events;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), "{\"keys\":[]}");
 
     public SigningKeyRing(SigningKeyStore store, TokenSigning signing, SecureTokenGenerator ids, KeyRotation rotation,
-                          SigningAlgorithm algorithm, Clock clock) {
+                          SigningAlgorithm algorithm, Clock clock, SecurityEvents events) {
         this.store = Objects.requireNonNull(store, "store cannot be null");
         this.signing = Objects.requireNonNull(signing, "signing cannot be null");
         this.ids = Objects.requireNonNull(ids, "ids cannot be null");
         this.rotation = Objects.requireNonNull(rotation, "rotation cannot be null");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     public Mono<Void> refresh() {
@@ -58,10 +62,16 @@ public final class SigningKeyRing {
     }
 
     private Mono<Boolean> addSuccessor(KeyRotation.Successor successor) {
-        return Mono.fromCallable(() -> signing.generate(new SigningKey(ids.newId(), successor.generation(), algorithm,
-                        Instants.now(clock), successor.activeFrom())))
+        SigningKey key = new SigningKey(ids.newId(), successor.generation(), algorithm, Instants.now(clock),
+                successor.activeFrom());
+        return Mono.fromCallable(() -> signing.generate(key))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(store::addIfGenerationFree)
+                .flatMap(added -> added
+                        ? events.succeeded(SecurityEventType.KEY_ROTATION, Subject.NOBODY, "key " + key.id()
+                                + " (generation " + key.generation() + "), signs from " + successor.activeFrom())
+                                .thenReturn(true)
+                        : Mono.just(false))
                 .doOnNext(added -> LOG.log(Level.INFO, added
                         ? "Signing key generation {0} ({1}) added, signs from {2}"
                         : "Signing key generation {0} was added by another instance", successor.generation(),

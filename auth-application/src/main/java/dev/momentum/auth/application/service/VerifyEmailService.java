@@ -2,16 +2,18 @@ package dev.momentum.auth.application.service;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.port.in.VerifyEmailCommand;
-import dev.momentum.auth.application.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.port.in.GetSessionQuery;
+import dev.momentum.auth.application.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.port.in.VerifyEmailResult.AlreadyVerifiedResult;
 import dev.momentum.auth.application.port.in.VerifyEmailResult.EmailChangedResult;
 import dev.momentum.auth.application.port.in.VerifyEmailResult.VerifiedAndSignedInResult;
+import dev.momentum.auth.application.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.port.in.VerifyEmailUseCase;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import dev.momentum.auth.application.service.SecurityEvents.Subject;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserId;
@@ -43,10 +45,11 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private final VerificationMailing mailing;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final SecurityEvents events;
 
     public VerifyEmailService(VerificationTokenRepository verificationTokens, UserRepository users,
                               SessionIssuer sessionIssuer, GetSessionQuery sessions, VerificationMailing mailing,
-                              TransactionRunner transactions, Clock clock) {
+                              TransactionRunner transactions, Clock clock, SecurityEvents events) {
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
@@ -54,10 +57,16 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
     @Override
     public Mono<VerifyEmailResult> verify(VerifyEmailCommand command) {
+        return events.failures(SecurityEventType.EMAIL_VERIFICATION, Mono.defer(() -> redeem(command)),
+                Subject.NOBODY);
+    }
+
+    private Mono<VerifyEmailResult> redeem(VerifyEmailCommand command) {
         Instant now = Instants.now(clock);
         return transactions.inTransaction(() -> verificationTokens
                 .redeem(TokenHash.of(command.token()), LINK_PURPOSES, now)
@@ -89,6 +98,8 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
                 .flatMap(before -> users.changeEmailIfFree(userId, newEmail, now)
                         .flatMap(changed -> changed
                                 ? mailing.queueEmailChangedNotice(before, newEmail)
+                                        .then(events.succeeded(SecurityEventType.EMAIL_CHANGE, Subject.of(before),
+                                                "to " + newEmail.value()))
                                         .thenReturn(new EmailChangedResult(before.withVerifiedEmail(newEmail, now)))
                                 : Mono.error(new AuthException(AuthError.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL))));
     }
@@ -97,7 +108,8 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
         return users.markEmailVerified(userId, now)
                 .then(Mono.defer(() -> users.findById(userId)))
                 .switchIfEmpty(Mono.error(new AuthException(AuthError.USER_NOT_FOUND)))
-                .flatMap(user -> sessionIssuer.start(user, true, command.client()))
+                .flatMap(user -> events.succeeded(SecurityEventType.EMAIL_VERIFICATION, Subject.of(user), null)
+                        .then(sessionIssuer.start(user, true, command.client())))
                 .map(VerifiedAndSignedInResult::new);
     }
 }

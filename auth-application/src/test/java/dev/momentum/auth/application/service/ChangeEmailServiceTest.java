@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.in.VerifyEmailCommand;
-import dev.momentum.auth.application.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.port.in.VerifyEmailResult.EmailChangedResult;
+import dev.momentum.auth.application.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.port.out.AccountMail.EmailChangeMail;
 import dev.momentum.auth.application.port.out.AccountMail.EmailChangedNotice;
 import dev.momentum.auth.domain.session.ClientInfo;
@@ -128,7 +128,7 @@ class ChangeEmailServiceTest {
         StepVerifier.create(auth.changeEmail.changeEmail(null, "x@example.com", null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
         var disabled = new ChangeEmailService(auth.getSession, auth.sessions, auth.users, auth.verificationMailing,
-                auth.transactions, new AccountChanges(false, true, false));
+                auth.transactions, new AccountChanges(false, true, false), auth.events);
         StepVerifier.create(disabled.changeEmail(ada.token(), "x@example.com", null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.CHANGE_EMAIL_DISABLED));
     }

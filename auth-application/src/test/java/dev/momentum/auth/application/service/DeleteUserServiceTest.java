@@ -18,7 +18,7 @@ class DeleteUserServiceTest {
 
     private DeleteUserService withConfirmationByMail() {
         return new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.hasher, auth.verificationTokens,
-                auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true), auth.policy, auth.clock);
+                auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true), auth.policy, auth.clock, auth.events);
     }
 
     private boolean adaExists() {
@@ -70,7 +70,7 @@ class DeleteUserServiceTest {
     @Test
     void deleteUserWhenDisabledOrSignedOutThenNotFoundOrUnauthorized() {
         var disabled = new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.hasher, auth.verificationTokens,
-                auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false), auth.policy, auth.clock);
+                auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false), auth.policy, auth.clock, auth.events);
 
         StepVerifier.create(disabled.deleteUser(ada.token(), PASSWORD, null, null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));

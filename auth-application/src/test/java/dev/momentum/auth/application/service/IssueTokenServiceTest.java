@@ -19,7 +19,7 @@ class IssueTokenServiceTest {
     private final InMemorySigningKeys keyStore = new InMemorySigningKeys();
     private final SigningKeyRing keys = new SigningKeyRing(keyStore, signing, new SequenceTokenGenerator(),
             new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),
-            SigningAlgorithm.ES256, auth.clock);
+            SigningAlgorithm.ES256, auth.clock, auth.events);
 
     private IssueTokenService withReuse(Duration reuse) {
         return new IssueTokenService(auth.getSession, keys, auth.tokens,

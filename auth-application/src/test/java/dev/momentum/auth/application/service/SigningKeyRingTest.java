@@ -2,9 +2,12 @@ package dev.momentum.auth.application.service;
 
 import static dev.momentum.auth.application.service.LabelledSigning.kidOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.momentum.auth.application.port.out.StoredSigningKey;
 import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.domain.audit.SecurityEvent;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
@@ -22,9 +25,11 @@ class SigningKeyRingTest {
     private final InMemorySigningKeys store = new InMemorySigningKeys();
 
     private final LabelledSigning signing = new LabelledSigning("sub");
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+    private final SecurityEvents events = new SecurityEvents(auditTrail, clock);
 
     private SigningKeyRing instance() {
-        return new SigningKeyRing(store, signing, new SequenceTokenGenerator(), rotation, SigningAlgorithm.ES256, clock);
+        return new SigningKeyRing(store, signing, new SequenceTokenGenerator(), rotation, SigningAlgorithm.ES256, clock, events);
     }
 
     @Test
@@ -51,7 +56,7 @@ class SigningKeyRingTest {
         };
         Instant requested = clock.instant();
         var ring = new SigningKeyRing(store, slowToGenerate, new SequenceTokenGenerator(), rotation,
-                SigningAlgorithm.ES256, clock);
+                SigningAlgorithm.ES256, clock, events);
 
         String token = ring.sign(now -> Map.of("sub", now.toString())).block();
 
@@ -72,6 +77,13 @@ class SigningKeyRingTest {
         b.refresh().block();
 
         assertThat(store.keys).extracting(key -> key.key().generation()).containsExactly(1, 2);
+        assertThat(auditTrail.events()).as("one rotation event per key, by the instance that added it")
+                .extracting(SecurityEvent::type, SecurityEvent::detail)
+                .containsExactly(
+                        tuple(SecurityEventType.KEY_ROTATION, "key " + first + " (generation 1), signs from "
+                                + store.keys.get(0).key().activeFrom()),
+                        tuple(SecurityEventType.KEY_ROTATION, "key " + store.keys.get(1).key().id()
+                                + " (generation 2), signs from " + store.keys.get(1).key().activeFrom()));
         assertThat(kidOf(a.sign(now -> Map.of("sub", "u")).block())).as("not before its time").isEqualTo(first);
         assertThat(a.jwksJson().block()).contains(store.keys.get(1).key().id()).contains(first);
         assertThat(b.jwksJson().block()).isEqualTo(a.jwksJson().block());

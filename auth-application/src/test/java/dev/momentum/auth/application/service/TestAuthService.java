@@ -43,36 +43,38 @@ final class TestAuthService {
     final MailDeliveryService mailDelivery = new MailDeliveryService(outbox, mailer, new MailDeliveryPolicy(
             Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23), Duration.ofMinutes(2), 3, 2,
             Duration.ofSeconds(30)), clock);
+    final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+    final SecurityEvents events = new SecurityEvents(auditTrail, clock);
     final AccountChanges accountChanges = new AccountChanges(true, true, false);
 
     /** better-auth's budgets, counted in memory as a shared store would count them. */
     final RateLimiter limiter = new RateLimiter(RateLimitPolicy.defaults(), new LocalRateLimitStore(1000), clock);
 
     final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
-            limiter, clock);
-    final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, limiter, clock);
+            limiter, clock, events);
+    final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, limiter, clock, events);
     final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
     final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
             clock);
-    final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions);
+    final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions, events);
     final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
     final ChangePasswordService changePassword = new ChangePasswordService(getSession, users, sessions, hasher,
-            sessionIssuer, transactions, policy, clock);
+            sessionIssuer, transactions, policy, clock, events);
     final UpdateUserService updateUser = new UpdateUserService(getSession, sessions, transactions, users,
             clock);
     final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
-            verificationMailing, policy, limiter);
+            verificationMailing, policy, limiter, events);
     final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
-            transactions, policy, clock);
-    final SignOutService signOut = new SignOutService(sessions);
+            transactions, policy, clock, events);
+    final SignOutService signOut = new SignOutService(sessions, events);
     final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
-            getSession, verificationMailing, transactions, clock);
+            getSession, verificationMailing, transactions, clock, events);
     final ChangeEmailService changeEmail = new ChangeEmailService(getSession, sessions, users, verificationMailing,
-            transactions, accountChanges);
+            transactions, accountChanges, events);
     final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
             transactions, verificationMailing, policy, limiter);
     final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, hasher, verificationTokens,
-            verificationMailing, transactions, accountChanges, policy, clock);
+            verificationMailing, transactions, accountChanges, policy, clock, events);
 
     static SignUpCommand signUpCommand(String email) {
         return new SignUpCommand("Ada", email, PASSWORD, null, "/welcome", ClientInfo.UNKNOWN);

@@ -1,13 +1,13 @@
 package dev.momentum.auth.bootstrap.config;
 
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.application.service.AccountChanges;
 import dev.momentum.auth.application.service.MailDeliveryPolicy;
-import dev.momentum.auth.application.service.RateLimitPolicy;
 import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
-import dev.momentum.auth.adapter.web.security.ClientAddresses;
-import dev.momentum.auth.domain.throttle.RateLimit;
+import dev.momentum.auth.application.service.RateLimitPolicy;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.throttle.RateLimit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Optional<String> resendApiKey, URI resendBaseUrl, Optional<Path> mailTemplateDirectory,
                               Duration databaseWait, boolean skipMigrations, boolean revokeSessionsOnPasswordReset,
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
-                              Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention,
+                              Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention, Duration auditRetention,
                               Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies,
                               List<String> previousSecrets, Optional<Integer> managementPort, boolean jsonLogs) {
 
@@ -135,6 +135,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
         Duration mailPollInterval = env.duration("MAIL_POLL_INTERVAL", Duration.ofSeconds(2), problems);
         Duration housekeepingInterval = env.duration("HOUSEKEEPING_INTERVAL", Duration.ofHours(1), problems);
         Duration mailRetention = env.duration("MAIL_RETENTION", Duration.ofDays(7), problems);
+        Duration auditRetention = env.duration("AUDIT_RETENTION", Duration.ofDays(365), problems);
         var tokens = new Tokens(signingAlgorithm(env.get("JWT_ALGORITHM").orElse("ES256"), problems),
                 env.get("JWT_ISSUER"), env.get("JWT_AUDIENCE"),
                 env.duration("JWT_LIFETIME", Duration.ofMinutes(15), problems),
@@ -173,7 +174,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.get("MAIL_TEMPLATE_DIR").map(Path::of),
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
-                housekeepingInterval, mailRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort,
+                housekeepingInterval, mailRetention, auditRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort,
                 logFormat.equals("json"));
     }
 

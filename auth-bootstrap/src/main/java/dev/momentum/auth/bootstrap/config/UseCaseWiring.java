@@ -6,6 +6,7 @@ import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.port.out.TokenSigning;
 import dev.momentum.auth.application.service.AuthPolicy;
 import dev.momentum.auth.application.service.ChangeEmailService;
 import dev.momentum.auth.application.service.ChangePasswordService;
@@ -13,6 +14,7 @@ import dev.momentum.auth.application.service.DeleteUserService;
 import dev.momentum.auth.application.service.GetSessionService;
 import dev.momentum.auth.application.service.HealthService;
 import dev.momentum.auth.application.service.HousekeepingService;
+import dev.momentum.auth.application.service.IssueTokenService;
 import dev.momentum.auth.application.service.ListAccountsService;
 import dev.momentum.auth.application.service.ListSessionsService;
 import dev.momentum.auth.application.service.MailDeliveryService;
@@ -21,18 +23,17 @@ import dev.momentum.auth.application.service.RateLimiter;
 import dev.momentum.auth.application.service.RequestPasswordResetService;
 import dev.momentum.auth.application.service.ResetPasswordService;
 import dev.momentum.auth.application.service.RevokeSessionsService;
+import dev.momentum.auth.application.service.SecurityEvents;
 import dev.momentum.auth.application.service.SendVerificationEmailService;
 import dev.momentum.auth.application.service.SessionIssuer;
 import dev.momentum.auth.application.service.SignInService;
 import dev.momentum.auth.application.service.SignOutService;
 import dev.momentum.auth.application.service.SignUpService;
+import dev.momentum.auth.application.service.SigningKeyRing;
+import dev.momentum.auth.application.service.TokenPolicy;
 import dev.momentum.auth.application.service.UpdateUserService;
 import dev.momentum.auth.application.service.VerificationMailing;
 import dev.momentum.auth.application.service.VerifyEmailService;
-import dev.momentum.auth.application.port.out.TokenSigning;
-import dev.momentum.auth.application.service.IssueTokenService;
-import dev.momentum.auth.application.service.SigningKeyRing;
-import dev.momentum.auth.application.service.TokenPolicy;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
 import java.util.Set;
@@ -46,6 +47,11 @@ class UseCaseWiring {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    SecurityEvents securityEvents(PersistenceAdapters persistence, Clock clock) {
+        return new SecurityEvents(persistence.auditTrail(), clock);
     }
 
     @Bean
@@ -77,7 +83,8 @@ class UseCaseWiring {
 
     @Bean
     HousekeepingService housekeepingService(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
-        return new HousekeepingService(persistence.staleRecords(), settings.mailRetention(), clock);
+        return new HousekeepingService(persistence.staleRecords(), settings.mailRetention(), persistence.auditTrail(),
+                settings.auditRetention(), clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -100,15 +107,15 @@ class UseCaseWiring {
     @Bean
     SignUpService signUpService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
                                 RandomTokenGenerator tokens, VerificationMailing verificationMailing,
-                                AuthPolicy policy, RateLimiter limiter, Clock clock) {
+                                AuthPolicy policy, RateLimiter limiter, Clock clock, SecurityEvents events) {
         return new SignUpService(persistence.users(), hasher, tokens, persistence.transactions(), verificationMailing,
-                policy, limiter, clock);
+                policy, limiter, clock, events);
     }
 
     @Bean
     SignInService signInService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
-                                SessionIssuer sessionIssuer, AuthPolicy policy, RateLimiter limiter, Clock clock) {
-        return new SignInService(persistence.users(), hasher, sessionIssuer, policy, limiter, clock);
+                                SessionIssuer sessionIssuer, AuthPolicy policy, RateLimiter limiter, Clock clock, SecurityEvents events) {
+        return new SignInService(persistence.users(), hasher, sessionIssuer, policy, limiter, clock, events);
     }
 
     @Bean
@@ -123,8 +130,8 @@ class UseCaseWiring {
     }
 
     @Bean
-    RevokeSessionsService revokeSessionsService(GetSessionService getSession, PersistenceAdapters persistence) {
-        return new RevokeSessionsService(getSession, persistence.sessions());
+    RevokeSessionsService revokeSessionsService(GetSessionService getSession, PersistenceAdapters persistence, SecurityEvents events) {
+        return new RevokeSessionsService(getSession, persistence.sessions(), events);
     }
 
     @Bean
@@ -133,8 +140,8 @@ class UseCaseWiring {
     }
 
     @Bean
-    SignOutService signOutService(PersistenceAdapters persistence) {
-        return new SignOutService(persistence.sessions());
+    SignOutService signOutService(PersistenceAdapters persistence, SecurityEvents events) {
+        return new SignOutService(persistence.sessions(), events);
     }
 
     @Bean
@@ -148,47 +155,47 @@ class UseCaseWiring {
 
     @Bean
     VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer,
-                                          GetSessionService getSession, VerificationMailing mailing, Clock clock) {
+                                          GetSessionService getSession, VerificationMailing mailing, Clock clock, SecurityEvents events) {
         return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), sessionIssuer, getSession,
-                mailing, persistence.transactions(), clock);
+                mailing, persistence.transactions(), clock, events);
     }
 
     @Bean
     ChangeEmailService changeEmailService(GetSessionService getSession, PersistenceAdapters persistence,
-                                          VerificationMailing mailing, ServiceSettings settings) {
+                                          VerificationMailing mailing, ServiceSettings settings, SecurityEvents events) {
         return new ChangeEmailService(getSession, persistence.sessions(), persistence.users(), mailing, persistence.transactions(),
-                settings.accountChanges());
+                settings.accountChanges(), events);
     }
 
     @Bean
     DeleteUserService deleteUserService(GetSessionService getSession, PersistenceAdapters persistence,
                                         Argon2idPasswordHasher hasher, VerificationMailing mailing,
-                                        ServiceSettings settings, AuthPolicy policy, Clock clock) {
+                                        ServiceSettings settings, AuthPolicy policy, Clock clock, SecurityEvents events) {
         return new DeleteUserService(getSession, persistence.sessions(), persistence.users(), hasher, persistence.verificationTokens(),
-                mailing, persistence.transactions(), settings.accountChanges(), policy, clock);
+                mailing, persistence.transactions(), settings.accountChanges(), policy, clock, events);
     }
 
     @Bean
     RequestPasswordResetService requestPasswordResetService(PersistenceAdapters persistence,
                                                             VerificationMailing verificationMailing, AuthPolicy policy,
-                                                            RateLimiter limiter) {
+                                                            RateLimiter limiter, SecurityEvents events) {
         return new RequestPasswordResetService(persistence.users(), persistence.transactions(), verificationMailing,
-                policy, limiter);
+                policy, limiter, events);
     }
 
     @Bean
     ResetPasswordService resetPasswordService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
-                                              AuthPolicy policy, Clock clock) {
+                                              AuthPolicy policy, Clock clock, SecurityEvents events) {
         return new ResetPasswordService(persistence.verificationTokens(), persistence.users(), persistence.sessions(),
-                hasher, persistence.transactions(), policy, clock);
+                hasher, persistence.transactions(), policy, clock, events);
     }
 
     @Bean
     ChangePasswordService changePasswordService(GetSessionService getSession, PersistenceAdapters persistence,
                                                 Argon2idPasswordHasher hasher, SessionIssuer sessionIssuer,
-                                                AuthPolicy policy, Clock clock) {
+                                                AuthPolicy policy, Clock clock, SecurityEvents events) {
         return new ChangePasswordService(getSession, persistence.users(), persistence.sessions(), hasher, sessionIssuer,
-                persistence.transactions(), policy, clock);
+                persistence.transactions(), policy, clock, events);
     }
 
     @Bean
@@ -199,11 +206,11 @@ class UseCaseWiring {
 
     @Bean
     SigningKeyRing signingKeyRing(PersistenceAdapters persistence, TokenSigning signing, RandomTokenGenerator ids,
-                                  ServiceSettings settings, Clock clock) {
+                                  ServiceSettings settings, SecurityEvents events, Clock clock) {
         var tokens = settings.tokens();
         var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), tokens.lifetime(),
                 tokens.publishLead());
-        return new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock);
+        return new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock, events);
     }
 
     /** Loads the keys at start (creating the first), then picks up other instances' keys and adds successors. */

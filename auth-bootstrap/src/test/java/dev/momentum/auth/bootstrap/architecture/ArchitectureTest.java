@@ -48,7 +48,7 @@ class ArchitectureTest {
             .because("the domain is pure Java (ADR-0001)");
 
     static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR = classes().that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "reactor.core..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "reactor.core..", "reactor.util.context..",
                     "org.reactivestreams..")
             .because("use cases know the domain and Reactor only (ADR-0002)");
 

@@ -1,0 +1,14 @@
+package dev.momentum.auth.application.port.out;
+
+import dev.momentum.auth.domain.audit.SecurityEvent;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** Where security events are kept, for the people who answer "who did what, from where". */
+public interface AuditTrail {
+
+    Mono<Void> append(SecurityEvent event);
+
+    /** Deletes the events that occurred before the cutoff (the retention); returns how many. */
+    Mono<Long> deleteBefore(Instant cutoff);
+}
