@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.OperationalCounts;
 import dev.momentum.auth.application.port.out.RateLimitStore;
 import dev.momentum.auth.application.port.out.SecretSealer;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
@@ -31,6 +32,7 @@ public final class PersistenceAdapters {
     private final StorageProbe probe;
     private final RateLimitStore rateLimits;
     private final AuditTrail auditTrail;
+    private final OperationalCounts operationalCounts;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -44,6 +46,7 @@ public final class PersistenceAdapters {
         var staleRecords = new StaleRecordsPersistenceAdapter(storage);
         this.staleRecords = staleRecords;
         this.auditTrail = new AuditTrailPersistenceAdapter(storage, staleRecords);
+        this.operationalCounts = new OperationalCountsPersistenceAdapter(storage);
         this.signingKeys = new SigningKeyPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
@@ -89,5 +92,9 @@ public final class PersistenceAdapters {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public OperationalCounts operationalCounts() {
+        return operationalCounts;
     }
 }

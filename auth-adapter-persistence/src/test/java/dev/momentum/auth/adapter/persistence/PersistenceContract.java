@@ -595,6 +595,19 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void operationalCountsWhenSessionsExpireAndMailIsSentThenOnlyLiveSessionsAndPendingMailCount() {
+        User ada = stored("ada@example.com");
+        storedSession(ada, "live", NOW);
+        storedSession(ada, "expired", NOW.minus(Duration.ofDays(8)));
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+        outbox().markDelivered(claim(NOW).get(0).id(), NOW).block();
+
+        assertThat(adapters.operationalCounts().liveSessions(NOW).block()).isEqualTo(1);
+        assertThat(adapters.operationalCounts().pendingMail().block()).isEqualTo(1);
+    }
+
+    @Test
     void auditTrailWhenEventsAreAppendedThenEveryFieldIsStoredAndRetentionDeletesOnlyOlderOnes() {
         var client = new ClientInfo("2001:db8::1", "Mozilla/5.0 (X11) " + "x".repeat(400));
         var old = new SecurityEvent(NOW.minus(Duration.ofDays(400)), SecurityEventType.SIGN_IN, false, null,

@@ -13,6 +13,7 @@ import dev.momentum.auth.adapter.web.security.WebSecurityConfiguration;
 import dev.momentum.auth.application.port.in.CheckHealthQuery;
 import dev.momentum.auth.application.port.in.RateLimitUseCase;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,11 @@ public class WebAdapterConfiguration {
     @Bean
     RouterFunction<ServerResponse> healthProbeRoutes(HealthProbes probes) {
         return probes.routes();
+    }
+
+    @Bean
+    HttpMetricsWebFilter httpMetricsWebFilter(MeterRegistry registry) {
+        return new HttpMetricsWebFilter(registry);
     }
 
     @Bean

@@ -11,11 +11,13 @@ import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -118,6 +120,11 @@ public final class SigningKeyRing {
         String sign(Map<String, Object> claims) {
             return signer.sign(claims);
         }
+    }
+
+    /** How old the key that signs at {@code now} is, as far as the keys in memory tell; empty before they are loaded. */
+    Optional<Duration> signingKeyAge(Instant now) {
+        return rotation.signingKeyAt(snapshot.keys(), now).map(key -> Duration.between(key.createdAt(), now));
     }
 
     SigningAlgorithm algorithm() {

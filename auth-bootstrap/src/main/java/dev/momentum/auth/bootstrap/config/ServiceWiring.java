@@ -1,6 +1,8 @@
 package dev.momentum.auth.bootstrap.config;
 
 import dev.momentum.auth.adapter.web.HealthProbes;
+import dev.momentum.auth.bootstrap.metrics.MetricsWiring;
+import dev.momentum.auth.bootstrap.metrics.PrometheusScrape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,14 +13,14 @@ import org.springframework.context.event.EventListener;
 
 /** Everything the service is made of; the application imports this one class. */
 @Configuration(proxyBeanMethods = false)
-@Import({AdapterWiring.class, UseCaseWiring.class})
+@Import({AdapterWiring.class, UseCaseWiring.class, MetricsWiring.class})
 public class ServiceWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceWiring.class);
 
     @Bean
-    ManagementServer managementServer(ServiceSettings settings, HealthProbes probes) {
-        return new ManagementServer(settings.managementPort(), probes);
+    ManagementServer managementServer(ServiceSettings settings, HealthProbes probes, PrometheusScrape metrics) {
+        return new ManagementServer(settings.managementPort(), probes.routes().and(metrics.routes()));
     }
 
     @Bean

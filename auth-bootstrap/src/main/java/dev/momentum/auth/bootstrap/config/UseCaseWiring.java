@@ -6,6 +6,8 @@ import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.port.out.AuditTrail;
+import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.TokenSigning;
 import dev.momentum.auth.application.service.AuthPolicy;
 import dev.momentum.auth.application.service.ChangeEmailService;
@@ -50,8 +52,8 @@ class UseCaseWiring {
     }
 
     @Bean
-    SecurityEvents securityEvents(PersistenceAdapters persistence, Clock clock) {
-        return new SecurityEvents(persistence.auditTrail(), clock);
+    SecurityEvents securityEvents(AuditTrail auditTrail, Clock clock) {
+        return new SecurityEvents(auditTrail, clock);
     }
 
     @Bean
@@ -70,9 +72,9 @@ class UseCaseWiring {
     }
 
     @Bean
-    MailDeliveryService mailDeliveryService(PersistenceAdapters persistence, AccountMailer mailer,
-                                            ServiceSettings settings, Clock clock) {
-        return new MailDeliveryService(persistence.mailOutbox(), mailer, settings.mailDelivery(), clock);
+    MailDeliveryService mailDeliveryService(MailOutbox mailOutbox, AccountMailer mailer, ServiceSettings settings,
+                                            Clock clock) {
+        return new MailDeliveryService(mailOutbox, mailer, settings.mailDelivery(), clock);
     }
 
     /** Polls for due mail (retries, other instances' mail) and runs at once when a request queued some. */
@@ -82,8 +84,9 @@ class UseCaseWiring {
     }
 
     @Bean
-    HousekeepingService housekeepingService(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
-        return new HousekeepingService(persistence.staleRecords(), settings.mailRetention(), persistence.auditTrail(),
+    HousekeepingService housekeepingService(PersistenceAdapters persistence, AuditTrail auditTrail,
+                                            ServiceSettings settings, Clock clock) {
+        return new HousekeepingService(persistence.staleRecords(), settings.mailRetention(), auditTrail,
                 settings.auditRetention(), clock);
     }
 

@@ -1,0 +1,70 @@
+package dev.momentum.auth.bootstrap.metrics;
+
+import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
+import dev.momentum.auth.application.port.in.OperationalFiguresQuery;
+import dev.momentum.auth.application.port.out.AuditTrail;
+import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.service.OperationalFiguresService;
+import dev.momentum.auth.application.service.SigningKeyRing;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Micrometer with a Prometheus registry, without Spring Boot's actuator (ADR-0033): the meters of
+ * the JVM and the process, the request timings of the web adapter, and counters put around the
+ * audit trail and the mail outbox, so that the use cases know nothing of metrics.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MetricsWiring {
+
+    @Bean(destroyMethod = "close")
+    PrometheusMeterRegistry meterRegistry() {
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("application", "auth-service");
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @Bean(destroyMethod = "close")
+    JvmGcMetrics jvmGcMetrics(PrometheusMeterRegistry registry) {
+        var gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        return gc;
+    }
+
+    @Bean
+    AuditTrail auditTrail(PersistenceAdapters persistence, PrometheusMeterRegistry registry) {
+        return new CountingAuditTrail(persistence.auditTrail(), registry);
+    }
+
+    @Bean
+    MailOutbox mailOutbox(PersistenceAdapters persistence, PrometheusMeterRegistry registry) {
+        return new CountingMailOutbox(persistence.mailOutbox(), registry);
+    }
+
+    @Bean
+    OperationalFiguresService operationalFiguresService(PersistenceAdapters persistence, SigningKeyRing keys,
+                                                        Clock clock) {
+        return new OperationalFiguresService(persistence.operationalCounts(), keys, clock);
+    }
+
+    @Bean
+    PrometheusScrape prometheusScrape(PrometheusMeterRegistry registry, OperationalFiguresQuery figures) {
+        return new PrometheusScrape(registry, figures);
+    }
+}
