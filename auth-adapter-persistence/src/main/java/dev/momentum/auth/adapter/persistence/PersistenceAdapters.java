@@ -11,6 +11,7 @@ import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StaleRecords;
 import dev.momentum.auth.application.port.out.StorageProbe;
 import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.port.out.UserAdministration;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class PersistenceAdapters {
     private final RateLimitStore rateLimits;
     private final AuditTrail auditTrail;
     private final OperationalCounts operationalCounts;
+    private final UserAdministration userAdministration;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -47,6 +49,7 @@ public final class PersistenceAdapters {
         this.staleRecords = staleRecords;
         this.auditTrail = new AuditTrailPersistenceAdapter(storage, staleRecords);
         this.operationalCounts = new OperationalCountsPersistenceAdapter(storage);
+        this.userAdministration = new UserAdministrationPersistenceAdapter(storage);
         this.signingKeys = new SigningKeyPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
@@ -96,5 +99,9 @@ public final class PersistenceAdapters {
 
     public OperationalCounts operationalCounts() {
         return operationalCounts;
+    }
+
+    public UserAdministration userAdministration() {
+        return userAdministration;
     }
 }

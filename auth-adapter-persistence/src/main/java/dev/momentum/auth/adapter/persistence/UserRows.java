@@ -8,7 +8,7 @@ import io.r2dbc.spi.Readable;
 /** The columns of {@code users} and how a row becomes a {@link User}; prefix is the table alias. */
 final class UserRows {
 
-    static final String COLUMNS = "u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at";
+    static final String COLUMNS = "u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at, u.role, u.disabled";
 
     private UserRows() {
     }
@@ -17,6 +17,7 @@ final class UserRows {
         return new User(new UserId(row.get("id", String.class)), row.get("name", String.class),
                 new EmailAddress(row.get("email", String.class)), Boolean.TRUE.equals(row.get("email_verified",
                 Boolean.class)), row.get("image", String.class), Timestamps.read(row, "created_at"),
-                Timestamps.read(row, "updated_at"));
+                Timestamps.read(row, "updated_at"), row.get("role", String.class),
+                Boolean.TRUE.equals(row.get("disabled", Boolean.class)));
     }
 }

@@ -10,7 +10,9 @@ import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.StaleRecords.Purged;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
 import dev.momentum.auth.domain.audit.SecurityEvent;
+import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
@@ -595,6 +597,72 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void userAdministrationWhenSearchingAndDisablingThenMatchesAnyCaseTakesWildcardsLiterallyAndStoresTheReason() {
+        User ada = stored("ada@example.com");
+        stored("bob_smith@example.com");
+        stored("adam@example.org");
+        var administration = adapters.userAdministration();
+
+        assertThat(administration.search("@EXAMPLE.COM", 10, 0).map(found -> found.user().email().value())
+                .collectList().block()).containsExactlyInAnyOrder("ada@example.com", "bob_smith@example.com");
+        var pages = Flux.concat(administration.search("@example.com", 1, 0), administration.search("@example.com", 1, 1),
+                administration.search("@example.com", 1, 2)).map(found -> found.user().email().value()).collectList().block();
+        assertThat(pages).as("pages of one, in a stable order").containsExactlyInAnyOrder("ada@example.com",
+                "bob_smith@example.com");
+        assertThat(administration.count(newUser("x@example.com").name().toUpperCase()).block()).as("names match too")
+                .isEqualTo(3);
+        assertThat(administration.count("b_s").block()).as("_ is literal").isEqualTo(1);
+        assertThat(administration.count("%").block()).as("% is literal").isZero();
+        assertThat(administration.count("").block()).isEqualTo(3);
+
+        assertThat(administration.setDisabled(ada.id(), true, "taken over", NOW).block()).isTrue();
+        assertThat(administration.setRole(ada.id(), "admin", NOW).block()).isTrue();
+        var found = administration.find(ada.id()).block();
+        assertThat(found.disabledReason()).isEqualTo("taken over");
+        assertThat(found.user().disabled()).isTrue();
+        assertThat(found.user().role()).isEqualTo("admin");
+        assertThat(adapters.users().findById(ada.id()).block().disabled()).as("every read of a user sees it").isTrue();
+
+        administration.setDisabled(ada.id(), false, "ignored when enabling", NOW).block();
+        assertThat(administration.find(ada.id()).block().disabledReason()).isNull();
+        assertThat(administration.setDisabled(new UserId("nobody"), true, null, NOW).block()).isFalse();
+    }
+
+    @Test
+    void auditTrailWhenReadWithFiltersThenNewestFirstPagedByIdAndNarrowedByEachFilter() {
+        var alice = new UserId("alice");
+        for (int i = 0; i < 5; i++) {
+            adapters.auditTrail().append(new SecurityEvent(NOW.plusSeconds(i), i % 2 == 0 ? SecurityEventType.SIGN_IN
+                    : SecurityEventType.SIGN_OUT, i != 4, alice, "alice@example.com", ClientInfo.UNKNOWN, null, null))
+                    .block();
+        }
+        adapters.auditTrail().append(new SecurityEvent(NOW, SecurityEventType.SIGN_UP, true, new UserId("bob"),
+                "bob@example.com", ClientInfo.UNKNOWN, null, null)).block();
+
+        var newest = find(new SecurityEventFilter(Optional.of(alice), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 2));
+        assertThat(newest).extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(4),
+                NOW.plusSeconds(3));
+        var older = find(new SecurityEventFilter(Optional.of(alice), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(newest.getLast().id()), 10));
+        assertThat(older).extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(2),
+                NOW.plusSeconds(1), NOW);
+        assertThat(find(new SecurityEventFilter(Optional.empty(), Optional.of("alice@example.com"),
+                Optional.of(SecurityEventType.SIGN_IN), Optional.of(false), Optional.empty(), Optional.empty(),
+                Optional.empty(), 10))).extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(4));
+        assertThat(find(new SecurityEventFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(1)), Optional.of(NOW.plusSeconds(3)), Optional.empty(), 10)))
+                .extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(2), NOW.plusSeconds(1));
+        assertThat(find(new SecurityEventFilter(Optional.empty(), Optional.empty(), Optional.of(SecurityEventType.SIGN_UP),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10)))
+                .singleElement().satisfies(event -> assertThat(event.event().userId()).isEqualTo(new UserId("bob")));
+    }
+
+    private List<StoredSecurityEvent> find(SecurityEventFilter filter) {
+        return adapters.auditTrail().find(filter).collectList().block();
+    }
+
+    @Test
     void operationalCountsWhenSessionsExpireAndMailIsSentThenOnlyLiveSessionsAndPendingMailCount() {
         User ada = stored("ada@example.com");
         storedSession(ada, "live", NOW);
@@ -611,9 +679,9 @@ abstract class PersistenceContract {
     void auditTrailWhenEventsAreAppendedThenEveryFieldIsStoredAndRetentionDeletesOnlyOlderOnes() {
         var client = new ClientInfo("2001:db8::1", "Mozilla/5.0 (X11) " + "x".repeat(400));
         var old = new SecurityEvent(NOW.minus(Duration.ofDays(400)), SecurityEventType.SIGN_IN, false, null,
-                "ada@example.com", ClientInfo.UNKNOWN, "INVALID_EMAIL_OR_PASSWORD");
+                "ada@example.com", ClientInfo.UNKNOWN, "INVALID_EMAIL_OR_PASSWORD", null);
         var recent = new SecurityEvent(NOW, SecurityEventType.PASSWORD_CHANGE, true, new UserId("u1"),
-                "ada@example.com", client, null);
+                "ada@example.com", client, null, new UserId("admin1"));
         adapters.auditTrail().append(old).block();
         adapters.auditTrail().append(recent).block();
 

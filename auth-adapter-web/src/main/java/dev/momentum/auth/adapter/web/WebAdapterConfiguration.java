@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.admin.AdminController;
 import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
 import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.adapter.web.security.JsonCorsWebFilter;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
         EmailVerificationController.class, StatusController.class, SessionManagementController.class,
-        PasswordController.class, UserController.class, AccountController.class, JwtController.class})
+        PasswordController.class, UserController.class, AccountController.class, JwtController.class,
+        AdminController.class})
 public class WebAdapterConfiguration {
 
     @Bean

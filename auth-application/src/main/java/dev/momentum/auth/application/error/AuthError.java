@@ -32,6 +32,10 @@ public enum AuthError {
     SESSION_EXPIRED("Session expired. Re-authenticate to perform this action."),
     FAILED_TO_GET_USER_INFO("Failed to get user info"),
     NOT_FOUND("Not found"),
+    // better-auth's admin plugin: a user an administrator has disabled ("banned")
+    BANNED_USER("You have been banned from this application. Please contact support if you believe this is an error."),
+    FORBIDDEN("Forbidden"),
+    CONFLICT("Another change came first. Please try again."),
     SERVICE_UNAVAILABLE("The service is temporarily unavailable. Please try again shortly."),
     OVERLOADED("The service is busy. Please try again shortly.");
 

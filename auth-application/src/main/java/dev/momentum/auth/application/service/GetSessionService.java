@@ -32,6 +32,10 @@ public final class GetSessionService implements GetSessionQuery {
             if (session.isExpiredAt(now)) {
                 return sessions.deleteByTokenHash(hash).then(Mono.<SessionResult>empty());
             }
+            // disabling deletes the sessions; one a sign-in made in the same moment is refused here
+            if (found.user().disabled()) {
+                return Mono.<SessionResult>empty();
+            }
             if (mayRefresh && session.isDueForRefreshAt(now, lifetime)) {
                 Session refreshed = session.refreshedAt(now, lifetime);
                 return sessions.extend(refreshed).thenReturn(new SessionResult(token, refreshed, found.user(), true));

@@ -27,14 +27,16 @@ public final class IssueTokenService implements IssueTokenUseCase {
     private final SigningKeyRing keys;
     private final SecureTokenGenerator ids;
     private final TokenPolicy policy;
+    private final AdminPolicy admins;
     private final RecentTokens recent;
 
     public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
-                             TokenPolicy policy) {
+                             TokenPolicy policy, AdminPolicy admins) {
         this.currentSession = new CurrentSession(getSession);
         this.keys = Objects.requireNonNull(keys, "keys cannot be null");
         this.ids = Objects.requireNonNull(ids, "ids cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.admins = Objects.requireNonNull(admins, "admins cannot be null");
         this.recent = new RecentTokens(policy.reuse(), RECENT_TOKENS_CAPACITY);
     }
 
@@ -65,6 +67,11 @@ public final class IssueTokenService implements IssueTokenUseCase {
     }
 
     @Override
+    public String audience() {
+        return policy.audience();
+    }
+
+    @Override
     public String algorithm() {
         return keys.algorithm().name();
     }
@@ -81,6 +88,8 @@ public final class IssueTokenService implements IssueTokenUseCase {
         claims.put("name", user.name());
         claims.put("email", user.email().value());
         claims.put("emailVerified", user.emailVerified());
+        // better-auth's admin plugin names it so; the admin API requires "admin" (ADR-0034)
+        claims.put("role", admins.roleOf(user));
         claims.put("email_verified", user.emailVerified());
         claims.put("image", user.image());
         claims.put("createdAt", user.createdAt().toString());

@@ -46,11 +46,16 @@ public final class SecurityEvents {
     }
 
     public Mono<Void> succeeded(SecurityEventType type, Subject subject, String detail) {
-        return record(type, true, subject, detail);
+        return record(type, true, subject, detail, null);
     }
 
     public Mono<Void> failed(SecurityEventType type, Subject subject, String detail) {
-        return record(type, false, subject, detail);
+        return record(type, false, subject, detail, null);
+    }
+
+    /** An administrator's action on the subject. */
+    public Mono<Void> byAdministrator(UserId administrator, SecurityEventType type, Subject subject, String detail) {
+        return record(type, true, subject, detail, administrator);
     }
 
     /**
@@ -78,9 +83,10 @@ public final class SecurityEvents {
                 failure -> failed(type, subject, failure.error().name()).then(Mono.error(failure)));
     }
 
-    private Mono<Void> record(SecurityEventType type, boolean succeeded, Subject subject, String detail) {
+    private Mono<Void> record(SecurityEventType type, boolean succeeded, Subject subject, String detail,
+                              UserId actor) {
         return Mono.deferContextual(context -> trail.append(new SecurityEvent(Instants.now(clock), type, succeeded,
-                        subject.userId(), subject.email(), ClientContext.of(context), detail)))
+                        subject.userId(), subject.email(), ClientContext.of(context), detail, actor)))
                 .onErrorResume(failure -> {
                     LOG.log(Level.WARNING, "Audit event " + type + " could not be stored: " + failure);
                     return Mono.empty();

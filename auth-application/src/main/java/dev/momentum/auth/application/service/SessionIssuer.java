@@ -1,5 +1,7 @@
 package dev.momentum.auth.application.service;
 
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SessionRepository;
@@ -30,6 +32,9 @@ public final class SessionIssuer {
     }
 
     public Mono<SessionResult> start(User user, boolean rememberMe, ClientInfo client) {
+        if (user.disabled()) {
+            return Mono.error(new AuthException(AuthError.BANNED_USER));
+        }
         return Mono.defer(() -> {
             String token = tokens.newToken();
             Session session = Session.start(new SessionId(tokens.newId()), user.id(), TokenHash.of(token), lifetime,

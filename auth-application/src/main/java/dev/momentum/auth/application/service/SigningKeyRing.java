@@ -1,5 +1,8 @@
 package dev.momentum.auth.application.service;
 
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.RotateSigningKeysUseCase;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
@@ -9,6 +12,7 @@ import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,27 +61,45 @@ public final class SigningKeyRing {
     public Mono<Void> refresh() {
         return store.findAll().collectList()
                 .flatMap(stored -> rotation.successorDueAt(keysOf(stored), Instants.now(clock))
-                        .map(successor -> addSuccessor(successor).then(store.findAll().collectList()))
+                        .map(successor -> addSuccessor(successor, null).then(store.findAll().collectList()))
                         .orElse(Mono.just(stored)))
                 .doOnNext(this::install)
                 .then();
     }
 
-    private Mono<Boolean> addSuccessor(KeyRotation.Successor successor) {
-        SigningKey key = new SigningKey(ids.newId(), successor.generation(), algorithm, Instants.now(clock),
-                successor.activeFrom());
-        return Mono.fromCallable(() -> signing.generate(key))
+    /** Adds a key that signs from now on (see {@link RotateSigningKeysUseCase}); answers its id. */
+    public Mono<String> rotateNow(UserId administrator) {
+        return store.findAll().collectList()
+                .flatMap(stored -> addSuccessor(rotation.immediateSuccessor(keysOf(stored), Instants.now(clock)),
+                        administrator))
+                .switchIfEmpty(Mono.error(new AuthException(AuthError.CONFLICT)))
+                .flatMap(added -> store.findAll().collectList().doOnNext(this::install).thenReturn(added.id()));
+    }
+
+    /**
+     * The key added for the successor; empty when another instance added that generation first.
+     * Its id and key pair are made off the event loop: the first use of the system's random source
+     * may read /dev/random (NoBlockingIT caught it).
+     */
+    private Mono<SigningKey> addSuccessor(KeyRotation.Successor successor, UserId administrator) {
+        return Mono.fromCallable(() -> signing.generate(new SigningKey(ids.newId(), successor.generation(), algorithm,
+                        Instants.now(clock), successor.activeFrom())))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(store::addIfGenerationFree)
-                .flatMap(added -> added
-                        ? events.succeeded(SecurityEventType.KEY_ROTATION, Subject.NOBODY, "key " + key.id()
-                                + " (generation " + key.generation() + "), signs from " + successor.activeFrom())
-                                .thenReturn(true)
-                        : Mono.just(false))
-                .doOnNext(added -> LOG.log(Level.INFO, added
-                        ? "Signing key generation {0} ({1}) added, signs from {2}"
-                        : "Signing key generation {0} was added by another instance", successor.generation(),
-                        algorithm, successor.activeFrom()));
+                .flatMap(generated -> store.addIfGenerationFree(generated)
+                        .doOnNext(added -> LOG.log(Level.INFO, added
+                                ? "Signing key generation {0} ({1}) added, signs from {2}"
+                                : "Signing key generation {0} was added by another instance", successor.generation(),
+                                algorithm, successor.activeFrom()))
+                        .filter(Boolean::booleanValue)
+                        .map(added -> generated.key()))
+                .flatMap(key -> {
+                    String detail = "key " + key.id() + " (generation " + key.generation() + "), signs from "
+                            + key.activeFrom();
+                    return (administrator == null
+                            ? events.succeeded(SecurityEventType.KEY_ROTATION, Subject.NOBODY, detail)
+                            : events.byAdministrator(administrator, SecurityEventType.KEY_ROTATION, Subject.NOBODY,
+                                    detail)).thenReturn(key);
+                });
     }
 
     private void install(List<StoredSigningKey> stored) {

@@ -8,6 +8,7 @@ import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IssueTokenServiceTest {
@@ -23,7 +24,8 @@ class IssueTokenServiceTest {
 
     private IssueTokenService withReuse(Duration reuse) {
         return new IssueTokenService(auth.getSession, keys, auth.tokens,
-                new TokenPolicy("http://localhost:3002", "http://localhost:3002", Duration.ofMinutes(15), reuse));
+                new TokenPolicy("http://localhost:3002", "http://localhost:3002", Duration.ofMinutes(15), reuse),
+                new AdminPolicy(Set.of()));
     }
 
     private final IssueTokenService tokens = withReuse(REUSE);

@@ -14,11 +14,14 @@ import dev.momentum.auth.application.port.in.SessionResult;
 import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.application.service.SecurityEvents.Subject;
 import dev.momentum.auth.domain.audit.SecurityEvent;
+import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -95,6 +98,11 @@ class SecurityEventsTest {
             @Override
             public Mono<Void> append(SecurityEvent event) {
                 return Mono.error(new IllegalStateException("trail gone"));
+            }
+
+            @Override
+            public Flux<StoredSecurityEvent> find(SecurityEventFilter filter) {
+                return Flux.error(new IllegalStateException("trail gone"));
             }
 
             @Override

@@ -8,14 +8,17 @@ import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
 import dev.momentum.auth.application.service.RateLimitPolicy;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.throttle.RateLimit;
+import dev.momentum.auth.domain.user.EmailAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.boot.convert.DurationStyle;
 
@@ -31,7 +34,8 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               AccountChanges accountChanges, MailDeliveryPolicy mailDelivery,
                               Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention, Duration auditRetention,
                               Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies,
-                              List<String> previousSecrets, Optional<Integer> managementPort, boolean jsonLogs) {
+                              List<String> previousSecrets, Optional<Integer> managementPort, boolean jsonLogs,
+                              Set<EmailAddress> adminEmails) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -158,6 +162,11 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.rateLimit("RATE_LIMIT_ACCOUNT_ATTEMPTS", defaultLimits.accountAttempts(), problems),
                 env.rateLimit("RATE_LIMIT_ACCOUNT_MAILS", defaultLimits.accountMails(), problems));
         List<String> trustedProxies = env.list("TRUSTED_PROXIES");
+        Set<EmailAddress> adminEmails = new LinkedHashSet<>();
+        for (String address : env.list("ADMIN_EMAILS")) {
+            EmailAddress.parse(address).ifPresentOrElse(adminEmails::add,
+                    () -> problems.add("ADMIN_EMAILS holds '" + address + "', which is not an email address"));
+        }
         try {
             new ClientAddresses(trustedProxies);
         } catch (IllegalArgumentException e) {
@@ -175,7 +184,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
                 housekeepingInterval, mailRetention, auditRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort,
-                logFormat.equals("json"));
+                logFormat.equals("json"), Set.copyOf(adminEmails));
     }
 
     /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */

@@ -9,6 +9,8 @@ import dev.momentum.auth.application.port.out.AccountMailer;
 import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.TokenSigning;
+import dev.momentum.auth.application.service.AdminPolicy;
+import dev.momentum.auth.application.service.AdministrationService;
 import dev.momentum.auth.application.service.AuthPolicy;
 import dev.momentum.auth.application.service.ChangeEmailService;
 import dev.momentum.auth.application.service.ChangePasswordService;
@@ -224,11 +226,25 @@ class UseCaseWiring {
 
     @Bean
     IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, RandomTokenGenerator ids,
-                                        AuthApiSettings api, ServiceSettings settings) {
+                                        AuthApiSettings api, ServiceSettings settings, AdminPolicy admins) {
         String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
         String issuer = settings.tokens().issuer().orElse(origin);
         return new IssueTokenService(getSession, ring, ids, new TokenPolicy(issuer,
-                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime(), settings.tokens().reuse()));
+                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime(), settings.tokens().reuse()),
+                admins);
+    }
+
+    @Bean
+    AdminPolicy adminPolicy(ServiceSettings settings) {
+        return new AdminPolicy(settings.adminEmails());
+    }
+
+    @Bean
+    AdministrationService administrationService(PersistenceAdapters persistence, AuditTrail auditTrail,
+                                                SigningKeyRing ring, AdminPolicy admins, SecurityEvents events,
+                                                Clock clock) {
+        return new AdministrationService(persistence.users(), persistence.userAdministration(), persistence.sessions(),
+                auditTrail, ring, persistence.transactions(), admins, events, clock);
     }
 
     @Bean

@@ -2,12 +2,15 @@ package dev.momentum.auth.bootstrap.metrics;
 
 import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.domain.audit.SecurityEvent;
+import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,6 +46,11 @@ final class CountingAuditTrail implements AuditTrail {
             (event.succeeded() ? successes : failures).get(event.type()).increment();
             return trail.append(event);
         });
+    }
+
+    @Override
+    public Flux<StoredSecurityEvent> find(SecurityEventFilter filter) {
+        return trail.find(filter);
     }
 
     @Override

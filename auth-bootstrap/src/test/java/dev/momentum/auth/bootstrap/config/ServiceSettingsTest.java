@@ -3,12 +3,13 @@ package dev.momentum.auth.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.momentum.auth.application.service.AccountChanges;
+import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
+import dev.momentum.auth.application.service.RateLimitPolicy;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.MailProvider;
-import dev.momentum.auth.application.service.AccountChanges;
-import dev.momentum.auth.application.service.RateLimitPolicy;
-import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
 import dev.momentum.auth.domain.throttle.RateLimit;
+import dev.momentum.auth.domain.user.EmailAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,18 @@ class ServiceSettingsTest {
         assertThat(from(Map.of("MANAGEMENT_PORT", "9090")).managementPort()).contains(9090);
         assertThatThrownBy(() -> from(Map.of("MANAGEMENT_PORT", "ninety")))
                 .hasMessageContaining("MANAGEMENT_PORT must be a number");
+    }
+
+    @Test
+    void fromWhenAdminEmailsAndAuditRetentionThenReadAndWhenNotAnAddressThenNamed() {
+        var settings = from(Map.of("ADMIN_EMAILS", "Ops@Example.com, boss@example.com", "AUDIT_RETENTION", "30d"));
+        assertThat(settings.adminEmails()).extracting(EmailAddress::value)
+                .containsExactlyInAnyOrder("ops@example.com", "boss@example.com");
+        assertThat(settings.auditRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(from(Map.of()).adminEmails()).isEmpty();
+        assertThat(from(Map.of()).auditRetention()).isEqualTo(Duration.ofDays(365));
+        assertThatThrownBy(() -> from(Map.of("ADMIN_EMAILS", "ops@example.com,not-an-address")))
+                .hasMessageContaining("ADMIN_EMAILS holds 'not-an-address'");
     }
 
     @Test

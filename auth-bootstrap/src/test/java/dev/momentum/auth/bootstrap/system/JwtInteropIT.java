@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
-import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
 import dev.momentum.auth.bootstrap.system.backend.ResourceServerBackend;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,43 +79,25 @@ class JwtInteropIT {
                 .getFirst("set-auth-token");
     }
 
-    static String tokenFrom(RunningService at, String sessionBearer) {
-        return JsonPath.read(new String(at.client().get().uri("/api/auth/token")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + sessionBearer).exchange()
-                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-                .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8), "$.token");
-    }
-
-    static Map<String, Object> payloadOf(String token) {
-        return JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8),
-                "$");
-    }
-
     static int backendStatus(String token) {
         return backendClient.get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .returnResult(String.class).getStatus().value();
     }
 
-    /** Our current signing key, as the service holds it: private half opened with the secret. */
-    static ECKey ourSigningKey() throws Exception {
-        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             var rows = connection.createStatement().executeQuery(
-                     "SELECT id, private_jwk FROM signing_keys ORDER BY generation DESC LIMIT 1")) {
-            rows.next();
-            byte[] jwk = new AesGcmSecretSealer(SECRET, NimbusTokenSigning.SEALING_PURPOSE)
-                    .open(rows.getString(1), rows.getString(2));
-            return JWK.parse(new String(jwk, StandardCharsets.UTF_8)).toECKey();
-        }
+    static String tokenFrom(RunningService at, String sessionBearer) {
+        return OurTokens.tokenFrom(at, sessionBearer);
     }
 
-    /** A token like ours, signed with {@code key}, after {@code change} edits its claims. */
+    static Map<String, Object> payloadOf(String token) {
+        return OurTokens.payloadOf(token);
+    }
+
+    static ECKey ourSigningKey() throws Exception {
+        return OurTokens.signingKeyOf(database, SECRET);
+    }
+
     static String forged(ECKey key, String kid, Consumer<Map<String, Object>> change) throws Exception {
-        Map<String, Object> claims = new LinkedHashMap<>(payloadOf(tokenFrom(service, bearer)));
-        change.accept(claims);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(),
-                JWTClaimsSet.parse(claims));
-        jwt.sign(new ECDSASigner(key));
-        return jwt.serialize();
+        return OurTokens.forged(tokenFrom(service, bearer), key, kid, change);
     }
 
     @Test

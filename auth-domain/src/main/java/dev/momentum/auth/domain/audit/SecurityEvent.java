@@ -7,12 +7,12 @@ import java.util.Objects;
 
 /**
  * One line of the audit trail: who (the user, or the address an unknown caller gave), from where,
- * what, and how it ended. {@code detail} is a failure's error code or a short public fact (a key id,
+ * what, and how it ended; {@code actorId} is the administrator who acted on the user, if one did. {@code detail} is a failure's error code or a short public fact (a key id,
  * which sessions were ended); never a password, token or hash. The nullable parts are null when
  * the event has none (an unknown user, a background key rotation).
  */
 public record SecurityEvent(Instant occurredAt, SecurityEventType type, boolean succeeded, UserId userId,
-                            String email, ClientInfo client, String detail) {
+                            String email, ClientInfo client, String detail, UserId actorId) {
 
     public static final int MAX_EMAIL_LENGTH = 320;
     public static final int MAX_DETAIL_LENGTH = 200;

@@ -14,5 +14,10 @@ public enum SecurityEventType {
     SESSION_REVOCATION,
     ACCOUNT_DELETION_REQUEST,
     ACCOUNT_DELETION,
-    KEY_ROTATION
+    KEY_ROTATION,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    ROLE_CHANGE,
+    /** An administrator read users or the audit trail. */
+    ADMIN_READ
 }

@@ -53,6 +53,11 @@ public record KeyRotation(Duration rotationPeriod, Duration publishLead, Duratio
     }
 
     /** The keys a verifier may still need, oldest first. */
+    /** A successor that signs from {@code now}: an administrator's rotation, when a key may be compromised. */
+    public Successor immediateSuccessor(List<SigningKey> keys, Instant now) {
+        return new Successor(keys.stream().mapToInt(SigningKey::generation).max().orElse(0) + 1, now);
+    }
+
     public List<SigningKey> publishedAt(List<SigningKey> keys, Instant now) {
         return keys.stream().sorted(Comparator.comparingInt(SigningKey::generation))
                 .filter(key -> retiredAt(keys, key).map(retired -> now.isBefore(retired)).orElse(true))

@@ -7,7 +7,10 @@ import java.util.Objects;
  * A person who can sign in. {@code image} is nullable, as in better-auth's user model.
  */
 public record User(UserId id, String name, EmailAddress email, boolean emailVerified, String image,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt, String role, boolean disabled) {
+
+    /** The role that opens the admin API (ADR-0034); a user without one is a plain user. */
+    public static final String ADMIN = "admin";
 
     public User {
         Objects.requireNonNull(id, "id cannot be null");
@@ -15,6 +18,12 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
         Objects.requireNonNull(email, "email cannot be null");
         Objects.requireNonNull(createdAt, "createdAt cannot be null");
         Objects.requireNonNull(updatedAt, "updatedAt cannot be null");
+    }
+
+    /** A user with no role who is not disabled. */
+    public User(UserId id, String name, EmailAddress email, boolean emailVerified, String image, Instant createdAt,
+                Instant updatedAt) {
+        this(id, name, email, emailVerified, image, createdAt, updatedAt, null, false);
     }
 
     /** A user who has just signed up and not yet verified their address. */
@@ -27,15 +36,15 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
     }
 
     public User withProfile(UserProfile profile, Instant now) {
-        return new User(id, profile.name(), email, emailVerified, profile.image(), createdAt, now);
+        return new User(id, profile.name(), email, emailVerified, profile.image(), createdAt, now, role, disabled);
     }
 
     public User withEmailVerified(Instant now) {
-        return emailVerified ? this : new User(id, name, email, true, image, createdAt, now);
+        return emailVerified ? this : new User(id, name, email, true, image, createdAt, now, role, disabled);
     }
 
     /** The address has been proven by the link mailed to it, so it is verified. */
     public User withVerifiedEmail(EmailAddress newEmail, Instant now) {
-        return new User(id, name, newEmail, true, image, createdAt, now);
+        return new User(id, name, newEmail, true, image, createdAt, now, role, disabled);
     }
 }

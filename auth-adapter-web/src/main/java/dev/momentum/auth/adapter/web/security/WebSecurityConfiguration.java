@@ -2,21 +2,35 @@ package dev.momentum.auth.adapter.web.security;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.IssueTokenUseCase;
+import dev.momentum.auth.domain.user.User;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +44,7 @@ public class WebSecurityConfiguration {
 
     /** HSTS for a year, sent when the public URL is https (ADR-0023). */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+    private static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
 
     /**
      * The firewall refuses paths with an encoded NUL, "..", "//" or ";" with a bare 400; this makes
@@ -51,6 +66,42 @@ public class WebSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain authApiSecurity(ServerHttpSecurity http, AuthApiSettings settings) {
+        return statelessAndHardened(http, settings)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    /**
+     * The admin API (ADR-0034): a bearer token of ours, checked against our own JWKS as any
+     * resource server would, whose {@code role} claim is {@code admin}; refusals in our JSON.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain adminApiSecurity(ServerHttpSecurity http, AuthApiSettings settings,
+                                            IssueTokenUseCase tokens, JsonErrorWebExceptionHandler errors) {
+        var adminsOnly = new ReactiveJwtAuthenticationConverter();
+        adminsOnly.setJwtGrantedAuthoritiesConverter(jwt -> User.ADMIN.equals(jwt.getClaimAsString("role"))
+                ? Flux.just(new SimpleGrantedAuthority(ADMIN_AUTHORITY)) : Flux.empty());
+        ServerAuthenticationEntryPoint unauthorized = (exchange, refused) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    refused instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return errors.handle(exchange, new AuthException(AuthError.UNAUTHORIZED));
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> errors.handle(exchange,
+                new AuthException(AuthError.FORBIDDEN));
+        return statelessAndHardened(http, settings)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin", "/api/admin/**"))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(ADMIN_AUTHORITY))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(OwnTokens.decoder(tokens)).jwtAuthenticationConverter(adminsOnly))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    private static ServerHttpSecurity statelessAndHardened(ServerHttpSecurity http, AuthApiSettings settings) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -59,7 +110,6 @@ public class WebSecurityConfiguration {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .cors(ServerHttpSecurity.CorsSpec::disable)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
@@ -71,7 +121,6 @@ public class WebSecurityConfiguration {
                         .writer(settings.secureCookies()
                                 ? StaticServerHttpHeadersWriter.builder()
                                         .header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY).build()
-                                : exchange -> Mono.empty()))
-                .build();
+                                : exchange -> Mono.empty()));
     }
 }

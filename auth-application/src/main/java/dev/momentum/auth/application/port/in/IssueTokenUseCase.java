@@ -16,6 +16,9 @@ public interface IssueTokenUseCase {
     /** The {@code iss} of every token. */
     String issuer();
 
+    /** The {@code aud} of every token. */
+    String audience();
+
     /** The JWS algorithm new tokens are signed with. */
     String algorithm();
 }

@@ -1,0 +1,192 @@
+package dev.momentum.auth.adapter.web.admin;
+
+import dev.momentum.auth.adapter.web.admin.AdminResponses.AdminUserResponse;
+import dev.momentum.auth.adapter.web.admin.AdminResponses.AuditPageResponse;
+import dev.momentum.auth.adapter.web.admin.AdminResponses.DisableUserRequest;
+import dev.momentum.auth.adapter.web.admin.AdminResponses.KeyRotationResponse;
+import dev.momentum.auth.adapter.web.admin.AdminResponses.SetRoleRequest;
+import dev.momentum.auth.adapter.web.admin.AdminResponses.UserPageResponse;
+import dev.momentum.auth.adapter.web.dto.SuccessResponse;
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.AdministerUsersUseCase;
+import dev.momentum.auth.application.port.in.ReadAuditTrailQuery;
+import dev.momentum.auth.application.port.in.RotateSigningKeysUseCase;
+import dev.momentum.auth.application.port.in.UserSearchQuery;
+import dev.momentum.auth.domain.audit.SecurityEventFilter;
+import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin API (ADR-0034): users, the audit trail and signing keys, for bearers of a token of
+ * ours that says {@code role: admin}. The use cases check the acting user again, live.
+ */
+@RestController
+@RequestMapping("/api/admin")
+public class AdminController {
+
+    private final AdministerUsersUseCase users;
+    private final ReadAuditTrailQuery auditTrail;
+    private final RotateSigningKeysUseCase signingKeys;
+
+    public AdminController(AdministerUsersUseCase users, ReadAuditTrailQuery auditTrail,
+                           RotateSigningKeysUseCase signingKeys) {
+        this.users = users;
+        this.auditTrail = auditTrail;
+        this.signingKeys = signingKeys;
+    }
+
+    @GetMapping("/users")
+    public Mono<UserPageResponse> searchUsers(@AuthenticationPrincipal Jwt token,
+                                              @RequestParam(required = false) String search,
+                                              @RequestParam(required = false) String limit,
+                                              @RequestParam(required = false) String offset) {
+        return Mono.fromCallable(() -> new UserSearchQuery(search, number("limit", limit, 50, 1, UserSearchQuery.MAX_LIMIT),
+                        number("offset", offset, 0, 0, Integer.MAX_VALUE)))
+                .flatMap(query -> users.search(administrator(token), query))
+                .map(UserPageResponse::of);
+    }
+
+    @GetMapping("/users/{id}")
+    public Mono<AdminUserResponse> user(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return users.find(administrator(token), new UserId(id)).map(AdminUserResponse::of);
+    }
+
+    @PostMapping("/users/{id}/disable")
+    public Mono<SuccessResponse> disable(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+                                         @RequestBody(required = false) DisableUserRequest body) {
+        String reason = body == null ? null : body.reason();
+        if (reason != null && reason.length() > 200) {
+            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.reason] at most 200 characters"));
+        }
+        return users.disable(administrator(token), new UserId(id), reason).thenReturn(new SuccessResponse(true));
+    }
+
+    @PostMapping("/users/{id}/enable")
+    public Mono<SuccessResponse> enable(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return users.enable(administrator(token), new UserId(id)).thenReturn(new SuccessResponse(true));
+    }
+
+    @PutMapping("/users/{id}/role")
+    public Mono<SuccessResponse> setRole(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+                                         @RequestBody(required = false) SetRoleRequest body) {
+        return users.setRole(administrator(token), new UserId(id), body == null ? null : body.role())
+                .thenReturn(new SuccessResponse(true));
+    }
+
+    @DeleteMapping("/users/{id}/sessions")
+    public Mono<SuccessResponse> endSessions(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return users.endSessions(administrator(token), new UserId(id)).thenReturn(new SuccessResponse(true));
+    }
+
+    @DeleteMapping("/users/{id}")
+    public Mono<SuccessResponse> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return users.delete(administrator(token), new UserId(id)).thenReturn(new SuccessResponse(true));
+    }
+
+    @GetMapping("/audit-events")
+    public Mono<AuditPageResponse> auditEvents(@AuthenticationPrincipal Jwt token,
+                                               @RequestParam(required = false) String userId,
+                                               @RequestParam(required = false) String email,
+                                               @RequestParam(required = false) String type,
+                                               @RequestParam(required = false) String outcome,
+                                               @RequestParam(required = false) String from,
+                                               @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String before,
+                                               @RequestParam(required = false) String limit) {
+        return Mono.fromCallable(() -> new SecurityEventFilter(
+                        optional(userId, UserId::new),
+                        optional(email, value -> EmailAddress.parse(value).map(EmailAddress::value)
+                                .orElseThrow(() -> invalid("email", value))),
+                        optional(type, value -> parseType(value)),
+                        optional(outcome, value -> switch (value) {
+                            case "success" -> true;
+                            case "failure" -> false;
+                            default -> throw invalid("outcome", value);
+                        }),
+                        optional(from, value -> instant("from", value)),
+                        optional(to, value -> instant("to", value)),
+                        optional(before, value -> eventId(value)),
+                        number("limit", limit, 100, 1, SecurityEventFilter.MAX_LIMIT)))
+                .flatMap(filter -> auditTrail.read(administrator(token), filter))
+                .map(AuditPageResponse::of);
+    }
+
+    @PostMapping("/signing-keys/rotate")
+    public Mono<KeyRotationResponse> rotateSigningKeys(@AuthenticationPrincipal Jwt token) {
+        return signingKeys.rotateNow(administrator(token)).map(KeyRotationResponse::new);
+    }
+
+    private static UserId administrator(Jwt token) {
+        return new UserId(token.getSubject());
+    }
+
+    private static <T> Optional<T> optional(String value, Function<String, T> parse) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(parse.apply(value.strip()));
+    }
+
+    private static SecurityEventType parseType(String value) {
+        try {
+            return SecurityEventType.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            throw invalid("type", value);
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException malformed) {
+            throw invalid(name, value);
+        }
+    }
+
+    private static int number(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException malformed) {
+            // answered below, as an out-of-range number is
+        }
+        throw new AuthException(AuthError.VALIDATION_ERROR,
+                "[query." + name + "] must be a whole number from " + min + " to " + max);
+    }
+
+    private static long eventId(String value) {
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException malformed) {
+            // answered below, as an id below 1 is
+        }
+        throw invalid("before", value);
+    }
+
+    private static AuthException invalid(String name, String value) {
+        return new AuthException(AuthError.VALIDATION_ERROR, "[query." + name + "] Invalid value");
+    }
+}
