@@ -6,8 +6,9 @@ import dev.momentum.auth.adapter.web.dto.DeleteUserResponse;
 import dev.momentum.auth.adapter.web.dto.StatusResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.port.in.ChangeEmailUseCase;
-import dev.momentum.auth.application.port.in.DeleteUserUseCase;
 import dev.momentum.auth.application.port.in.DeleteUserUseCase.DeleteUserResult;
+import dev.momentum.auth.application.port.in.DeleteUserUseCase;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +58,8 @@ final class AccountController {
                 .map(DeleteUserResponse::of);
     }
 
+    @ApiResponse(responseCode = "200", description = "deleted, when the link has no callbackURL")
+    @ApiResponse(responseCode = "302", description = "deleted, to the callbackURL")
     @GetMapping("/delete-user/callback")
     Mono<ResponseEntity<Object>> deleteUserByLink(@RequestParam(required = false) String token,
                                                   @RequestParam(required = false) String callbackURL,

@@ -12,6 +12,7 @@ import dev.momentum.auth.application.port.in.SendVerificationEmailUseCase;
 import dev.momentum.auth.application.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.port.in.VerifyEmailUseCase;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +60,8 @@ final class EmailVerificationController {
      * Opened from the mail. With a callbackURL the browser is sent there (errors as {@code ?error=CODE});
      * without one the answer is JSON, as better-auth's is.
      */
+    @ApiResponse(responseCode = "200", description = "verified (and signed in) when the link has no callbackURL")
+    @ApiResponse(responseCode = "302", description = "to the callbackURL, with ?error= when the token was not good")
     @GetMapping("/verify-email")
     Mono<ResponseEntity<Object>> verify(@RequestParam(required = false) String token,
                                         @RequestParam(required = false) String callbackURL,

@@ -3,24 +3,24 @@ package dev.momentum.auth.adapter.web;
 import dev.momentum.auth.adapter.web.dto.ChangePasswordRequest;
 import dev.momentum.auth.adapter.web.dto.ChangePasswordResponse;
 import dev.momentum.auth.adapter.web.dto.PasswordResetRequestedResponse;
-import dev.momentum.auth.adapter.web.dto.UserResponse;
-import dev.momentum.auth.adapter.web.dto.VerifyPasswordRequest;
-import dev.momentum.auth.adapter.web.security.SessionCredentials;
-import dev.momentum.auth.application.port.in.ChangePasswordCommand;
-import dev.momentum.auth.application.port.in.ChangePasswordUseCase;
-import dev.momentum.auth.application.port.in.VerifyPasswordQuery;
-import org.springframework.web.server.ServerWebExchange;
 import dev.momentum.auth.adapter.web.dto.RequestPasswordResetRequest;
 import dev.momentum.auth.adapter.web.dto.ResetPasswordRequest;
 import dev.momentum.auth.adapter.web.dto.StatusResponse;
+import dev.momentum.auth.adapter.web.dto.UserResponse;
+import dev.momentum.auth.adapter.web.dto.VerifyPasswordRequest;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.port.in.ChangePasswordCommand;
+import dev.momentum.auth.application.port.in.ChangePasswordUseCase;
 import dev.momentum.auth.application.port.in.CheckResetTokenQuery;
 import dev.momentum.auth.application.port.in.RequestPasswordResetCommand;
 import dev.momentum.auth.application.port.in.RequestPasswordResetUseCase;
 import dev.momentum.auth.application.port.in.ResetPasswordCommand;
 import dev.momentum.auth.application.port.in.ResetPasswordUseCase;
+import dev.momentum.auth.application.port.in.VerifyPasswordQuery;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
@@ -105,6 +106,7 @@ final class PasswordController {
      * The mailed link: checks the token without spending it and sends the browser to the
      * frontend with {@code ?token=} (or {@code ?error=INVALID_TOKEN}).
      */
+    @ApiResponse(responseCode = "302", description = "to the callbackURL with ?token=, or ?error=INVALID_TOKEN")
     @GetMapping("/reset-password/{token}")
     Mono<ResponseEntity<Void>> openResetLink(@PathVariable String token,
                                              @RequestParam(required = false) String callbackURL) {
@@ -133,6 +135,7 @@ final class PasswordController {
     }
 
     /** Where better-auth sends a browser whose link had no callbackURL; JSON here instead of its HTML page. */
+    @ApiResponse(responseCode = "400", description = "the error the link ended in")
     @GetMapping("/error")
     Mono<ResponseEntity<Map<String, String>>> error(@RequestParam(defaultValue = "UNKNOWN") String error) {
         String code = error.matches("[A-Z_]{1,64}") ? error : "UNKNOWN";

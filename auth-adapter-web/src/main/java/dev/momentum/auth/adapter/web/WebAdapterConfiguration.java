@@ -50,6 +50,11 @@ public class WebAdapterConfiguration {
     }
 
     @Bean
+    RouterFunction<ServerResponse> openApiDocumentRoute(AuthApiSettings settings, JsonMapper json) {
+        return new OpenApiDocumentRoute(settings, json).routes();
+    }
+
+    @Bean
     ClientContextWebFilter clientContextWebFilter() {
         return new ClientContextWebFilter();
     }

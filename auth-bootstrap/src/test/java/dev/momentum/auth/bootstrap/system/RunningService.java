@@ -57,6 +57,10 @@ final class RunningService implements AutoCloseable {
         }
     }
 
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
