@@ -54,18 +54,25 @@ class FuzzIT {
             "/delete-user/callback", "/verify-password", "/list-sessions", "/revoke-session", "/revoke-sessions",
             "/revoke-other-sessions", "/update-session", "/list-accounts", "/token", "/jwks", "/ok", "/error");
     private static final List<String> ROOT_PATHS = List.of("/health", "/.well-known/openid-configuration",
-            "/.well-known/oauth-authorization-server", "/", "/api", "/api/auth", "/api/auth/");
+            "/.well-known/oauth-authorization-server", "/", "/api", "/api/auth", "/api/auth/", "/livez", "/readyz",
+            "/api/openapi.json", "/api/admin", "/api/admin/users", "/api/admin/audit-events");
+    /** after /api/admin/users/{id}: reading, disabling, enabling, roles, sessions (rotating keys is left out: it only adds keys) */
+    private static final List<String> ADMIN_USER_PATHS = List.of("", "/disable", "/enable", "/role", "/sessions");
     private static final List<String> FIELDS = List.of("email", "password", "name", "image", "callbackURL",
             "newPassword", "currentPassword", "token", "revokeOtherSessions", "rememberMe", "redirectTo", "newEmail",
+            "reason", "role",
             "disableRefresh", "errorCallbackURL", "emailVerified", "id", "userId", "__proto__", "constructor");
     private static final List<String> QUERY_NAMES = List.of("token", "callbackURL", "disableRefresh",
-            "disableCookieCache", "error", "errorCallbackURL", "redirectTo");
+            "disableCookieCache", "error", "errorCallbackURL", "redirectTo", "search", "limit", "offset", "userId",
+            "email", "type", "outcome", "from", "to", "before");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static DatabaseUrl database;
     private static RunningService service;
     private static SignedIn fuzzer;
+    /** the fuzzer is an administrator too, so the admin API is reached past its token check */
+    private static String adminToken;
     private static String bystanderBefore;
     private static final AtomicLong sent = new AtomicLong();
     private static final AtomicLong serverErrors = new AtomicLong();
@@ -85,9 +92,10 @@ class FuzzIT {
     static void start() throws Exception {
         database = TestPostgres.freshDatabase();
         service = RunningService.start(Map.of("DATABASE_URL", RunningService.databaseUrlOf(database),
-                "CHANGE_EMAIL_ENABLED", "true", "DELETE_USER_ENABLED", "true"));
+                "CHANGE_EMAIL_ENABLED", "true", "DELETE_USER_ENABLED", "true", "ADMIN_EMAILS", "fuzzer@example.com"));
         SignedIn.as(service, database, "bystander@example.com", "bystander-password");
         fuzzer = SignedIn.as(service, database, "fuzzer@example.com", PASSWORD);
+        adminToken = OurTokens.tokenFrom(service, fuzzer.bearer());
         bystanderBefore = bystander();
         startedAt = System.nanoTime();
     }
@@ -170,8 +178,10 @@ class FuzzIT {
         Arbitrary<String> odd = Arbitraries.of("/api/auth/%2e%2e/health", "/api/auth/sign-in/email/", "/api/auth//token",
                 "/api/auth/sign-in/EMAIL", "/api/auth/sign-in/email;x=1", "/api/auth/%00", "/api/auth/sign-in%2Femail",
                 "/api/auth/" + "a".repeat(3000), "/../../etc/passwd", "/api/auth/jwks?%ff=%fe");
+        Arbitrary<String> adminUser = Combinators.combine(junk(40), Arbitraries.of(ADMIN_USER_PATHS))
+                .as((id, action) -> "/api/admin/users/" + encode(id) + action);
         Arbitrary<String> path = Arbitraries.frequencyOf(Tuple.of(12, api), Tuple.of(2, Arbitraries.of(ROOT_PATHS)),
-                Tuple.of(1, tokenPath), Tuple.of(1, odd));
+                Tuple.of(1, tokenPath), Tuple.of(1, odd), Tuple.of(2, adminUser));
         Arbitrary<String> query = Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(QUERY_NAMES), junk(10)),
                         values()).ofMaxSize(3)
                 .map(parameters -> parameters.isEmpty() ? "" : "?" + String.join("&", parameters.entrySet().stream()
@@ -191,6 +201,7 @@ class FuzzIT {
                 Arbitraries.just(fuzzer.cookie() + "; better-auth.dont_remember=true"), printable(200),
                 Arbitraries.just("better-auth.session_token=" + fuzzer.bearer() + ".AAAA"));
         Arbitrary<String> authorization = Arbitraries.oneOf(Arbitraries.just("Bearer " + fuzzer.bearer()),
+                Arbitraries.just("Bearer " + adminToken), Arbitraries.just("Bearer " + adminToken + "x"),
                 printable(80).map(token -> "Bearer " + token), Arbitraries.just("Basic YTpi"), printable(100),
                 Arbitraries.just("Bearer " + fuzzer.bearer() + "x"), Arbitraries.just("Bearer "));
         Arbitrary<String> forwarded = Arbitraries.oneOf(printable(60), Arbitraries.of("1.2.3.4", "::1, 10.0.0.1",
