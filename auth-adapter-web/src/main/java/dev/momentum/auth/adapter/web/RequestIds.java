@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.web;
 
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,6 +13,8 @@ import reactor.core.publisher.Mono;
  * Gives every request an id, returned in {@code X-Request-Id} and written with the log lines of
  * the request (ADR-0031). A proxy's id is kept when it is short and plain, so one id follows the
  * request through both; anything else is replaced, so a client cannot put arbitrary text in logs.
+ * A new id is this instance's random prefix and a counter: unique without a call to the secure
+ * random source per request, which cost a third of the throughput of {@code /api/auth/ok}.
  */
 public final class RequestIds implements WebFilter, Ordered {
 
@@ -20,10 +23,11 @@ public final class RequestIds implements WebFilter, Ordered {
     public static final String ATTRIBUTE = "requestId";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private final SecureTokenGenerator ids;
+    private final String instance;
+    private final AtomicLong counter = new AtomicLong();
 
     public RequestIds(SecureTokenGenerator ids) {
-        this.ids = ids;
+        this.instance = ids.newId().substring(0, 12);
     }
 
     /** First of all filters, so that every answer carries the id, refusals included. */
@@ -46,6 +50,7 @@ public final class RequestIds implements WebFilter, Ordered {
 
     /** The caller's id when plain, else a new one from the service's own generator. */
     String idFor(String presented) {
-        return presented != null && PLAIN.matcher(presented).matches() ? presented : ids.newId();
+        return presented != null && PLAIN.matcher(presented).matches() ? presented
+                : instance + "-" + Long.toString(counter.incrementAndGet(), Character.MAX_RADIX);
     }
 }
