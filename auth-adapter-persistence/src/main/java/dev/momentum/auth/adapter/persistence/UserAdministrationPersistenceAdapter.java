@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.UserAdministration;
 import dev.momentum.auth.domain.user.UserId;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.r2dbc.core.Parameter;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
  */
 final class UserAdministrationPersistenceAdapter implements UserAdministration {
 
+    private static final String SELECT = "SELECT " + UserRows.COLUMNS + ", u.disabled_reason FROM users u ";
     private static final String MATCHES = "WHERE lower(u.email) LIKE :pattern ESCAPE '!' OR lower(u.name) LIKE :pattern ESCAPE '!'";
 
     private final StorageGuard storage;
@@ -24,12 +26,11 @@ final class UserAdministrationPersistenceAdapter implements UserAdministration {
 
     @Override
     public Flux<AdministeredUser> search(String text, int limit, long offset) {
-        return storage.guardMany(storage.client().sql("SELECT " + UserRows.COLUMNS + ", u.disabled_reason FROM users u "
-                        + MATCHES + " ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
+        return storage.guardMany(storage.client().sql(SELECT + MATCHES + " ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
                 .bind("pattern", containing(text))
                 .bind("limit", limit)
                 .bind("offset", offset)
-                .map(row -> new AdministeredUser(UserRows.read(row), row.get("disabled_reason", String.class)))
+                .map(UserAdministrationPersistenceAdapter::read)
                 .all());
     }
 
@@ -43,10 +44,9 @@ final class UserAdministrationPersistenceAdapter implements UserAdministration {
 
     @Override
     public Mono<AdministeredUser> find(UserId id) {
-        return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + ", u.disabled_reason FROM users u "
-                        + "WHERE u.id = :id")
+        return storage.guard(storage.client().sql(SELECT + "WHERE u.id = :id")
                 .bind("id", id.value())
-                .map(row -> new AdministeredUser(UserRows.read(row), row.get("disabled_reason", String.class)))
+                .map(UserAdministrationPersistenceAdapter::read)
                 .one());
     }
 
@@ -70,6 +70,10 @@ final class UserAdministrationPersistenceAdapter implements UserAdministration {
                 .bind("id", id.value())
                 .fetch().rowsUpdated()
                 .map(updated -> updated == 1));
+    }
+
+    private static AdministeredUser read(Readable row) {
+        return new AdministeredUser(UserRows.read(row), row.get("disabled_reason", String.class));
     }
 
     /** A LIKE pattern for the text anywhere, its own % and _ taken literally. */

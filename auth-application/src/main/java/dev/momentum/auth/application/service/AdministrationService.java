@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -78,42 +79,27 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
 
     @Override
     public Mono<Void> disable(UserId administrator, UserId user, String reason) {
-        return asAdministrator(administrator)
-                .then(notSelf(administrator, user))
-                .then(existing(user))
-                .flatMap(found -> transactions.inTransaction(() -> administration
-                                .setDisabled(user, true, reason, Instants.now(clock))
-                                .then(sessions.deleteAllOfUser(user, null)))
-                        .then(audited(administrator, SecurityEventType.ACCOUNT_DISABLED, Subject.of(found.user()),
-                                reason)));
+        return changeUser(administrator, user, OwnAccount.REFUSED, SecurityEventType.ACCOUNT_DISABLED, reason,
+                () -> transactions.inTransaction(() -> administration.setDisabled(user, true, reason, Instants.now(clock))
+                        .then(sessions.deleteAllOfUser(user, null))));
     }
 
     @Override
     public Mono<Void> enable(UserId administrator, UserId user) {
-        return asAdministrator(administrator)
-                .then(existing(user))
-                .flatMap(found -> administration.setDisabled(user, false, null, Instants.now(clock))
-                        .then(audited(administrator, SecurityEventType.ACCOUNT_ENABLED, Subject.of(found.user()),
-                                null)));
+        return changeUser(administrator, user, OwnAccount.ALLOWED, SecurityEventType.ACCOUNT_ENABLED, null,
+                () -> administration.setDisabled(user, false, null, Instants.now(clock)));
     }
 
     @Override
     public Mono<Void> endSessions(UserId administrator, UserId user) {
-        return asAdministrator(administrator)
-                .then(existing(user))
-                .flatMap(found -> sessions.deleteAllOfUser(user, null)
-                        .then(audited(administrator, SecurityEventType.SESSION_REVOCATION, Subject.of(found.user()),
-                                "all sessions")));
+        return changeUser(administrator, user, OwnAccount.ALLOWED, SecurityEventType.SESSION_REVOCATION,
+                "all sessions", () -> sessions.deleteAllOfUser(user, null));
     }
 
     @Override
     public Mono<Void> delete(UserId administrator, UserId user) {
-        return asAdministrator(administrator)
-                .then(notSelf(administrator, user))
-                .then(existing(user))
-                .flatMap(found -> users.delete(user)
-                        .then(audited(administrator, SecurityEventType.ACCOUNT_DELETION, Subject.of(found.user()),
-                                null)));
+        return changeUser(administrator, user, OwnAccount.REFUSED, SecurityEventType.ACCOUNT_DELETION, null,
+                () -> users.delete(user));
     }
 
     @Override
@@ -121,12 +107,23 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
         if (role == null || !ROLES.contains(role)) {
             return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.role] must be admin or user"));
         }
-        return asAdministrator(administrator)
-                .then(notSelf(administrator, user))
-                .then(existing(user))
-                .flatMap(found -> administration.setRole(user, role, Instants.now(clock))
-                        .then(audited(administrator, SecurityEventType.ROLE_CHANGE, Subject.of(found.user()), role)));
+        return changeUser(administrator, user, OwnAccount.REFUSED, SecurityEventType.ROLE_CHANGE, role,
+                () -> administration.setRole(user, role, Instants.now(clock)));
     }
+
+    /**
+     * Every change to a user: the caller is an administrator now, the user exists (and is not the
+     * caller, where that could lock every administrator out), the change, then its audit event.
+     */
+    private Mono<Void> changeUser(UserId administrator, UserId user, OwnAccount ownAccount, SecurityEventType type,
+                                  String detail, Supplier<Mono<?>> change) {
+        return asAdministrator(administrator)
+                .then(ownAccount == OwnAccount.REFUSED ? notSelf(administrator, user) : Mono.empty())
+                .then(existing(user))
+                .flatMap(found -> change.get().then(audited(administrator, type, Subject.of(found.user()), detail)));
+    }
+
+    private enum OwnAccount { ALLOWED, REFUSED }
 
     @Override
     public Mono<AuditPageResult> read(UserId administrator, SecurityEventFilter filter) {
