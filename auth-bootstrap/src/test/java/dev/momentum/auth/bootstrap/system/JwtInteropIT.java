@@ -84,28 +84,20 @@ class JwtInteropIT {
                 .returnResult(String.class).getStatus().value();
     }
 
-    static String tokenFrom(RunningService at, String sessionBearer) {
-        return OurTokens.tokenFrom(at, sessionBearer);
-    }
-
-    static Map<String, Object> payloadOf(String token) {
-        return OurTokens.payloadOf(token);
-    }
-
     static ECKey ourSigningKey() throws Exception {
         return OurTokens.signingKeyOf(database, SECRET);
     }
 
     static String forged(ECKey key, String kid, Consumer<Map<String, Object>> change) throws Exception {
-        return OurTokens.forged(tokenFrom(service, bearer), key, kid, change);
+        return OurTokens.forged(OurTokens.tokenFrom(service, bearer), key, kid, change);
     }
 
     @Test
     void tokenThenStandardHeaderAndClaimsWithBetterAuthsUserFields() {
-        String token = tokenFrom(service, bearer);
+        String token = OurTokens.tokenFrom(service, bearer);
         Map<String, Object> header = JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
                 StandardCharsets.UTF_8), "$");
-        Map<String, Object> claims = payloadOf(token);
+        Map<String, Object> claims = OurTokens.payloadOf(token);
 
         assertThat(header).containsEntry("alg", "ES256").containsKey("kid");
         assertThat(claims).containsEntry("iss", issuer).containsEntry("aud", issuer)
@@ -114,7 +106,7 @@ class JwtInteropIT {
                 .containsKeys("sub", "jti", "id", "createdAt", "updatedAt");
         assertThat(claims.get("sub")).isEqualTo(claims.get("id"));
         assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(900);
-        assertThat(tokenFrom(service, bearer)).as("the same session's token, handed out again within JWT_REUSE_WINDOW")
+        assertThat(OurTokens.tokenFrom(service, bearer)).as("the same session's token, handed out again within JWT_REUSE_WINDOW")
                 .isEqualTo(token);
     }
 
@@ -154,7 +146,7 @@ class JwtInteropIT {
 
     @Test
     void springResourceServerWithOnlyOurIssuerUrlAcceptsOurTokensAndRejectsEveryBadOne() throws Exception {
-        String token = tokenFrom(service, bearer);
+        String token = OurTokens.tokenFrom(service, bearer);
         backendClient.get().uri("/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo("ada@example.com");
 
@@ -164,7 +156,7 @@ class JwtInteropIT {
     @Test
     void nodeJoseWithCreateRemoteJwkSetVerifiesOurTokensAndRejectsEveryBadOne() throws Exception {
         NodeScripts.requireInstalled();
-        String token = tokenFrom(service, bearer);
+        String token = OurTokens.tokenFrom(service, bearer);
         Map<String, String> bad = badTokens();
         List<String> arguments = new java.util.ArrayList<>(List.of(issuer + "/api/auth/jwks", issuer, issuer, token));
         arguments.addAll(bad.values());
@@ -174,7 +166,7 @@ class JwtInteropIT {
         List<String> lines = verified.output().lines().toList();
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(lines).hasSize(1 + bad.size());
-        assertThat(lines.getFirst()).isEqualTo("valid " + payloadOf(token).get("sub"));
+        assertThat(lines.getFirst()).isEqualTo("valid " + OurTokens.payloadOf(token).get("sub"));
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("invalid "));
     }
 
@@ -184,14 +176,14 @@ class JwtInteropIT {
         for (String algorithm : List.of("EdDSA", "RS256")) {
             try (RunningService other = RunningService.start(RunningService.onPostgresWithSmtp(
                     TestPostgres.freshDatabase(), ServerSetupTest.SMTP.getPort(), "JWT_ALGORITHM", algorithm))) {
-                String token = tokenFrom(other, signedUpAndIn(other, SMTP, algorithm.toLowerCase() + "@example.com"));
+                String token = OurTokens.tokenFrom(other, signedUpAndIn(other, SMTP, algorithm.toLowerCase() + "@example.com"));
                 Map<String, Object> header = JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
                         StandardCharsets.UTF_8), "$");
                 assertThat(header).containsEntry("alg", algorithm);
                 var jose = NodeScripts.node("verify-jwt.mjs", 60, other.baseUrl() + "/api/auth/jwks", other.baseUrl(),
                         other.baseUrl(), token, token.substring(0, token.length() - 4) + "AAAA");
                 assertThat(jose.output().lines().toList()).as(algorithm + ": " + jose.output())
-                        .containsExactly("valid " + payloadOf(token).get("sub"), "invalid ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+                        .containsExactly("valid " + OurTokens.payloadOf(token).get("sub"), "invalid ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
                 if (algorithm.equals("RS256")) {
                     try (var rsaBackend = ResourceServerBackend.start(other.baseUrl(), other.baseUrl())) {
                         WebTestClient.bindToServer()
@@ -205,7 +197,7 @@ class JwtInteropIT {
     }
 
     private static Map<String, String> badTokens() throws Exception {
-        String token = tokenFrom(service, bearer);
+        String token = OurTokens.tokenFrom(service, bearer);
         ECKey ours = ourSigningKey();
         String kid = ours.getKeyID();
         String[] parts = token.split("\\.");

@@ -10,7 +10,6 @@ import dev.momentum.auth.adapter.persistence.TestPostgres;
 import dev.momentum.auth.bootstrap.system.backend.ResourceServerBackend;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,11 +25,6 @@ class JwtRotationIT {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    static String kidOf(String token) {
-        return JsonPath.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8),
-                "$.kid");
-    }
 
     static List<String> publishedKids(RunningService instance) {
         return JsonPath.read(new String(instance.client().get().uri("/api/auth/jwks").exchange()
@@ -53,21 +47,21 @@ class JwtRotationIT {
                 var backendClient = WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + backend.getEnvironment().getProperty("local.server.port")).build();
                 String bearer = JwtInteropIT.signedUpAndIn(a, SMTP, "rotating@example.com");
-                String before = JwtInteropIT.tokenFrom(a, bearer);
-                String firstKid = kidOf(before);
-                assertThat(kidOf(JwtInteropIT.tokenFrom(b, bearer))).isEqualTo(firstKid);
+                String before = OurTokens.tokenFrom(a, bearer);
+                String firstKid = OurTokens.kidOf(before);
+                assertThat(OurTokens.kidOf(OurTokens.tokenFrom(b, bearer))).isEqualTo(firstKid);
                 assertThat(status(backendClient, before)).isEqualTo(200);
 
                 String after = null;
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (after == null && System.nanoTime() < deadline) {
                     for (RunningService instance : List.of(a, b)) {
-                        String token = JwtInteropIT.tokenFrom(instance, bearer);
-                        if (!kidOf(token).equals(firstKid)) {
+                        String token = OurTokens.tokenFrom(instance, bearer);
+                        if (!OurTokens.kidOf(token).equals(firstKid)) {
                             after = token;
                             RunningService other = instance == a ? b : a;
                             assertThat(publishedKids(other)).as("the other instance publishes it already")
-                                    .contains(kidOf(token));
+                                    .contains(OurTokens.kidOf(token));
                             break;
                         }
                     }
@@ -82,8 +76,8 @@ class JwtRotationIT {
                         a.baseUrl(), before, after);
                 assertThat(jose.output().lines()).as(jose.output()).hasSize(2)
                         .allSatisfy(line -> assertThat(line).startsWith("valid "));
-                assertThat(publishedKids(a)).contains(firstKid, kidOf(after));
-                assertThat(publishedKids(b)).contains(firstKid, kidOf(after));
+                assertThat(publishedKids(a)).contains(firstKid, OurTokens.kidOf(after));
+                assertThat(publishedKids(b)).contains(firstKid, OurTokens.kidOf(after));
                 try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                         database.password());
                      var rows = connection.createStatement().executeQuery(

@@ -42,6 +42,10 @@ final class OurTokens {
                 "$");
     }
 
+    static String kidOf(String token) {
+        return (String) headerOf(token).get("kid");
+    }
+
     /** The service's current signing key, as it holds it: the private half opened with its secret. */
     static ECKey signingKeyOf(DatabaseUrl database, String secret) throws Exception {
         try (var connection = Rows.connect(database); var rows = connection.createStatement().executeQuery(

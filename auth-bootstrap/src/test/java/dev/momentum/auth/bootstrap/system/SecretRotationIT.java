@@ -31,14 +31,14 @@ class SecretRotationIT {
         try (RunningService before = RunningService.start(RunningService.onPostgresWithSmtp(database,
                 ServerSetupTest.SMTP.getPort(), "AUTH_SECRET", OLD))) {
             bearerBefore = JwtInteropIT.signedUpAndIn(before, SMTP, "rotation@example.com");
-            kidBefore = JwtRotationIT.kidOf(JwtInteropIT.tokenFrom(before, bearerBefore));
+            kidBefore = OurTokens.kidOf(OurTokens.tokenFrom(before, bearerBefore));
         }
 
         try (RunningService rotated = RunningService.start(RunningService.onPostgresWithSmtp(database,
                 ServerSetupTest.SMTP.getPort(), "AUTH_SECRET", NEW, "AUTH_SECRET_PREVIOUS", OLD))) {
             rotated.client().get().uri("/api/auth/get-session").header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerBefore)
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.user.email").isEqualTo("rotation@example.com");
-            assertThat(JwtRotationIT.kidOf(JwtInteropIT.tokenFrom(rotated, bearerBefore))).isEqualTo(kidBefore);
+            assertThat(OurTokens.kidOf(OurTokens.tokenFrom(rotated, bearerBefore))).isEqualTo(kidBefore);
         }
 
         try (RunningService withoutPrevious = RunningService.start(RunningService.onPostgresWithSmtp(database,
