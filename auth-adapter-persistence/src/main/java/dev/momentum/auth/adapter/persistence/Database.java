@@ -30,7 +30,11 @@ public final class Database implements AutoCloseable {
     /** H2 settings that make it answer the service's SQL the way PostgreSQL does. */
     private static final String H2_POSTGRES_MODE = "MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
 
+    /** How the connection that listens for change notices shows in {@code pg_stat_activity}. */
+    static final String CHANGE_NOTICES_APPLICATION_NAME = "auth-service (change notices)";
+
     private final Supplier<ConnectionFactory> connections;
+    private final PostgresqlConnectionConfiguration changeNotices;
     private final PoolSettings settings;
     private ConnectionPool pool;
     private final String jdbcUrl;
@@ -38,9 +42,10 @@ public final class Database implements AutoCloseable {
     private final String password;
     private final String description;
 
-    private Database(Supplier<ConnectionFactory> connections, PoolSettings settings, String jdbcUrl, String username,
-                     String password, String description) {
+    private Database(Supplier<ConnectionFactory> connections, PostgresqlConnectionConfiguration changeNotices,
+                     PoolSettings settings, String jdbcUrl, String username, String password, String description) {
         this.connections = connections;
+        this.changeNotices = changeNotices;
         this.settings = settings;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -66,8 +71,10 @@ public final class Database implements AutoCloseable {
         if (url.password() != null) {
             builder.password(url.password());
         }
-        return new Database(() -> new PostgresqlConnectionFactory(builder.build()), settings, url.jdbcUrl(), url.username(),
-                url.password(), url.toString());
+        var configuration = builder.build();
+        var listening = builder.applicationName(CHANGE_NOTICES_APPLICATION_NAME).build();
+        return new Database(() -> new PostgresqlConnectionFactory(configuration), listening, settings, url.jdbcUrl(),
+                url.username(), url.password(), url.toString());
     }
 
     public static Database embedded(Path file, PoolSettings settings) {
@@ -77,7 +84,7 @@ public final class Database implements AutoCloseable {
             String[] pair = option.split("=", 2);
             configuration.property(pair[0], pair[1]);
         }
-        return new Database(() -> new H2ConnectionFactory(configuration.build()), settings,
+        return new Database(() -> new H2ConnectionFactory(configuration.build()), null, settings,
                 "jdbc:h2:file:" + path + ";" + H2_POSTGRES_MODE, "", "", "embedded H2 at " + path);
     }
 
@@ -109,6 +116,11 @@ public final class Database implements AutoCloseable {
         Mono.defer(() -> Mono.usingWhen(connectionFactory().create(), connection -> Mono.empty(), Connection::close))
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(null, failure -> LOG.debug("Warming up the pool failed: {}", failure.toString()));
+    }
+
+    /** Connections outside the pool, to listen for the PostgreSQL database's change notices; null on H2. */
+    PostgresqlConnectionFactory changeNoticeConnections() {
+        return changeNotices == null ? null : new PostgresqlConnectionFactory(changeNotices);
     }
 
     String jdbcUrl() {

@@ -12,6 +12,7 @@ import dev.momentum.auth.application.port.out.StaleRecords;
 import dev.momentum.auth.application.port.out.StorageProbe;
 import dev.momentum.auth.application.port.out.TransactionRunner;
 import dev.momentum.auth.application.port.out.UserAdministration;
+import dev.momentum.auth.application.port.out.UserChangeFeed;
 import dev.momentum.auth.application.port.out.UserRepository;
 import dev.momentum.auth.application.port.out.VerificationTokenRepository;
 import java.time.Duration;
@@ -35,24 +36,26 @@ public final class PersistenceAdapters {
     private final AuditTrail auditTrail;
     private final OperationalCounts operationalCounts;
     private final UserAdministration userAdministration;
+    private final DatabaseUserChanges userChanges;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
                                SecretSealer mailSealer) {
         Objects.requireNonNull(database, "database cannot be null");
         var storage = new StorageGuard(DatabaseClient.create(database.connectionFactory()), queryTimeout);
-        this.users = new UserPersistenceAdapter(storage, ids);
-        this.sessions = new SessionPersistenceAdapter(storage);
+        this.userChanges = new DatabaseUserChanges(database.changeNoticeConnections(), queryTimeout);
+        this.users = new UserPersistenceAdapter(storage, ids, userChanges);
+        this.sessions = new SessionPersistenceAdapter(storage, userChanges);
         this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
         this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, mailSealer);
         var staleRecords = new StaleRecordsPersistenceAdapter(storage);
         this.staleRecords = staleRecords;
         this.auditTrail = new AuditTrailPersistenceAdapter(storage, staleRecords);
         this.operationalCounts = new OperationalCountsPersistenceAdapter(storage);
-        this.userAdministration = new UserAdministrationPersistenceAdapter(storage);
+        this.userAdministration = new UserAdministrationPersistenceAdapter(storage, userChanges);
         this.signingKeys = new SigningKeyPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
-                TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
+                TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())), userChanges);
         this.probe = new DatabaseStorageProbe(storage);
         this.rateLimits = new RateLimitPersistenceAdapter(storage);
     }
@@ -103,5 +106,9 @@ public final class PersistenceAdapters {
 
     public UserAdministration userAdministration() {
         return userAdministration;
+    }
+
+    public UserChangeFeed userChanges() {
+        return userChanges;
     }
 }

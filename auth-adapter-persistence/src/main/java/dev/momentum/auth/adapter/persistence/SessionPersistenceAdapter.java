@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.token.TokenHash;
@@ -19,9 +20,11 @@ public final class SessionPersistenceAdapter implements SessionRepository {
             s.updated_at AS session_updated_at, s.expires_at, s.ip_address, s.user_agent""";
 
     private final StorageGuard storage;
+    private final DatabaseUserChanges changes;
 
-    SessionPersistenceAdapter(StorageGuard storage) {
+    SessionPersistenceAdapter(StorageGuard storage, DatabaseUserChanges changes) {
         this.storage = storage;
+        this.changes = changes;
     }
 
     @Override
@@ -42,12 +45,12 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> extend(Session session) {
-        return storage.guard(storage.client().sql(
+        return changes.telling(new UserChange.OfUser(session.userId()), storage.guard(storage.client().sql(
                         "UPDATE sessions SET expires_at = :expiresAt, updated_at = :updatedAt WHERE id = :id")
                 .bind("expiresAt", Timestamps.of(session.expiresAt()))
                 .bind("updatedAt", Timestamps.of(session.updatedAt()))
                 .bind("id", session.id().value())
-                .then());
+                .then()));
     }
 
     @Override
@@ -71,20 +74,20 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash) {
-        return storage.guard(storage.client().sql(
+        return changes.telling(new UserChange.OfUser(userId), storage.guard(storage.client().sql(
                         "DELETE FROM sessions WHERE user_id = :userId AND (id = :id OR token_hash = :tokenHash)")
                 .bind("userId", userId.value())
                 .bind("id", id.value())
                 .bind("tokenHash", tokenHash.hex())
-                .then());
+                .then()));
     }
 
     @Override
     public Mono<Void> deleteAllOfUser(UserId userId, SessionId keep) {
-        return storage.guard(storage.client().sql("DELETE FROM sessions WHERE user_id = :userId AND id <> :keep")
+        return changes.telling(new UserChange.OfUser(userId), storage.guard(storage.client().sql("DELETE FROM sessions WHERE user_id = :userId AND id <> :keep")
                 .bind("userId", userId.value())
                 .bind("keep", keep == null ? "" : keep.value())
-                .then());
+                .then()));
     }
 
     @Override
@@ -106,8 +109,9 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> deleteByTokenHash(TokenHash tokenHash) {
-        return storage.guard(storage.client().sql("DELETE FROM sessions WHERE token_hash = :tokenHash")
+        return changes.telling(new UserChange.OfSession(tokenHash), storage.guard(storage.client()
+                .sql("DELETE FROM sessions WHERE token_hash = :tokenHash")
                 .bind("tokenHash", tokenHash.hex())
-                .then());
+                .then()));
     }
 }

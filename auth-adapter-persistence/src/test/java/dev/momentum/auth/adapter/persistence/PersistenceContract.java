@@ -9,6 +9,7 @@ import dev.momentum.auth.application.port.out.MailOutbox;
 import dev.momentum.auth.application.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.port.out.StaleRecords.Purged;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.domain.audit.SecurityEvent;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,55 @@ abstract class PersistenceContract {
         assertThat(found.user()).isEqualTo(user);
         adapters.sessions().deleteByTokenHash(TokenHash.of("secret-token")).block();
         assertThat(adapters.sessions().findByTokenHash(TokenHash.of("secret-token")).block()).isNull();
+    }
+
+    @Test
+    void userChangesWhenThisInstanceChangesAUserOrASessionThenEachWriteTellsOfItBeforeItAnswers() throws Exception {
+        User user = stored("ada@example.com");
+        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of("secret-token"),
+                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, NOW);
+        adapters.sessions().add(session).block();
+        List<UserChange> heard = new CopyOnWriteArrayList<>();
+        var ofAda = new UserChange.OfUser(user.id());
+
+        try (var following = adapters.userChanges().follow(heard::add)) {
+            List<Runnable> writes = List.of(
+                    () -> adapters.users().updateProfile(user.id(), new UserProfile("Ada L.", null), NOW).block(),
+                    () -> adapters.users().markEmailVerified(user.id(), NOW).block(),
+                    () -> adapters.users().changeEmailIfFree(user.id(), new EmailAddress("ada@example.org"), NOW).block(),
+                    () -> adapters.userAdministration().setDisabled(user.id(), true, "test", NOW).block(),
+                    () -> adapters.userAdministration().setRole(user.id(), "admin", NOW).block(),
+                    () -> adapters.sessions().extend(session.refreshedAt(NOW.plusSeconds(90_000), SessionLifetime.DEFAULT))
+                            .block(),
+                    () -> adapters.sessions().deleteOfUser(user.id(), session.id(), session.tokenHash()).block(),
+                    () -> adapters.sessions().deleteAllOfUser(user.id(), null).block(),
+                    () -> adapters.users().delete(user.id()).block());
+            for (Runnable write : writes) {
+                heard.clear();
+                write.run();
+                assertThat(heard).contains(ofAda);
+            }
+            heard.clear();
+            adapters.sessions().deleteByTokenHash(TokenHash.of("secret-token")).block();
+            assertThat(heard).contains(new UserChange.OfSession(TokenHash.of("secret-token")));
+        }
+    }
+
+    @Test
+    void userChangesWhenAWriteRanInATransactionThenItIsToldAgainOnceTheTransactionEnded() throws Exception {
+        User user = stored("ada@example.com");
+        List<UserChange> heard = new CopyOnWriteArrayList<>();
+        var ofAda = new UserChange.OfUser(user.id());
+
+        try (var following = adapters.userChanges().follow(heard::add)) {
+            long toldInside = adapters.transactions().inTransaction(() -> adapters.users()
+                            .updateProfile(user.id(), new UserProfile("Ada L.", null), NOW)
+                            .then(Mono.fromSupplier(() -> heard.stream().filter(ofAda::equals).count())))
+                    .block();
+
+            assertThat(toldInside).isEqualTo(1);
+            assertThat(heard.stream().filter(ofAda::equals).count()).isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test

@@ -2,15 +2,87 @@ package dev.momentum.auth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserProfile;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 class PostgresPersistenceIT extends PersistenceContract {
 
+    private static final Duration NOTICE_WAIT = Duration.ofSeconds(10);
+
+    private DatabaseUrl url;
+
     @Override
     Database newDatabase() {
-        return Database.postgres(TestPostgres.freshDatabase(), Database.PoolSettings.DEFAULT);
+        url = TestPostgres.freshDatabase();
+        return Database.postgres(url, Database.PoolSettings.DEFAULT);
+    }
+
+    @Test
+    void userChangesWhenAnotherInstanceOrAnOperatorChangesAUserOrSessionThenTheyAreHeard() throws Exception {
+        User user = stored("ada@example.com");
+        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of("secret-token"),
+                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, NOW);
+        adapters.sessions().add(session).block();
+        BlockingQueue<UserChange> heard = new LinkedBlockingQueue<>();
+
+        try (var following = adapters.userChanges().follow(heard::add);
+             var otherInstance = Database.postgres(url, Database.PoolSettings.DEFAULT)) {
+            awaitHeard(heard, new UserChange.Listening());
+            var other = new PersistenceAdapters(otherInstance, IDS, Duration.ofSeconds(5), new TestSealer(SECRET));
+
+            other.users().updateProfile(user.id(), new UserProfile("Ada L.", null), NOW).block();
+            awaitHeard(heard, new UserChange.OfUser(user.id()));
+
+            DatabaseClient.create(otherInstance.connectionFactory())
+                    .sql("DELETE FROM sessions WHERE user_id = '" + user.id().value() + "'").then().block();
+            awaitHeard(heard, new UserChange.OfUser(user.id()));
+        }
+    }
+
+    @Test
+    void userChangesWhenTheListeningConnectionIsKilledThenInterruptedAndListeningAgainWithoutLosingLaterChanges()
+            throws Exception {
+        User user = stored("ada@example.com");
+        BlockingQueue<UserChange> heard = new LinkedBlockingQueue<>();
+
+        try (var following = adapters.userChanges().follow(heard::add)) {
+            awaitHeard(heard, new UserChange.Listening());
+
+            long killed = DatabaseClient.create(database.connectionFactory())
+                    .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name")
+                    .bind("name", Database.CHANGE_NOTICES_APPLICATION_NAME)
+                    .map(row -> row.get(0, Boolean.class)).all().count().block();
+            assertThat(killed).isEqualTo(1);
+            awaitHeard(heard, new UserChange.Interrupted());
+            awaitHeard(heard, new UserChange.Listening());
+
+            DatabaseClient.create(database.connectionFactory())
+                    .sql("UPDATE users SET name = 'by hand' WHERE id = '" + user.id().value() + "'").then().block();
+            awaitHeard(heard, new UserChange.OfUser(user.id()));
+        }
+    }
+
+    /** Takes what was heard until the expected change comes, failing when it does not come in time. */
+    private static void awaitHeard(BlockingQueue<UserChange> heard, UserChange expected) throws InterruptedException {
+        long deadline = System.nanoTime() + NOTICE_WAIT.toNanos();
+        for (UserChange change = null; !expected.equals(change); ) {
+            change = heard.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(change).as("heard %s in time", expected).isNotNull();
+        }
     }
 
     @Test

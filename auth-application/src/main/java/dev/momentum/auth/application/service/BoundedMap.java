@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * A concurrent map for what one instance remembers of its clients, holding at most
@@ -42,6 +43,23 @@ final class BoundedMap<K, V> {
 
     V compute(K key, BiFunction<K, V, V> update) {
         return entries.compute(key, update);
+    }
+
+    void remove(K key) {
+        entries.remove(key);
+    }
+
+    /** Removes the key only while it still maps to this very value. */
+    void remove(K key, V value) {
+        entries.remove(key, value);
+    }
+
+    void removeValuesIf(Predicate<V> condition) {
+        entries.values().removeIf(condition);
+    }
+
+    void clear() {
+        entries.clear();
     }
 
     int size() {

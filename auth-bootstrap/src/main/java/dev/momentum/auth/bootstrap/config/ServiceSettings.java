@@ -35,7 +35,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                               Duration mailPollInterval, Duration housekeepingInterval, Duration mailRetention, Duration auditRetention,
                               Tokens tokens, RateLimitPolicy rateLimits, List<String> trustedProxies,
                               List<String> previousSecrets, Optional<Integer> managementPort, boolean jsonLogs,
-                              Set<EmailAddress> adminEmails) {
+                              Set<EmailAddress> adminEmails, Duration sessionCacheTtl) {
 
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -161,6 +161,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 env.rateLimit("RATE_LIMIT_DEFAULT", defaultLimits.otherPaths(), problems),
                 env.rateLimit("RATE_LIMIT_ACCOUNT_ATTEMPTS", defaultLimits.accountAttempts(), problems),
                 env.rateLimit("RATE_LIMIT_ACCOUNT_MAILS", defaultLimits.accountMails(), problems));
+        Duration sessionCacheTtl = env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30), problems);
         List<String> trustedProxies = env.list("TRUSTED_PROXIES");
         Set<EmailAddress> adminEmails = new LinkedHashSet<>();
         for (String address : env.list("ADMIN_EMAILS")) {
@@ -184,7 +185,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
                 Duration.ofSeconds(databaseWaitSeconds), Boolean.parseBoolean(env.get("AUTH_SKIP_MIGRATIONS").orElse("false")),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), accountChanges, mailDelivery, mailPollInterval,
                 housekeepingInterval, mailRetention, auditRetention, tokens, rateLimits, trustedProxies, previousSecrets, managementPort,
-                logFormat.equals("json"), Set.copyOf(adminEmails));
+                logFormat.equals("json"), Set.copyOf(adminEmails), sessionCacheTtl);
     }
 
     /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */

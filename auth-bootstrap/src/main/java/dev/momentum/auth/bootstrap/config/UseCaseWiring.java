@@ -8,10 +8,12 @@ import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.port.out.AccountMailer;
 import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.SessionRepository;
 import dev.momentum.auth.application.port.out.TokenSigning;
 import dev.momentum.auth.application.service.AdminPolicy;
 import dev.momentum.auth.application.service.AdministrationService;
 import dev.momentum.auth.application.service.AuthPolicy;
+import dev.momentum.auth.application.service.CachedSessions;
 import dev.momentum.auth.application.service.ChangeEmailService;
 import dev.momentum.auth.application.service.ChangePasswordService;
 import dev.momentum.auth.application.service.DeleteUserService;
@@ -47,6 +49,9 @@ import org.springframework.context.annotation.Configuration;
 /** One bean per use case: the services stay free of Spring, and their wiring is in plain sight here. */
 @Configuration(proxyBeanMethods = false)
 class UseCaseWiring {
+
+    /** About 1 KiB a session: the sessions of this many users at once are served from memory. */
+    private static final int SESSION_CACHE_CAPACITY = 10_000;
 
     @Bean
     Clock clock() {
@@ -123,9 +128,20 @@ class UseCaseWiring {
         return new SignInService(persistence.users(), hasher, sessionIssuer, policy, limiter, clock, events);
     }
 
+    /**
+     * The sessions get-session looks up: held in memory until the user or session changes, at most
+     * SESSION_CACHE_TTL (ADR-0036); with 0s, read from the database every time.
+     */
     @Bean
-    GetSessionService getSessionService(PersistenceAdapters persistence, AuthPolicy policy, Clock clock) {
-        return new GetSessionService(persistence.sessions(), policy.sessionLifetime(), clock);
+    SessionRepository sessionLookups(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
+        return settings.sessionCacheTtl().isZero() ? persistence.sessions()
+                : new CachedSessions(persistence.sessions(), persistence.userChanges(), settings.sessionCacheTtl(),
+                        SESSION_CACHE_CAPACITY, clock);
+    }
+
+    @Bean
+    GetSessionService getSessionService(SessionRepository sessionLookups, AuthPolicy policy, Clock clock) {
+        return new GetSessionService(sessionLookups, policy.sessionLifetime(), clock);
     }
 
     @Bean

@@ -78,10 +78,12 @@ class ArchitectureTest {
             .should().haveSimpleNameEndingWith("Command").orShould().haveSimpleNameEndingWith("Query")
             .orShould().haveSimpleNameEndingWith("Result");
 
-    static final ArchRule PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS = classes().that().resideInAPackage(PERSISTENCE)
-            .and().implement(ROOT + ".application.port.out.UserRepository")
+    /** ArchUnit joins the conditions left to right: the package applies to all three ports. */
+    static final ArchRule PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS = classes()
+            .that().implement(ROOT + ".application.port.out.UserRepository")
             .or().implement(ROOT + ".application.port.out.SessionRepository")
             .or().implement(ROOT + ".application.port.out.VerificationTokenRepository")
+            .and().resideInAPackage(PERSISTENCE)
             .should().haveSimpleNameEndingWith("PersistenceAdapter");
 
     static final ArchRule REQUESTS_AND_RESPONSES_LIVE_IN_WEB = classes()

@@ -184,6 +184,15 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void fromWhenSessionCacheTtlSetThenReadAndZeroTurnsItOff() {
+        assertThat(from(Map.of()).sessionCacheTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(from(Map.of("SESSION_CACHE_TTL", "5s")).sessionCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(from(Map.of("SESSION_CACHE_TTL", "0s")).sessionCacheTtl()).isZero();
+        assertThatThrownBy(() -> from(Map.of("SESSION_CACHE_TTL", "forever")))
+                .hasMessageContaining("SESSION_CACHE_TTL must be a duration such as 5s");
+    }
+
+    @Test
     void fromWhenPreviousSecretsSetThenReadAndShortOnesRefused() {
         assertThat(from(Map.of()).previousSecrets()).isEmpty();
         assertThat(from(Map.of("AUTH_SECRET_PREVIOUS", STRONG + "a, " + STRONG + "b")).previousSecrets())

@@ -419,6 +419,33 @@ class SignUpFlowSystemIT {
         getWithBearer("/get-session", laptop).expectStatus().isOk().expectBody().jsonPath("$.user.email").isEqualTo(email);
     }
 
+    /** As another instance or an operator would: the change reaches this instance by the database's notices (ADR-0036). */
+    @Test
+    void getSessionWhenTheUserOrSessionChangedInTheDatabaseBehindTheServiceThenItAnswersTheChangeWithinSeconds()
+            throws Exception {
+        String email = newEmail();
+        signUpAndVerify(email);
+        String phone = bearerOf(email);
+        getWithBearer("/get-session", phone).expectBody().jsonPath("$.user.name").isEqualTo("Ada");
+        getWithBearer("/get-session", phone).expectBody().jsonPath("$.user.name").isEqualTo("Ada");
+
+        Rows.update(database, "UPDATE users SET name = 'Ada by hand' WHERE email = ?", email);
+        awaitGetSession(phone, "\"name\":\"Ada by hand\"");
+
+        Rows.update(database, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)", email);
+        awaitGetSession(phone, "null");
+    }
+
+    private static void awaitGetSession(String bearer, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String body = null;
+        while (System.nanoTime() < deadline && (body == null || !body.contains(expected))) {
+            body = getWithBearer("/get-session", bearer).expectBody(String.class).returnResult().getResponseBody();
+            Thread.sleep(20);
+        }
+        assertThat(body).contains(expected);
+    }
+
     @Test
     void revokeOtherSessionsAndRevokeSessionsThenOnlyTheCallerAndThenNobody() throws Exception {
         String email = newEmail();
