@@ -14,11 +14,12 @@ memory_limit() {
 }
 
 if [ -z "${JAVA_OPTS:-}" ]; then
-  JAVA_OPTS="-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k"
-  # The heap may take 70 % of the container's limit. Without a limit the JVM takes the host's
-  # memory instead: under sign-in load the heap grew to 14 GiB on a 24 GiB host (ADR-0021).
+  JAVA_OPTS="-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Xss512k"
+  # The heap may take half of the container's limit: the rest is the JVM's own (about 130 MiB)
+  # and libargon2's 19 MiB per hash in flight (ADR-0037). Without a limit the JVM would take the
+  # host's memory instead (ADR-0021): sized then as if the machine had 256 MiB, a 128 MiB heap.
   if [ -z "$(memory_limit)" ]; then
-    JAVA_OPTS="$JAVA_OPTS -XX:MaxRAM=384m"
+    JAVA_OPTS="$JAVA_OPTS -XX:MaxRAM=256m"
   fi
 fi
 # Netty loads its epoll transport through JNI; allowing that up front keeps four warning lines out

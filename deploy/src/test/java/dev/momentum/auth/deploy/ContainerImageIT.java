@@ -201,13 +201,13 @@ class ContainerImageIT {
         int port = freePort();
         String unlimited = runService("auth-heap-" + port, productionEnvironment(port));
         int limitedPort = freePort();
-        String limited = runService(List.of("--memory", "256m"), "auth-heap-limited-" + limitedPort,
+        String limited = runService(List.of("--memory", "512m"), "auth-heap-limited-" + limitedPort,
                 productionEnvironment(limitedPort));
         Docker.awaitHealthy(unlimited, Duration.ofSeconds(90));
         Docker.awaitHealthy(limited, Duration.ofSeconds(90));
 
-        assertThat(maxHeapMiB(unlimited)).as("70 % of 384 MiB, whatever the host has").isBetween(200L, 270L);
-        assertThat(maxHeapMiB(limited)).as("70 % of the 256 MiB limit").isBetween(150L, 180L);
+        assertThat(maxHeapMiB(unlimited)).as("half of 256 MiB, whatever the host has").isBetween(110L, 130L);
+        assertThat(maxHeapMiB(limited)).as("half of the 512 MiB limit").isBetween(230L, 260L);
     }
 
     private static long maxHeapMiB(String container) {

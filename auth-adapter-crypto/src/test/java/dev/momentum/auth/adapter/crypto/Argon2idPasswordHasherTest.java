@@ -37,6 +37,22 @@ class Argon2idPasswordHasherTest {
         assertThat(hasher.matches("correct horse batterY", hash).block()).isFalse();
     }
 
+    /** Made by Bouncy Castle through Spring Security's encoder, which hashed passwords before libargon2 (ADR-0037). */
+    @Test
+    void matchesWhenTheHashWasStoredByTheEarlierJavaHasherThenItStillMatches() {
+        var storedBefore = new PasswordHash(
+                "$argon2id$v=19$m=19456,t=2,p=1$TeWoOCzzu8mXWBWnAowGEw$AqQ3IW/7Y9c3fIpFA4eUucDHM0zvmCNmhvV+h23V7tA");
+
+        assertThat(hasher.matches("correct horse battery staple", storedBefore).block()).isTrue();
+        assertThat(hasher.matches("correct horse battery stapler", storedBefore).block()).isFalse();
+    }
+
+    @Test
+    void matchesWhenTheStoredHashIsUnreadableThenFalseNotAnError() {
+        assertThat(hasher.matches("anything", new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$not base64!$x")).block())
+                .isFalse();
+    }
+
     @Test
     void hashWhenSamePasswordTwiceThenSaltsDiffer() {
         assertThat(hasher.hash("same").block()).isNotEqualTo(hasher.hash("same").block());

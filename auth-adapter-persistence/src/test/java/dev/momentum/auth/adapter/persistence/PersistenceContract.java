@@ -91,6 +91,13 @@ abstract class PersistenceContract {
         return user;
     }
 
+    Session storedSession(User user, String token) {
+        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of(token),
+                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, NOW);
+        adapters.sessions().add(session).block();
+        return session;
+    }
+
     @Test
     void migrateWhenRunAgainThenChangesNothing() {
         stored("ada@example.com");
@@ -191,9 +198,7 @@ abstract class PersistenceContract {
     @Test
     void userChangesWhenThisInstanceChangesAUserOrASessionThenEachWriteTellsOfItBeforeItAnswers() throws Exception {
         User user = stored("ada@example.com");
-        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of("secret-token"),
-                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, NOW);
-        adapters.sessions().add(session).block();
+        Session session = storedSession(user, "secret-token");
         List<UserChange> heard = new CopyOnWriteArrayList<>();
         var ofAda = new UserChange.OfUser(user.id());
 

@@ -3,11 +3,6 @@ package dev.momentum.auth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
-import dev.momentum.auth.domain.session.ClientInfo;
-import dev.momentum.auth.domain.session.Session;
-import dev.momentum.auth.domain.session.SessionId;
-import dev.momentum.auth.domain.session.SessionLifetime;
-import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Duration;
@@ -34,9 +29,7 @@ class PostgresPersistenceIT extends PersistenceContract {
     @Test
     void userChangesWhenAnotherInstanceOrAnOperatorChangesAUserOrSessionThenTheyAreHeard() throws Exception {
         User user = stored("ada@example.com");
-        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of("secret-token"),
-                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, NOW);
-        adapters.sessions().add(session).block();
+        storedSession(user, "secret-token");
         BlockingQueue<UserChange> heard = new LinkedBlockingQueue<>();
 
         try (var following = adapters.userChanges().follow(heard::add);
