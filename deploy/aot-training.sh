@@ -8,6 +8,8 @@ set -eEuo pipefail
 
 output=$1
 java=${JAVA:-/opt/java/bin/java}
+# the JVM options the image runs with, so that the cache matches them
+. "$(dirname "$0")/java-options.sh"
 export AUTH_DATA_DIR=${AUTH_DATA_DIR:-/tmp/training} PORT=3002 MAIL_POLL_INTERVAL=100ms
 log=/tmp/training.log
 
@@ -19,8 +21,8 @@ fail() {
 trap 'fail "line $LINENO: $BASH_COMMAND"' ERR
 
 "$java" -jar auth-service.jar migrate > "$log" 2>&1 || fail "migration"
-"$java" -XX:AOTCacheOutput="$output" --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled=true \
-    -jar auth-service.jar >> "$log" 2>&1 &
+# shellcheck disable=SC2086 # JAVA_OPTS holds several words
+"$java" -XX:AOTCacheOutput="$output" $JAVA_OPTS -jar auth-service.jar >> "$log" 2>&1 &
 server=$!
 
 # METHOD PATH [JSON] [COOKIE]: one HTTP/1.0 exchange over bash's /dev/tcp, as a browser on the
