@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +33,8 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
     private final AtomicLong changesHeard = new AtomicLong();
     private volatile boolean listening;
     private final AutoCloseable following;
+    private final LongAdder fromMemory = new LongAdder();
+    private final LongAdder fromStore = new LongAdder();
 
     public CachedSessions(SessionRepository stored, UserChangeFeed changes, Duration timeToLive, int capacity,
                           Clock clock) {
@@ -45,13 +48,16 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
     @Override
     public Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash) {
         if (!listening) {
+            fromStore.increment();
             return stored.findByTokenHash(tokenHash);
         }
         Instant now = Instants.now(clock);
         Cached cached = entries.get(tokenHash);
         if (cached != null && isFresh(cached, now)) {
+            fromMemory.increment();
             return Mono.just(cached.found());
         }
+        fromStore.increment();
         long changesBefore = changesHeard.get();
         return stored.findByTokenHash(tokenHash).doOnNext(found -> keep(tokenHash, found, changesBefore, now));
     }
@@ -85,8 +91,21 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
     }
 
     /** How many sessions are held now. */
-    int size() {
+    public int size() {
         return entries.size();
+    }
+
+    /** Whether changes are heard, and so whether lookups may be answered from memory. */
+    public boolean isListening() {
+        return listening;
+    }
+
+    public long lookupsAnsweredFromMemory() {
+        return fromMemory.sum();
+    }
+
+    public long lookupsReadFromStore() {
+        return fromStore.sum();
     }
 
     @Override

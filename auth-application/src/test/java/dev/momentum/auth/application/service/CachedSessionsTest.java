@@ -52,6 +52,9 @@ class CachedSessionsTest {
         assertThat(nameOf(ADAS_PHONE)).isEqualTo("Ada");
 
         assertThat(stored.reads.get()).isEqualTo(1);
+        assertThat(cached.lookupsReadFromStore()).isEqualTo(1);
+        assertThat(cached.lookupsAnsweredFromMemory()).isEqualTo(1);
+        assertThat(cached.isListening()).isTrue();
     }
 
     @Test
@@ -60,6 +63,8 @@ class CachedSessionsTest {
         nameOf(ADAS_PHONE);
 
         assertThat(stored.reads.get()).isEqualTo(2);
+        assertThat(cached.lookupsReadFromStore()).isEqualTo(2);
+        assertThat(cached.isListening()).isFalse();
     }
 
     @Test

@@ -4,8 +4,13 @@ import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.port.in.OperationalFiguresQuery;
 import dev.momentum.auth.application.port.out.AuditTrail;
 import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.port.out.SessionRepository;
+import dev.momentum.auth.application.service.CachedSessions;
 import dev.momentum.auth.application.service.OperationalFiguresService;
 import dev.momentum.auth.application.service.SigningKeyRing;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -61,6 +66,24 @@ public class MetricsWiring {
     OperationalFiguresService operationalFiguresService(PersistenceAdapters persistence, SigningKeyRing keys,
                                                         Clock clock) {
         return new OperationalFiguresService(persistence.operationalCounts(), keys, clock);
+    }
+
+    /** Where get-session's lookups were answered, and whether changes are heard (ADR-0036); none with SESSION_CACHE_TTL=0s. */
+    @Bean
+    MeterBinder sessionCacheMeters(SessionRepository sessionLookups, PrometheusMeterRegistry registry) {
+        MeterBinder meters = sessionLookups instanceof CachedSessions cache ? into -> {
+            FunctionCounter.builder("auth.session.lookups", cache, CachedSessions::lookupsAnsweredFromMemory)
+                    .description("Session lookups, by where they were answered").tag("source", "memory")
+                    .register(into);
+            FunctionCounter.builder("auth.session.lookups", cache, CachedSessions::lookupsReadFromStore)
+                    .description("Session lookups, by where they were answered").tag("source", "database")
+                    .register(into);
+            Gauge.builder("auth.session.cache.listening", cache, held -> held.isListening() ? 1 : 0)
+                    .description("1 while the database's change notices are heard, so lookups may come from memory")
+                    .register(into);
+        } : into -> { };
+        meters.bindTo(registry);
+        return meters;
     }
 
     @Bean

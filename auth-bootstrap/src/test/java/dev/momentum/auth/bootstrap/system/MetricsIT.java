@@ -65,6 +65,7 @@ class MetricsIT {
         post(http, "/sign-in/email", wrong).expectStatus().isUnauthorized();
         post(http, "/sign-in/email", wrong).expectStatus().isEqualTo(429);
         http.get().uri("/api/auth/get-session").header("Cookie", cookie).exchange().expectStatus().isOk();
+        http.get().uri("/api/auth/get-session").header("Cookie", cookie).exchange().expectStatus().isOk();
         http.get().uri("/no/such/page").exchange().expectStatus().isNotFound();
 
         List<Sample> samples = scrapeUntilMailIsSent();
@@ -78,11 +79,14 @@ class MetricsIT {
         assertThat(value(samples, "http_server_requests_seconds_count", "method", "POST",
                 "uri", "/api/auth/sign-in/email", "status", "401", "outcome", "CLIENT_ERROR")).isEqualTo(2);
         assertThat(value(samples, "http_server_requests_seconds_count", "method", "GET",
-                "uri", "/api/auth/get-session", "status", "200")).isEqualTo(1);
+                "uri", "/api/auth/get-session", "status", "200")).isEqualTo(2);
         assertThat(value(samples, "http_server_requests_seconds_count", "uri", "UNMATCHED", "status", "404"))
                 .isEqualTo(1);
         assertThat(value(samples, "http_server_requests_seconds_bucket", "uri", "/api/auth/get-session", "le", "+Inf"))
-                .isEqualTo(1);
+                .isEqualTo(2);
+        assertThat(value(samples, "auth_session_lookups_total", "source", "database")).isEqualTo(1);
+        assertThat(value(samples, "auth_session_lookups_total", "source", "memory")).isEqualTo(1);
+        assertThat(value(samples, "auth_session_cache_listening")).isEqualTo(1);
         assertThat(samples).filteredOn(sample -> sample.name().equals("http_server_requests_seconds_bucket")
                 && "/api/auth/sign-in/email".equals(sample.labels().get("uri")) && "401".equals(sample.labels().get("status")))
                 .as("a histogram: a bucket per bound").hasSize(14);
@@ -97,7 +101,7 @@ class MetricsIT {
         assertThat(metricsNamedIn("../docs/operations/grafana-dashboard.json", "\"expr\": \"[^\"]*"))
                 .as("every metric the dashboard queries").isNotEmpty().allSatisfy(name -> assertScraped(samples, name));
         assertThat(metricsNamedIn("../docs/operations.md", "^\\| `[a-z_]+`"))
-                .as("every metric docs/operations.md lists").hasSize(8).allSatisfy(name -> assertScraped(samples, name));
+                .as("every metric docs/operations.md lists").hasSize(10).allSatisfy(name -> assertScraped(samples, name));
     }
 
     /** The metric names (words ending in _total, _seconds, _active, … or starting auth_) in the parts of a file the pattern finds. */
