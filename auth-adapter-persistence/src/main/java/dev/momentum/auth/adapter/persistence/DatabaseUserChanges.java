@@ -91,9 +91,14 @@ final class DatabaseUserChanges implements UserChangeFeed {
         return Flux.usingWhen(notifying.create(), this::listen, PostgresqlConnection::close)
                 .concatWith(Flux.error(() -> new IllegalStateException("the listening connection closed")))
                 .onErrorResume(failure -> {
+                    // one warning an outage; the reconnection attempts, every few seconds, at debug
+                    if (!interrupted) {
+                        LOG.warn("Not hearing the database's change notices; sessions are read from the database "
+                                + "until they are heard again: {}", failure.toString());
+                    } else {
+                        LOG.debug("Still not hearing the database's change notices: {}", failure.toString());
+                    }
                     interrupted = true;
-                    LOG.warn("Not hearing the database's change notices; sessions are read from the database until "
-                            + "they are heard again: {}", failure.toString());
                     return Flux.<UserChange>just(new UserChange.Interrupted()).concatWith(Flux.error(failure));
                 })
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(LONGEST_RETRY).transientErrors(true));
