@@ -68,8 +68,7 @@ final class DatabaseUserChanges implements UserChangeFeed {
     <T> Mono<T> telling(UserChange change, Mono<T> write) {
         return Mono.deferContextual(context -> {
             context.<Queue<UserChange>>getOrEmpty(TOLD_IN_TRANSACTION).ifPresent(told -> told.add(change));
-            return write.doOnSuccess(done -> tell(change)).doOnError(failed -> tell(change))
-                    .doOnCancel(() -> tell(change));
+            return whenEnded(write, () -> tell(change));
         });
     }
 
@@ -77,10 +76,14 @@ final class DatabaseUserChanges implements UserChangeFeed {
     <T> Mono<T> retellingAfter(Mono<T> transaction) {
         return Mono.defer(() -> {
             Queue<UserChange> told = new ConcurrentLinkedQueue<>();
-            Runnable retell = () -> told.forEach(this::tell);
-            return transaction.doOnSuccess(done -> retell.run()).doOnError(failed -> retell.run())
-                    .doOnCancel(retell).contextWrite(Context.of(TOLD_IN_TRANSACTION, told));
+            return whenEnded(transaction, () -> told.forEach(this::tell))
+                    .contextWrite(Context.of(TOLD_IN_TRANSACTION, told));
         });
+    }
+
+    /** Runs the action when the work ends, however it ends, before whoever waits for it goes on. */
+    private static <T> Mono<T> whenEnded(Mono<T> work, Runnable action) {
+        return work.doOnSuccess(done -> action.run()).doOnError(failed -> action.run()).doOnCancel(action);
     }
 
     private void tell(UserChange change) {

@@ -84,7 +84,8 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> deleteAllOfUser(UserId userId, SessionId keep) {
-        return changes.telling(new UserChange.OfUser(userId), storage.guard(storage.client().sql("DELETE FROM sessions WHERE user_id = :userId AND id <> :keep")
+        return changes.telling(new UserChange.OfUser(userId), storage.guard(storage.client()
+                .sql("DELETE FROM sessions WHERE user_id = :userId AND id <> :keep")
                 .bind("userId", userId.value())
                 .bind("keep", keep == null ? "" : keep.value())
                 .then()));

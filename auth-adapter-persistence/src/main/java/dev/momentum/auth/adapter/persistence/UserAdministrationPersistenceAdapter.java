@@ -67,7 +67,8 @@ final class UserAdministrationPersistenceAdapter implements UserAdministration {
 
     @Override
     public Mono<Boolean> setRole(UserId id, String role, Instant now) {
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client().sql("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
+        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client()
+                .sql("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
                 .bind("role", Parameter.fromOrEmpty(role, String.class))
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())

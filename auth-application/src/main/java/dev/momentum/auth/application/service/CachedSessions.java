@@ -77,11 +77,11 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
     private void hear(UserChange change) {
         changesHeard.incrementAndGet();
         switch (change) {
-            case UserChange.Listening listening -> {
+            case UserChange.Listening heard -> {
                 entries.clear();
                 this.listening = true;
             }
-            case UserChange.Interrupted interrupted -> {
+            case UserChange.Interrupted heard -> {
                 this.listening = false;
                 entries.clear();
             }
