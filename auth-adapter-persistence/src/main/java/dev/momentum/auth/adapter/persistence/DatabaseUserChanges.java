@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,6 @@ final class DatabaseUserChanges implements UserChangeFeed {
     private final Set<Consumer<UserChange>> listeners = new CopyOnWriteArraySet<>();
     private final PostgresqlConnectionFactory notifying;
     private final Duration queryTimeout;
-    private volatile boolean interrupted;
 
     /** @param notifying connections to the PostgreSQL database that notifies of changes; null for H2 */
     DatabaseUserChanges(PostgresqlConnectionFactory notifying, Duration queryTimeout) {
@@ -91,30 +91,30 @@ final class DatabaseUserChanges implements UserChangeFeed {
     }
 
     private Flux<UserChange> notices() {
-        return Flux.usingWhen(notifying.create(), this::listen, PostgresqlConnection::close)
+        AtomicBoolean interrupted = new AtomicBoolean();
+        return Flux.usingWhen(notifying.create(), connection -> listen(connection, interrupted),
+                        PostgresqlConnection::close)
                 .concatWith(Flux.error(() -> new IllegalStateException("the listening connection closed")))
                 .onErrorResume(failure -> {
                     // one warning an outage; the reconnection attempts, every few seconds, at debug
-                    if (!interrupted) {
+                    if (!interrupted.getAndSet(true)) {
                         LOG.warn("Not hearing the database's change notices; sessions are read from the database "
                                 + "until they are heard again: {}", failure.toString());
                     } else {
                         LOG.debug("Still not hearing the database's change notices: {}", failure.toString());
                     }
-                    interrupted = true;
                     return Flux.<UserChange>just(new UserChange.Interrupted()).concatWith(Flux.error(failure));
                 })
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(LONGEST_RETRY).transientErrors(true));
     }
 
     /** Notices from the moment LISTEN is done, which is then said; the heartbeat fails when the connection does. */
-    private Flux<UserChange> listen(PostgresqlConnection connection) {
+    private Flux<UserChange> listen(PostgresqlConnection connection, AtomicBoolean interrupted) {
         Flux<UserChange> notices = connection.getNotifications()
                 .map(notice -> new UserChange.OfUser(new UserId(notice.getParameter())));
         Mono<UserChange> listening = run(connection, "LISTEN " + CHANNEL)
                 .then(Mono.fromSupplier(() -> {
-                    if (interrupted) {
-                        interrupted = false;
+                    if (interrupted.getAndSet(false)) {
                         LOG.info("Hearing the database's change notices again");
                     }
                     return new UserChange.Listening();
