@@ -50,7 +50,7 @@ migrate() { # the service's command line, to which this adds "migrate"
 if [ -n "${BENCH_IMAGE:-}" ]; then
   migrate docker run --rm "${docker_env[@]}" "$BENCH_IMAGE"
   started=$(date +%s%N)
-  docker run -d --name "$service" --read-only --tmpfs /tmp:exec,mode=1777 "${docker_env[@]}" "$BENCH_IMAGE" >/dev/null
+  docker run -d --name "$service" --read-only --tmpfs /tmp:noexec,mode=1777 "${docker_env[@]}" "$BENCH_IMAGE" >/dev/null
   base="http://$(address_of "$service"):$port"
   pid=$(docker inspect -f '{{.State.Pid}}' "$service")
   service_log() { docker logs "$service" 2>&1; }

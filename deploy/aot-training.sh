@@ -10,7 +10,8 @@ output=$1
 java=${JAVA:-/opt/java/bin/java}
 # the JVM options the image runs with, so that the cache matches them
 . "$(dirname "$0")/java-options.sh"
-export AUTH_DATA_DIR=${AUTH_DATA_DIR:-/tmp/training} PORT=3002 MAIL_POLL_INTERVAL=100ms
+# JSON log lines, as production writes them by default, so that their classes are trained too
+export AUTH_DATA_DIR=${AUTH_DATA_DIR:-/tmp/training} PORT=3002 MAIL_POLL_INTERVAL=100ms LOG_FORMAT=json
 log=/tmp/training.log
 
 fail() {

@@ -25,9 +25,11 @@ fi
 # Netty loads its epoll transport through JNI; allowing that up front keeps four warning lines out
 # of every start.
 JAVA_OPTS="$JAVA_OPTS --enable-native-access=ALL-UNNAMED"
-# The image carries JNA's and libargon2's shared objects unpacked (ADR-0037); elsewhere JNA unpacks
-# them from the jar into the temporary directory.
+# The image carries the shared objects of JNA, libargon2 and Netty's epoll transport unpacked
+# (ADR-0037, ADR-0038); elsewhere they are unpacked from their jars into the temporary directory.
+# Netty looks in java.library.path before it unpacks.
 if [ -d /app/native ]; then
+  JAVA_OPTS="$JAVA_OPTS -Djava.library.path=/app/native"
   JAVA_OPTS="$JAVA_OPTS -Djna.boot.library.path=/app/native -Djna.library.path=/app/native -Djna.nounpack=true"
 fi
 # The jar carries the bean wiring Spring's AOT processing generated at build time (ADR-0018).

@@ -104,7 +104,7 @@ class ContainerImageIT {
         List<String> arguments = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
                 "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges"));
         if (!dockerOptions.contains("--tmpfs")) {
-            arguments.addAll(List.of("--tmpfs", "/tmp:exec,mode=1777"));
+            arguments.addAll(List.of("--tmpfs", "/tmp:noexec,mode=1777"));
         }
         arguments.addAll(dockerOptions);
         environment.forEach((key, value) -> arguments.addAll(List.of("-e", key + "=" + value)));
@@ -212,9 +212,12 @@ class ContainerImageIT {
         assertThat(maxHeapMiB(limited)).as("half of the 512 MiB limit").isBetween(230L, 260L);
     }
 
-    /** JNA loads libargon2 from the image, not from what it would unpack into /tmp (ADR-0037). */
+    /**
+     * JNA loads libargon2 and Netty its epoll transport from the image, not from what they would
+     * unpack into /tmp (ADR-0037, ADR-0038).
+     */
     @Test
-    void passwordsAreHashedWhenTmpForbidsExecutingWhatIsUnpackedThere() throws Exception {
+    void passwordsAreHashedAndEpollServesWhenTmpForbidsExecutingWhatIsUnpackedThere() throws Exception {
         int port = freePort();
         String name = runService(List.of("--tmpfs", "/tmp:noexec,mode=1777"), "auth-noexec-" + port,
                 productionEnvironment(port));
@@ -223,6 +226,13 @@ class ContainerImageIT {
         assertThat(send(postJson(port, "/sign-up/email", """
                 {"name":"Ada","email":"noexec-%d@example.com","password":"correct horse battery staple"}"""
                 .formatted(port))).statusCode()).isEqualTo(200);
+        assertThat(docker("logs", name).output()).as("Netty unpacks nothing into /tmp")
+                .doesNotContain("/tmp/libnetty");
+        String mappedEpoll = docker("exec", name, "bash", "-c", """
+                while read -r line; do [[ $line == *libnetty_transport_native_epoll* ]] && echo "${line##* }"; done \
+                    < /proc/1/maps""").output();
+        assertThat(mappedEpoll.lines()).as("where the JVM mapped the epoll library from")
+                .isNotEmpty().allMatch(path -> path.startsWith("/app/native/"));
     }
 
     private static long maxHeapMiB(String container) {
@@ -277,7 +287,7 @@ class ContainerImageIT {
     }
 
     @Test
-    void serviceStartedBeforeItsDatabaseWaitsThenComesUp() throws Exception {
+    void serviceStartedBeforeItsDatabaseWaitsComesUpAndTurnsUnhealthyWhenItGoes() throws Exception {
         int databasePort = freePort();
         int port = freePort();
         Map<String, String> env = productionEnvironment(port);
@@ -295,8 +305,21 @@ class ContainerImageIT {
                                 new com.github.dockerjava.api.model.ExposedPort(5432))))) {
             late.start();
             Docker.awaitHealthy(name, Duration.ofSeconds(90));
+            assertThat(docker("exec", name, "bash", "-c", "PORT=" + freePort() + " /app/healthcheck.sh").exitCode())
+                    .as("the probe against a port where nothing listens").isEqualTo(1);
         }
         assertThat(docker("logs", name).output()).contains("Database not reachable yet");
+        // with the database gone /health answers 503, and a probe that gets an answer fails at once
+        awaitHealthStatus(name, "unhealthy", Duration.ofSeconds(60));
+    }
+
+    /** Polls the container's own HEALTHCHECK until it says {@code status}. */
+    private static void awaitHealthStatus(String container, String status, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!Docker.inspect(container, "{{.State.Health.Status}}").equals(status)) {
+            assertThat(System.nanoTime()).as(container + " " + status + " within " + limit).isLessThan(deadline);
+            Thread.sleep(250);
+        }
     }
 
     @Test

@@ -4,18 +4,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The image under test, built once per test run from this repository with deploy/Dockerfile.
- * The build image comes from AUTH_BUILD_IMAGE (CI: a local stand-in), else the Dockerfile's
- * public default; the runtime has no base image.
+ * The build image comes from AUTH_BUILD_IMAGE and the AOT training run's database image from
+ * AUTH_TRAINING_POSTGRES_IMAGE (CI: local stand-ins), else the Dockerfile's public defaults; the
+ * runtime has no base image.
  */
 final class ServiceImage {
 
     static final String TAG = "auth-service:test";
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Map<String, String> BASE_IMAGE_ARGUMENTS = Map.of(
+            "AUTH_BUILD_IMAGE", "BUILD_IMAGE", "AUTH_TRAINING_POSTGRES_IMAGE", "TRAINING_POSTGRES_IMAGE");
     private static final Logger LOG = LoggerFactory.getLogger(ServiceImage.class);
     private static boolean built;
 
@@ -27,10 +31,12 @@ final class ServiceImage {
             return;
         }
         List<String> command = new ArrayList<>(List.of("build", "-f", REPOSITORY.resolve("deploy/Dockerfile").toString(), "-t", TAG));
-        String buildImage = System.getenv("AUTH_BUILD_IMAGE");
-        if (buildImage != null) {
-            command.addAll(List.of("--build-arg", "BUILD_IMAGE=" + buildImage));
-        }
+        BASE_IMAGE_ARGUMENTS.forEach((variable, argument) -> {
+            String image = System.getenv(variable);
+            if (image != null) {
+                command.addAll(List.of("--build-arg", argument + "=" + image));
+            }
+        });
         command.add(REPOSITORY.toString());
         long started = System.nanoTime();
         Docker.docker(Duration.ofMinutes(20), command.toArray(String[]::new)).orFail("docker build");
