@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -196,6 +197,37 @@ class ContainerImageIT {
         var session = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/get-session"))
                 .header("Authorization", "Bearer " + bearer).GET());
         assertThat(session.body()).contains("\"email\":\"" + email + "\"", "\"emailVerified\":true");
+    }
+
+    /**
+     * The runtime lists only the JDK's five built-in security providers (ADR-0038): enough for TLS.
+     * This database refuses every connection that is not TLS, so healthy means TLS works.
+     */
+    @Test
+    void speaksTlsToADatabaseThatAcceptsNothingElse() throws Exception {
+        var certificate = SelfSignedCertificate.forHost("localhost");
+        String tlsOnly = "local all all trust\nhostssl all all all scram-sha-256\n";
+        String installFiles = "cp /tls/* /var/lib/postgresql/ && chown postgres /var/lib/postgresql/server.*"
+                + " && chmod 600 /var/lib/postgresql/server.key && exec docker-entrypoint.sh \"$@\"";
+        try (var tlsPostgres = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE).asCompatibleSubstituteFor("postgres"))
+                .withCopyToContainer(Transferable.of(certificate.certificatePem()), "/tls/server.crt")
+                .withCopyToContainer(Transferable.of(certificate.privateKeyPem()), "/tls/server.key")
+                .withCopyToContainer(Transferable.of(tlsOnly), "/tls/pg_hba.conf")
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("sh", "-c", installFiles, "sh"))
+                .withCommand("postgres", "-c", "ssl=on", "-c", "ssl_cert_file=/var/lib/postgresql/server.crt",
+                        "-c", "ssl_key_file=/var/lib/postgresql/server.key", "-c", "hba_file=/var/lib/postgresql/pg_hba.conf")) {
+            tlsPostgres.start();
+            int port = freePort();
+            Map<String, String> env = productionEnvironment(port);
+            env.put("DATABASE_URL", databaseUrl(tlsPostgres.getMappedPort(5432), tlsPostgres.getDatabaseName())
+                    .replace("sslmode=disable", "sslmode=require"));
+            String name = runService("auth-tls-" + port, env);
+            Docker.awaitHealthy(name, Duration.ofSeconds(90));
+
+            var plain = tlsPostgres.execInContainer("psql", "host=127.0.0.1 sslmode=disable user=" + tlsPostgres.getUsername()
+                    + " dbname=" + tlsPostgres.getDatabaseName(), "-c", "SELECT 1");
+            assertThat(plain.getStderr()).as("the database refuses a connection without TLS").contains("no encryption");
+        }
     }
 
     @Test
