@@ -4,11 +4,13 @@ import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.LiquibaseSchemaMigrator.SchemaMigrationException;
 import dev.momentum.auth.bootstrap.config.DatabaseStartup;
 import dev.momentum.auth.bootstrap.config.LogFormat;
+import dev.momentum.auth.bootstrap.config.MigratedDatabase;
 import dev.momentum.auth.bootstrap.config.ServiceSettings;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceWiring;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -43,19 +45,28 @@ public class AuthServiceApplication {
             return;
         }
         LogFormat.applyBeforeSpring(settings);
-        Database database = DatabaseStartup.open(settings);
-        boolean migrateOnly = args.length > 0 && "migrate".equals(args[0]);
-        // migrating before Spring starts gives a database that never comes one clear line and exit
-        // code 3, not a context failure with a stack trace
-        if (migrateOnly || (!settings.skipMigrations() && !aotProcessing())) {
+        if (args.length > 0 && "migrate".equals(args[0])) {
+            Database database = DatabaseStartup.open(settings);
             int migrated = migrate(database, settings);
-            if (migrateOnly || migrated != 0) {
-                database.close();
-                System.exit(migrated);
-                return;
-            }
+            database.close();
+            System.exit(migrated);
+            return;
         }
-        exitZeroOnTermination(start(settings, database, args));
+        if (settings.skipMigrations() || aotProcessing()) {
+            exitZeroOnTermination(start(settings, CompletableFuture.completedFuture(DatabaseStartup.open(settings)), args));
+            return;
+        }
+        // the database is migrated while Spring starts: Spring waits for it only where a bean first
+        // needs it, and opens its port only after every bean is made (ADR-0038)
+        CompletableFuture<Database> migrated = new CompletableFuture<>();
+        Thread.ofPlatform().name("migration").start(() -> {
+            try {
+                migrated.complete(migratedOrHalt(settings));
+            } catch (RuntimeException | Error e) {
+                migrated.completeExceptionally(e);
+            }
+        });
+        exitZeroOnTermination(start(settings, migrated, args));
     }
 
     /** The service on a database it migrates first (unless the settings say it is migrated), as tests start it. */
@@ -70,21 +81,25 @@ public class AuthServiceApplication {
             database.close();
             throw e;
         }
-        return start(settings, database, args);
+        return start(settings, CompletableFuture.completedFuture(database), args);
     }
 
-    /** The service on a migrated database, which it closes when it stops, after the last request. */
-    private static ConfigurableApplicationContext start(ServiceSettings settings, Database database, String... args) {
+    /**
+     * The service on a database that is migrated once the future completes, which it closes when
+     * it stops, after the last request.
+     */
+    private static ConfigurableApplicationContext start(ServiceSettings settings, CompletableFuture<Database> migrated,
+                                                        String... args) {
         if (!aotProcessing()) {
             // the pool's first connection is made while Spring starts, not by the first request
-            database.warmUp();
+            migrated.thenAccept(Database::warmUp);
         }
         SpringApplication application = new SpringApplication(AuthServiceApplication.class);
         application.addInitializers(context -> {
             var beans = (DefaultListableBeanFactory) context.getBeanFactory();
             beans.registerSingleton("serviceSettings", settings);
-            beans.registerSingleton("database", database);
-            beans.registerDisposableBean("database", database::close);
+            beans.registerSingleton("database", new MigratedDatabase(migrated));
+            beans.registerDisposableBean("database", () -> migrated.thenAccept(Database::close));
         });
         Map<String, Object> properties = new HashMap<>(LogFormat.springProperties(settings));
         properties.put("server.port", String.valueOf(settings.port()));
@@ -95,6 +110,21 @@ public class AuthServiceApplication {
     /** The build's AOT processing runs main() to see the application's beans; it must not touch a database. */
     private static boolean aotProcessing() {
         return Boolean.getBoolean("spring.aot.processing");
+    }
+
+    /**
+     * A migrated database, or the process ends with {@link #migrate}'s line and code. It halts
+     * rather than exits: Spring is starting on the main thread and waits for this database, so
+     * there is nothing to stop gracefully, and Spring's shutdown hook would wait for that start.
+     */
+    private static Database migratedOrHalt(ServiceSettings settings) {
+        Database database = DatabaseStartup.open(settings);
+        int migrated = migrate(database, settings);
+        if (migrated != 0) {
+            database.close();
+            Runtime.getRuntime().halt(migrated);
+        }
+        return database;
     }
 
     private static int migrate(Database database, ServiceSettings settings) {

@@ -40,8 +40,8 @@ class AdapterWiring {
     }
 
     @Bean
-    PersistenceAdapters persistenceAdapters(Database database, RandomTokenGenerator ids, AuthApiSettings api) {
-        return new PersistenceAdapters(database, ids, Database.PoolSettings.DEFAULT.queryTimeout(),
+    PersistenceAdapters persistenceAdapters(MigratedDatabase database, RandomTokenGenerator ids, AuthApiSettings api) {
+        return new PersistenceAdapters(database.await(), ids, Database.PoolSettings.DEFAULT.queryTimeout(),
                 new AesGcmSecretSealer(api.secret(), api.previousSecrets(), "auth-service mail outbox v1"));
     }
 
