@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -78,8 +78,12 @@ class ContainerImageIT {
     }
 
     static String databaseUrl(int port, String database) {
+        return databaseUrl(port, database, "disable");
+    }
+
+    static String databaseUrl(int port, String database, String sslMode) {
         return "postgres://" + postgres.getUsername() + ":" + postgres.getPassword() + "@127.0.0.1:" + port + "/" + database
-                + "?sslmode=disable";
+                + "?sslmode=" + sslMode;
     }
 
     Map<String, String> productionEnvironment(int port) {
@@ -219,8 +223,7 @@ class ContainerImageIT {
             tlsPostgres.start();
             int port = freePort();
             Map<String, String> env = productionEnvironment(port);
-            env.put("DATABASE_URL", databaseUrl(tlsPostgres.getMappedPort(5432), tlsPostgres.getDatabaseName())
-                    .replace("sslmode=disable", "sslmode=require"));
+            env.put("DATABASE_URL", databaseUrl(tlsPostgres.getMappedPort(5432), tlsPostgres.getDatabaseName(), "require"));
             String name = runService("auth-tls-" + port, env);
             Docker.awaitHealthy(name, Duration.ofSeconds(90));
 
