@@ -51,23 +51,29 @@ final class HttpMetricsWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        Timer.Sample sample = Timer.start(registry);
-        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> record(exchange, sample)));
+        Timer.Sample sample = start();
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            record(exchange.getRequest().getMethod().name(), routeOf(exchange), status == null ? 200 : status.value(),
+                    sample);
+        }));
         return chain.filter(exchange);
     }
 
-    private void record(ServerWebExchange exchange, Timer.Sample sample) {
-        HttpStatusCode status = exchange.getResponse().getStatusCode();
-        int code = status == null ? 200 : status.value();
-        if (code == 429) {
-            rateLimited.increment();
-        }
-        String method = exchange.getRequest().getMethod().name();
-        sample.stop(timers.computeIfAbsent(new Series(KNOWN_METHODS.contains(method) ? method : "OTHER",
-                routeOf(exchange), code), this::timer));
+    Timer.Sample start() {
+        return Timer.start(registry);
     }
 
-    private static String routeOf(ServerWebExchange exchange) {
+    /** Also for the answers the public response cache gives before this filter is reached. */
+    void record(String method, String route, int status, Timer.Sample sample) {
+        if (status == 429) {
+            rateLimited.increment();
+        }
+        sample.stop(timers.computeIfAbsent(new Series(KNOWN_METHODS.contains(method) ? method : "OTHER", route, status),
+                this::timer));
+    }
+
+    static String routeOf(ServerWebExchange exchange) {
         Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern == null) {
             pattern = exchange.getAttribute(RouterFunctions.MATCHING_PATTERN_ATTRIBUTE);

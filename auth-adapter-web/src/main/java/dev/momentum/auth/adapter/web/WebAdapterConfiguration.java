@@ -19,6 +19,7 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +63,17 @@ public class WebAdapterConfiguration {
     @Bean
     RequestIds requestIds(SecureTokenGenerator ids) {
         return new RequestIds(ids);
+    }
+
+    @Bean
+    PublicResponseCache publicResponseCache(RequestIds requestIds, HttpMetricsWebFilter metrics,
+                                            RateLimitWebFilter rateLimits, MeterRegistry registry) {
+        return new PublicResponseCache(requestIds, metrics, rateLimits, registry);
+    }
+
+    @Bean
+    HttpHandlerDecoratorFactory publicResponsesFirst(PublicResponseCache cache) {
+        return cache::answering;
     }
 
     @Bean

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -142,6 +144,34 @@ class JwtInteropIT {
                 .jsonPath("$.keys[0].use").isEqualTo("sig")
                 .jsonPath("$.keys[0].kid").exists()
                 .jsonPath("$.keys[0].d").doesNotExist();
+    }
+
+    /** The answers kept for a second (ADR-0039) are the filter chain's, headers and all, under a new request id. */
+    @Test
+    void jwksAndDiscoveryAgainThenTheSameAnswerAsTheFilterChainGave() {
+        for (String path : List.of("/api/auth/jwks", "/.well-known/openid-configuration")) {
+            // an Accept of its own: the first answer is made by the chain, whatever other tests asked
+            var first = getWithOwnAccept(path);
+            var again = getWithOwnAccept(path);
+
+            assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+            assertThat(withoutRequestId(again.getResponseHeaders())).isEqualTo(withoutRequestId(first.getResponseHeaders()))
+                    .containsKeys("Content-Security-Policy", "X-Content-Type-Options");
+            assertThat(again.getResponseHeaders().getFirst("X-Request-Id"))
+                    .isNotBlank().isNotEqualTo(first.getResponseHeaders().getFirst("X-Request-Id"));
+        }
+    }
+
+    private EntityExchangeResult<byte[]> getWithOwnAccept(String path) {
+        return service.client().get().uri(path).header(HttpHeaders.ACCEPT, "application/json;q=0.9").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+    }
+
+    private static Map<String, List<String>> withoutRequestId(HttpHeaders headers) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach(copy::put);
+        copy.remove("X-Request-Id");
+        return copy;
     }
 
     @Test

@@ -67,6 +67,8 @@ class MetricsIT {
         http.get().uri("/api/auth/get-session").header("Cookie", cookie).exchange().expectStatus().isOk();
         http.get().uri("/api/auth/get-session").header("Cookie", cookie).exchange().expectStatus().isOk();
         http.get().uri("/no/such/page").exchange().expectStatus().isNotFound();
+        http.get().uri("/api/auth/jwks").exchange().expectStatus().isOk();
+        http.get().uri("/api/auth/jwks").exchange().expectStatus().isOk();
 
         List<Sample> samples = scrapeUntilMailIsSent();
 
@@ -80,6 +82,9 @@ class MetricsIT {
                 "uri", "/api/auth/sign-in/email", "status", "401", "outcome", "CLIENT_ERROR")).isEqualTo(2);
         assertThat(value(samples, "http_server_requests_seconds_count", "method", "GET",
                 "uri", "/api/auth/get-session", "status", "200")).isEqualTo(2);
+        assertThat(value(samples, "http_server_requests_seconds_count", "method", "GET",
+                "uri", "/api/auth/jwks", "status", "200")).as("the answer from memory too").isEqualTo(2);
+        assertThat(value(samples, "auth_public_answers_from_memory_total")).isEqualTo(1);
         assertThat(value(samples, "http_server_requests_seconds_count", "uri", "UNMATCHED", "status", "404"))
                 .isEqualTo(1);
         assertThat(value(samples, "http_server_requests_seconds_bucket", "uri", "/api/auth/get-session", "le", "+Inf"))
@@ -101,7 +106,7 @@ class MetricsIT {
         assertThat(metricsNamedIn("../docs/operations/grafana-dashboard.json", "\"expr\": \"[^\"]*"))
                 .as("every metric the dashboard queries").isNotEmpty().allSatisfy(name -> assertScraped(samples, name));
         assertThat(metricsNamedIn("../docs/operations.md", "^\\| `[a-z_]+`"))
-                .as("every metric docs/operations.md lists").hasSize(10).allSatisfy(name -> assertScraped(samples, name));
+                .as("every metric docs/operations.md lists").hasSize(11).allSatisfy(name -> assertScraped(samples, name));
     }
 
     /** The metric names (words ending in _total, _seconds, _active, … or starting auth_) in the parts of a file the pattern finds. */

@@ -3,6 +3,7 @@ package dev.momentum.auth.adapter.web.security;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.port.in.RateLimitUseCase;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -36,11 +37,18 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String client = clientAddresses.of(exchange.getRequest());
         exchange.getAttributes().put(CLIENT_ADDRESS, client);
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.startsWith(API_PREFIX)) {
-            return chain.filter(exchange);
-        }
-        return rateLimits.admitRequest(ClientAddresses.budgetKey(client), path.substring(AuthApiSettings.BASE_PATH.length()))
-                .then(Mono.defer(() -> chain.filter(exchange)));
+        return admit(exchange.getRequest(), client).then(Mono.defer(() -> chain.filter(exchange)));
+    }
+
+    /** Counts the request against its client's budget; a {@code RateLimitedException} when it is spent. */
+    public Mono<Void> admit(ServerHttpRequest request) {
+        return admit(request, clientAddresses.of(request));
+    }
+
+    private Mono<Void> admit(ServerHttpRequest request, String client) {
+        String path = request.getPath().pathWithinApplication().value();
+        return path.startsWith(API_PREFIX)
+                ? rateLimits.admitRequest(ClientAddresses.budgetKey(client), path.substring(AuthApiSettings.BASE_PATH.length()))
+                : Mono.empty();
     }
 }

@@ -32,35 +32,39 @@ public final class RequestLimitsWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
+        HttpProblem problem = problemWith(exchange.getRequest());
+        return problem == null ? chain.filter(exchange) : Mono.error(problem);
+    }
+
+    /** What this filter refuses the request for, or null: the public response cache asks too. */
+    public static HttpProblem problemWith(ServerHttpRequest request) {
         String query = request.getURI().getRawQuery();
         if (request.getURI().getRawPath().length() + (query == null ? 0 : query.length() + 1) > MAX_TARGET_LENGTH) {
-            return Mono.error(new HttpProblem(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "Request URI too long"));
+            return new HttpProblem(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "Request URI too long");
         }
         for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
             for (String value : header.getValue()) {
                 if (value.length() > MAX_HEADER_VALUE_LENGTH) {
-                    return Mono.error(new HttpProblem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                            "REQUEST_HEADER_FIELDS_TOO_LARGE", "Header " + header.getKey() + " is too large"));
+                    return new HttpProblem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                            "REQUEST_HEADER_FIELDS_TOO_LARGE", "Header " + header.getKey() + " is too large");
                 }
             }
         }
         if (request.getHeaders().getContentLength() > MAX_BODY_BYTES) {
-            return Mono.error(new HttpProblem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "Request body too large"));
+            return new HttpProblem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large");
         }
         if (request.getMethod() == HttpMethod.POST && hasBody(request)) {
             MediaType type = request.getHeaders().getContentType();
             if (type == null) {
-                return Mono.error(new HttpProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                        "Content-Type is required: send application/json"));
+                return new HttpProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                        "Content-Type is required: send application/json");
             }
             if (!MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
-                return Mono.error(new HttpProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                        "Unsupported media type: send application/json"));
+                return new HttpProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                        "Unsupported media type: send application/json");
             }
         }
-        return chain.filter(exchange);
+        return null;
     }
 
     private static boolean hasBody(ServerHttpRequest request) {
