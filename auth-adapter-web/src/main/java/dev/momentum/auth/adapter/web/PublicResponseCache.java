@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -50,9 +51,16 @@ public final class PublicResponseCache implements WebFilter, Ordered {
     static final Duration FRESH_FOR = Duration.ofSeconds(1);
     /** Answers kept at most: the public routes are few, and a key is chosen by the client. */
     static final int CAPACITY = 64;
+    /**
+     * Paths remembered for having answered a 2xx that is not public, so that their GETs are not
+     * watched again: the watching cost get-session 10 % of its throughput. Routes do not change
+     * between public and private; an error answer says nothing of its route, so it is not counted.
+     */
+    static final int PRIVATE_PATHS = 256;
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age=(\\d+)");
 
     private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
+    private final Set<String> privatePaths = ConcurrentHashMap.newKeySet();
     private final RequestIds requestIds;
     private final HttpMetricsWebFilter metrics;
     private final RateLimitWebFilter rateLimits;
@@ -96,7 +104,8 @@ public final class PublicResponseCache implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (keyOf(exchange.getRequest()) == null) {
+        Key key = keyOf(exchange.getRequest());
+        if (key == null || privatePaths.contains(key.path())) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().response(new Keeping(exchange)).build());
@@ -187,6 +196,10 @@ public final class PublicResponseCache implements WebFilter, Ordered {
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             if (!isPublic(getHeaders().getCacheControl())) {
+                HttpStatusCode status = getStatusCode();
+                if ((status == null || status.is2xxSuccessful()) && privatePaths.size() < PRIVATE_PATHS) {
+                    privatePaths.add(exchange.getRequest().getPath().value());
+                }
                 return super.writeWith(body);
             }
             var copy = new ByteArrayOutputStream();

@@ -46,7 +46,7 @@ class PublicResponseCacheTest {
 
     private Consumer<ServerWebExchange> answer = PUBLIC_ANSWER;
 
-    private final HttpHandler server = server();
+    private HttpHandler server = server();
 
     @Test
     void aPublicAnswerIsGivenAgainWithoutTheChainWithItsHeadersBodyAndAFreshRequestId() {
@@ -110,12 +110,37 @@ class PublicResponseCacheTest {
                 })) {
             answer = notShared;
             chainAnswers.set(0);
+            server = server();
 
             get(MockServerHttpRequest.get(JWKS));
             get(MockServerHttpRequest.get(JWKS));
 
             assertThat(chainAnswers).hasValue(2);
         }
+    }
+
+    @Test
+    void aPathThatAnsweredA2xxThatIsNotPublicIsNotWatchedAgain() {
+        answer = exchange -> exchange.getResponse().getHeaders().setCacheControl("no-store");
+        get(MockServerHttpRequest.get(JWKS));
+        answer = PUBLIC_ANSWER;
+
+        get(MockServerHttpRequest.get(JWKS));
+        get(MockServerHttpRequest.get(JWKS));
+
+        assertThat(chainAnswers).hasValue(3);
+    }
+
+    @Test
+    void aPathThatFailedIsWatchedAgain() {
+        answer = exchange -> exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        get(MockServerHttpRequest.get(JWKS));
+        answer = PUBLIC_ANSWER;
+
+        get(MockServerHttpRequest.get(JWKS));
+        get(MockServerHttpRequest.get(JWKS));
+
+        assertThat(chainAnswers).hasValue(2);
     }
 
     @Test
