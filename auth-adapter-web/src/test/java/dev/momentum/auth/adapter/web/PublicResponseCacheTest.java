@@ -121,26 +121,24 @@ class PublicResponseCacheTest {
 
     @Test
     void aPathThatAnsweredA2xxThatIsNotPublicIsNotWatchedAgain() {
-        answer = exchange -> exchange.getResponse().getHeaders().setCacheControl("no-store");
-        get(MockServerHttpRequest.get(JWKS));
-        answer = PUBLIC_ANSWER;
-
-        get(MockServerHttpRequest.get(JWKS));
-        get(MockServerHttpRequest.get(JWKS));
-
-        assertThat(chainAnswers).hasValue(3);
+        assertThat(chainAnswersWhenPublicAnswersFollow(
+                exchange -> exchange.getResponse().getHeaders().setCacheControl("no-store"))).isEqualTo(3);
     }
 
     @Test
     void aPathThatFailedIsWatchedAgain() {
-        answer = exchange -> exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(chainAnswersWhenPublicAnswersFollow(
+                exchange -> exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE))).isEqualTo(2);
+    }
+
+    /** The chain's answers to three GETs, the first answered by {@code first}, the others publicly. */
+    private int chainAnswersWhenPublicAnswersFollow(Consumer<ServerWebExchange> first) {
+        answer = first;
         get(MockServerHttpRequest.get(JWKS));
         answer = PUBLIC_ANSWER;
-
         get(MockServerHttpRequest.get(JWKS));
         get(MockServerHttpRequest.get(JWKS));
-
-        assertThat(chainAnswers).hasValue(2);
+        return chainAnswers.get();
     }
 
     @Test
