@@ -8,7 +8,9 @@ import dev.momentum.auth.bootstrap.config.MigratedDatabase;
 import dev.momentum.auth.bootstrap.config.ServiceSettings;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceWiring;
+import dev.momentum.auth.bootstrap.migration.BetterAuthImport;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import sun.misc.Signal;
 
 /**
  * The service. {@code java -jar auth-service.jar} serves; {@code … migrate} only migrates the
- * database (waiting for it) and exits. Configuration is read and checked before Spring starts, so
+ * database (waiting for it) and exits; {@code … migrate --from-better-auth [--dry-run]} migrates it
+ * and imports a better-auth database into it ({@link BetterAuthImport}). Configuration is read and checked before Spring starts, so
  * a misconfigured deployment stops with one line that names every problem instead of a stack
  * trace. There is no component scan: {@link ServiceWiring} names every part.
  */
@@ -45,6 +48,12 @@ public class AuthServiceApplication {
             return;
         }
         LogFormat.applyBeforeSpring(settings);
+        if (args.length > 1 && "migrate".equals(args[0]) && "--from-better-auth".equals(args[1])) {
+            LogFormat.routeJdkLoggingBeforeSpring();
+            boolean dryRun = List.of(args).contains("--dry-run");
+            System.exit(BetterAuthImport.run(settings, System::getenv, dryRun));
+            return;
+        }
         if (args.length > 0 && "migrate".equals(args[0])) {
             Database database = DatabaseStartup.open(settings);
             int migrated = migrate(database, settings);

@@ -26,6 +26,8 @@ import reactor.core.scheduler.Schedulers;
  * thread per core with a bounded queue: hashing never runs on an event-loop thread, and a flood of
  * sign-ins is refused with {@link HashingOverloadedException} instead of queueing without bound.
  * Each hash's 19 MiB is the C library's, taken and given back outside the Java heap (ADR-0037).
+ * Hashes imported from better-auth (scrypt) are checked too, and {@link #needsRehash} says they
+ * are to be replaced (ADR-0040).
  */
 public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseab
     private final Argon2Advanced argon2;
     private final String parameterPrefix;
     private final PasswordHash decoy;
+    private final BetterAuthScrypt betterAuthScrypt = new BetterAuthScrypt();
     private final ThreadPoolExecutor executor;
     private final Scheduler scheduler;
 
@@ -84,6 +87,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseab
 
     @Override
     public Mono<Boolean> matches(String password, PasswordHash hash) {
+        if (BetterAuthScrypt.isOne(hash)) {
+            return offload(() -> betterAuthScrypt.matches(password, hash));
+        }
         return offload(() -> {
             try {
                 return argon2.verify(hash.encoded(), normalize(password).toCharArray(), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
+import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,5 +44,14 @@ final class SigningKeyPersistenceAdapter implements SigningKeyStore {
                 .bind("activeFrom", Timestamps.of(key.activeFrom()))
                 .fetch().rowsUpdated()
                 .map(inserted -> inserted == 1));
+    }
+
+    @Override
+    public Flux<String> findImportedPublicJwks(Instant now) {
+        return storage.guardMany(storage.client().sql("""
+                        SELECT public_jwk FROM imported_signing_keys WHERE published_until > :now ORDER BY kid""")
+                .bind("now", Timestamps.of(now))
+                .map(row -> row.get("public_jwk", String.class))
+                .all());
     }
 }

@@ -35,6 +35,9 @@ public enum AuthError {
     // better-auth's admin plugin: a user an administrator has disabled ("banned")
     BANNED_USER("You have been banned from this application. Please contact support if you believe this is an error."),
     FORBIDDEN("Forbidden"),
+    // ours: a user imported from better-auth with a second factor, which this service cannot check yet
+    TWO_FACTOR_NOT_SUPPORTED("This account signs in with a second factor, which this service does not support yet. "
+            + "Contact support."),
     CONFLICT("Another change came first. Please try again."),
     SERVICE_UNAVAILABLE("The service is temporarily unavailable. Please try again shortly."),
     OVERLOADED("The service is busy. Please try again shortly.");

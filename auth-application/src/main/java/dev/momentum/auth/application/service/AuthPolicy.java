@@ -10,13 +10,13 @@ import java.util.Objects;
  * The rules the use cases follow, set by the deployer.
  *
  * @param authBaseUrl public URL of the auth API, e.g. {@code http://localhost:3002/api/auth}; links in mails start with it
- * @param verificationRequestFloor the least time a request that may mail an address takes (sign-up,
- *                                 verification and reset requests without a session), so its duration
- *                                 does not tell whether the address has an account
+ * @param enumerationFloor the least time a request whose work depends on whether an address has an
+ *                         account takes (sign-up, verification and reset requests without a session,
+ *                         a sign-in whose password check fails), so its duration does not tell
  * @param revokeSessionsOnPasswordReset a reset ends every session of the user (better-auth keeps them)
  */
 public record AuthPolicy(URI authBaseUrl, PasswordPolicy passwordPolicy, SessionLifetime sessionLifetime,
-                         Duration verificationTokenValidity, Duration verificationRequestFloor,
+                         Duration verificationTokenValidity, Duration enumerationFloor,
                          boolean revokeSessionsOnPasswordReset) {
 
     public AuthPolicy {
@@ -24,7 +24,7 @@ public record AuthPolicy(URI authBaseUrl, PasswordPolicy passwordPolicy, Session
         Objects.requireNonNull(passwordPolicy, "passwordPolicy cannot be null");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime cannot be null");
         Objects.requireNonNull(verificationTokenValidity, "verificationTokenValidity cannot be null");
-        Objects.requireNonNull(verificationRequestFloor, "verificationRequestFloor cannot be null");
+        Objects.requireNonNull(enumerationFloor, "enumerationFloor cannot be null");
     }
 
     public static AuthPolicy defaults(URI authBaseUrl) {

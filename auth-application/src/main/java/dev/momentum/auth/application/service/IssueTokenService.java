@@ -62,6 +62,11 @@ public final class IssueTokenService implements IssueTokenUseCase {
     }
 
     @Override
+    public Mono<String> ownJwksJson() {
+        return keys.ownJwksJson();
+    }
+
+    @Override
     public String issuer() {
         return policy.issuer();
     }

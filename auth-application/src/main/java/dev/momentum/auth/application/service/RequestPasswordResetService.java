@@ -46,6 +46,6 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
                 .then();
         return events.failures(SecurityEventType.PASSWORD_RESET_REQUEST,
                 limiter.admitAccount(RateLimiter.AccountAction.MAIL, email), Subject.email(email.value()))
-                .then(Mono.when(work, Mono.delay(policy.verificationRequestFloor())));
+                .then(Mono.when(work, Mono.delay(policy.enumerationFloor())));
     }
 }

@@ -62,7 +62,7 @@ public final class SendVerificationEmailService implements SendVerificationEmail
         Mono<Void> work = users.findByEmail(email)
                 .filter(user -> !user.emailVerified())
                 .flatMap(user -> mailTo(user, callbackURL));
-        return Mono.when(work, Mono.delay(policy.verificationRequestFloor()));
+        return Mono.when(work, Mono.delay(policy.enumerationFloor()));
     }
 
     private Mono<Void> mailTo(User user, String callbackURL) {

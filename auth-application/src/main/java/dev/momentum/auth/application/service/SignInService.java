@@ -11,11 +11,15 @@ import dev.momentum.auth.application.service.SecurityEvents.Subject;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.user.EmailAddress;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 public final class SignInService implements SignInUseCase {
+
+    private static final System.Logger LOG = System.getLogger(SignInService.class.getName());
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -49,14 +53,38 @@ public final class SignInService implements SignInUseCase {
         }
         return InputErrors.reject(policy.passwordPolicy().checkPresented(command.password()))
                 .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
-                .then(Mono.defer(() -> users.findCredentialByEmail(email)))
-                .flatMap(credential -> checkPassword(credential, command.password()))
-                // an unknown address costs one hash too, and fails with the same error
-                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(command.password()).then(Mono.empty())))
-                .switchIfEmpty(Mono.error(new AuthException(AuthError.INVALID_EMAIL_OR_PASSWORD)))
-                .flatMap(credential -> credential.user().emailVerified()
+                .then(Mono.defer(() -> afterTheFloorWhenRefused(checkedCredential(email, command.password()))))
+                .flatMap(credential -> credential.secondFactor() ? refusedForItsSecondFactor(credential)
+                        : credential.user().emailVerified()
                         ? sessionIssuer.start(credential.user(), command.rememberMe(), command.client())
                         : Mono.error(new AuthException(AuthError.EMAIL_NOT_VERIFIED)));
+    }
+
+    private Mono<PasswordCredential> checkedCredential(EmailAddress email, String password) {
+        return users.findCredentialByEmail(email)
+                .flatMap(credential -> checkPassword(credential, password))
+                // an unknown address costs one hash too, and fails with the same error
+                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password).then(Mono.empty())))
+                .switchIfEmpty(Mono.error(new AuthException(AuthError.INVALID_EMAIL_OR_PASSWORD)));
+    }
+
+    /**
+     * A wrong password answers after the enumeration floor, like an unknown address: the hashes a
+     * user may still have from better-auth (scrypt) cost more than ours, so without the floor their
+     * refusals would take longer and tell that the address has an account (ADR-0040).
+     */
+    private <T> Mono<T> afterTheFloorWhenRefused(Mono<T> check) {
+        long started = System.nanoTime();
+        return check.onErrorResume(AuthException.class, refused -> Mono.delay(Duration.ofNanos(Math.max(0,
+                        policy.enumerationFloor().toNanos() - (System.nanoTime() - started))))
+                .then(Mono.error(refused)));
+    }
+
+    /** A password alone must not get past a second factor that better-auth would have asked for. */
+    private Mono<SessionResult> refusedForItsSecondFactor(PasswordCredential credential) {
+        LOG.log(Level.WARNING, "Refused a password-only sign-in of user {0}, who has a second factor from better-auth",
+                credential.user().id());
+        return Mono.error(new AuthException(AuthError.TWO_FACTOR_NOT_SUPPORTED));
     }
 
     private Mono<PasswordCredential> checkPassword(PasswordCredential credential, String password) {

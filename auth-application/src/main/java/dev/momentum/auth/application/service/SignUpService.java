@@ -68,7 +68,7 @@ public final class SignUpService implements SignUpUseCase {
         // a taken address writes and mails nothing, so it would answer a few milliseconds sooner
         // (EnumerationTimingIT measured 6 %): both answer after the same floor
         return Mono.zip(events.failures(SecurityEventType.SIGN_UP, work, Subject.email(command.email())),
-                Mono.delay(policy.verificationRequestFloor()), (result, floor) -> result);
+                Mono.delay(policy.enumerationFloor()), (result, floor) -> result);
     }
 
     private Mono<Void> register(User candidate, PasswordHash hash, String callbackURL) {

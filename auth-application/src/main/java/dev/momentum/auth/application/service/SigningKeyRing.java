@@ -17,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class SigningKeyRing {
     private final SigningAlgorithm algorithm;
     private final SecurityEvents events;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), "{\"keys\":[]}");
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), "{\"keys\":[]}", "{\"keys\":[]}");
 
     public SigningKeyRing(SigningKeyStore store, TokenSigning signing, SecureTokenGenerator ids, KeyRotation rotation,
                           SigningAlgorithm algorithm, Clock clock, SecurityEvents events) {
@@ -63,7 +64,7 @@ public final class SigningKeyRing {
                 .flatMap(stored -> rotation.successorDueAt(keysOf(stored), Instants.now(clock))
                         .map(successor -> addSuccessor(successor, null).then(store.findAll().collectList()))
                         .orElse(Mono.just(stored)))
-                .doOnNext(this::install)
+                .flatMap(this::install)
                 .then();
     }
 
@@ -73,7 +74,7 @@ public final class SigningKeyRing {
                 .flatMap(stored -> addSuccessor(rotation.immediateSuccessor(keysOf(stored), Instants.now(clock)),
                         administrator))
                 .switchIfEmpty(Mono.error(new AuthException(AuthError.CONFLICT)))
-                .flatMap(added -> store.findAll().collectList().doOnNext(this::install).thenReturn(added.id()));
+                .flatMap(added -> store.findAll().collectList().flatMap(this::install).thenReturn(added.id()));
     }
 
     /**
@@ -102,7 +103,14 @@ public final class SigningKeyRing {
                 });
     }
 
-    private void install(List<StoredSigningKey> stored) {
+    /** Installs our keys, and publishes beside them the keys imported from better-auth that still verify tokens. */
+    private Mono<Void> install(List<StoredSigningKey> stored) {
+        return store.findImportedPublicJwks(Instants.now(clock)).collectList()
+                .doOnNext(imported -> install(stored, imported))
+                .then();
+    }
+
+    private void install(List<StoredSigningKey> stored, List<String> importedJwks) {
         Map<String, TokenSigning.Signer> signers = new HashMap<>(snapshot.signers());
         signers.keySet().retainAll(stored.stream().map(key -> key.key().id()).collect(Collectors.toSet()));
         for (StoredSigningKey key : stored) {
@@ -112,7 +120,13 @@ public final class SigningKeyRing {
         Set<SigningKey> published = Set.copyOf(rotation.publishedAt(keys, Instants.now(clock)));
         List<String> publishedJwks = stored.stream().filter(key -> published.contains(key.key()))
                 .map(StoredSigningKey::publicJwk).toList();
-        snapshot = new Snapshot(keys, Map.copyOf(signers), "{\"keys\":[" + String.join(",", publishedJwks) + "]}");
+        List<String> allJwks = new ArrayList<>(publishedJwks);
+        allJwks.addAll(importedJwks);
+        snapshot = new Snapshot(keys, Map.copyOf(signers), jwks(publishedJwks), jwks(allJwks));
+    }
+
+    private static String jwks(List<String> keys) {
+        return "{\"keys\":[" + String.join(",", keys) + "]}";
     }
 
     private static List<SigningKey> keysOf(List<StoredSigningKey> stored) {
@@ -153,9 +167,14 @@ public final class SigningKeyRing {
         return algorithm;
     }
 
-    /** The JWKS document, {@code {"keys":[…]}}, as served. */
+    /** The JWKS document, {@code {"keys":[…]}}, as served: our keys and those imported from better-auth. */
     public Mono<String> jwksJson() {
         return loaded().map(Snapshot::jwksJson);
+    }
+
+    /** Only the keys this service signs with, for checking tokens that must be ours. */
+    public Mono<String> ownJwksJson() {
+        return loaded().map(Snapshot::ownJwksJson);
     }
 
     /** The keys in memory; a request that comes before the first refresh has finished runs one itself. */
@@ -165,6 +184,7 @@ public final class SigningKeyRing {
                 : Mono.just(snapshot));
     }
 
-    private record Snapshot(List<SigningKey> keys, Map<String, TokenSigning.Signer> signers, String jwksJson) {
+    private record Snapshot(List<SigningKey> keys, Map<String, TokenSigning.Signer> signers, String ownJwksJson,
+                            String jwksJson) {
     }
 }

@@ -2,7 +2,10 @@ package dev.momentum.auth.application.service;
 
 import dev.momentum.auth.application.port.out.SigningKeyStore;
 import dev.momentum.auth.application.port.out.StoredSigningKey;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,6 +14,8 @@ import reactor.core.publisher.Mono;
 final class InMemorySigningKeys implements SigningKeyStore {
 
     final List<StoredSigningKey> keys = new CopyOnWriteArrayList<>();
+    /** Public JWKs imported from better-auth, with the instant they stop being published. */
+    final Map<String, Instant> imported = new ConcurrentHashMap<>();
 
     @Override
     public Flux<StoredSigningKey> findAll() {
@@ -28,5 +33,11 @@ final class InMemorySigningKeys implements SigningKeyStore {
                 return true;
             }
         });
+    }
+
+    @Override
+    public Flux<String> findImportedPublicJwks(Instant now) {
+        return Flux.defer(() -> Flux.fromStream(imported.entrySet().stream()
+                .filter(entry -> entry.getValue().isAfter(now)).map(Map.Entry::getKey).sorted()));
     }
 }

@@ -10,6 +10,7 @@ import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,8 @@ final class InMemoryUsers implements UserRepository {
 
     final Map<UserId, User> users = new ConcurrentHashMap<>();
     final Map<UserId, PasswordHash> hashes = new ConcurrentHashMap<>();
+    /** Users with a second factor brought over from better-auth. */
+    final Set<UserId> secondFactors = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized Mono<Boolean> addIfEmailFree(User user, PasswordHash passwordHash) {
@@ -29,6 +32,10 @@ final class InMemoryUsers implements UserRepository {
             hashes.put(user.id(), passwordHash);
             return true;
         });
+    }
+
+    private PasswordCredential credentialOf(User user) {
+        return new PasswordCredential(user, hashes.get(user.id()), secondFactors.contains(user.id()));
     }
 
     @Override
@@ -43,12 +50,12 @@ final class InMemoryUsers implements UserRepository {
 
     @Override
     public Mono<PasswordCredential> findCredentialByEmail(EmailAddress email) {
-        return findByEmail(email).map(user -> new PasswordCredential(user, hashes.get(user.id())));
+        return findByEmail(email).map(this::credentialOf);
     }
 
     @Override
     public Mono<PasswordCredential> findCredentialById(UserId id) {
-        return findById(id).map(user -> new PasswordCredential(user, hashes.get(user.id())));
+        return findById(id).map(this::credentialOf);
     }
 
     @Override

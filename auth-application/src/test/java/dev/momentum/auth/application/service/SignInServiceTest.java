@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.port.in.SignInCommand;
+import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.token.TokenHash;
@@ -114,5 +115,50 @@ class SignInServiceTest {
         auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)).block();
 
         assertThat(auth.users.hashes.get(userId).encoded()).isEqualTo(current);
+    }
+
+    @Test
+    void signInWhenTheUserHasASecondFactorFromBetterAuthThenRefusedWithItsCodeAndNoSession() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        auth.sessions.sessions.clear();
+        auth.users.secondFactors.add(auth.users.users.keySet().iterator().next());
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.TWO_FACTOR_NOT_SUPPORTED));
+        assertThat(auth.sessions.sessions).isEmpty();
+        assertThat(auth.auditTrail.events()).last().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(SecurityEventType.SIGN_IN);
+            assertThat(event.succeeded()).isFalse();
+            assertThat(event.detail()).isEqualTo("TWO_FACTOR_NOT_SUPPORTED");
+        });
+    }
+
+    @Test
+    void signInWhenTheUserHasASecondFactorAndThePasswordIsWrongThenTheSameAnswerAsForAnyone() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        auth.users.secondFactors.add(auth.users.users.keySet().iterator().next());
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenRefusedThenAnswersAfterTheFloorForKnownAndUnknownAddressesAlikeAndAtOnceWhenSignedIn() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        AuthPolicy floored = new AuthPolicy(auth.policy.authBaseUrl(), auth.policy.passwordPolicy(),
+                auth.policy.sessionLifetime(), auth.policy.verificationTokenValidity(), Duration.ofMillis(500), true);
+        SignInService signIn = new SignInService(auth.users, auth.hasher, auth.sessionIssuer, floored, auth.limiter,
+                auth.clock, auth.events);
+
+        for (String email : new String[] {"ada@example.com", "nobody@example.com"}) {
+            StepVerifier.withVirtualTime(() -> signIn.signIn(signInCommand(email, "wrong password")))
+                    .expectSubscription()
+                    .expectNoEvent(Duration.ofMillis(450))
+                    .thenAwait(Duration.ofMillis(50))
+                    .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        }
+        StepVerifier.withVirtualTime(() -> signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+                .expectNextCount(1)
+                .verifyComplete();
     }
 }

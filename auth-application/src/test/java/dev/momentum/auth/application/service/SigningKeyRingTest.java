@@ -97,4 +97,19 @@ class SigningKeyRingTest {
         a.refresh().block();
         assertThat(a.jwksJson().block()).contains(second).doesNotContain(first);
     }
+
+    @Test
+    void jwksWhenKeysWereImportedFromBetterAuthThenPublishedUntilTheirTimeButNeverAmongOurOwn() {
+        String imported = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"abc\",\"kid\":\"better-auth-key\"}";
+        store.imported.put(imported, clock.instant().plus(Duration.ofMinutes(20)));
+        SigningKeyRing ring = instance();
+
+        ring.refresh().block();
+        assertThat(ring.jwksJson().block()).contains("better-auth-key");
+        assertThat(ring.ownJwksJson().block()).doesNotContain("better-auth-key").contains(store.keys.getFirst().key().id());
+
+        clock.advance(Duration.ofMinutes(21));
+        ring.refresh().block();
+        assertThat(ring.jwksJson().block()).doesNotContain("better-auth-key");
+    }
 }

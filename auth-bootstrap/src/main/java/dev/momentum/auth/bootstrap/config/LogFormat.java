@@ -1,6 +1,7 @@
 package dev.momentum.auth.bootstrap.config;
 
 import java.util.Map;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.MapPropertySource;
@@ -36,5 +37,14 @@ public final class LogFormat {
         LoggingSystem logging = LoggingSystem.get(LogFormat.class.getClassLoader());
         logging.beforeInitialize();
         logging.initialize(new LoggingInitializationContext(environment), null, null);
+    }
+
+    /**
+     * Sends the JDK's platform logging, which the application ring logs through, to Logback, as
+     * Spring would once it starts: for commands that end before Spring ever starts.
+     */
+    public static void routeJdkLoggingBeforeSpring() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 }

@@ -339,7 +339,7 @@ public record ServiceSettings(boolean production, int port, Optional<DatabaseUrl
     }
 
     public static final class InvalidConfigurationException extends RuntimeException {
-        InvalidConfigurationException(String message) {
+        public InvalidConfigurationException(String message) {
             super(message, null, false, false);
         }
     }

@@ -68,7 +68,7 @@ class UseCaseWiring {
         AuthPolicy defaults = AuthPolicy.defaults(api.authBaseUrl());
         Set<String> common = CommonPasswords.read();
         return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy().refusing(common::contains),
-                defaults.sessionLifetime(), defaults.verificationTokenValidity(), defaults.verificationRequestFloor(),
+                defaults.sessionLifetime(), defaults.verificationTokenValidity(), defaults.enumerationFloor(),
                 settings.revokeSessionsOnPasswordReset());
     }
 

@@ -21,9 +21,22 @@ record SignedIn(String email, String bearer, String cookie) {
         if (Rows.update(database, "UPDATE users SET email_verified = TRUE WHERE email = ?", email) != 1) {
             throw new AssertionError("no user " + email + " after sign-up");
         }
-        var signIn = expectOk(post(service, "/sign-in/email", credentials));
+        return in(service, email, password);
+    }
+
+    /** A user the service already knows, signed in with their password. */
+    static SignedIn in(RunningService service, String email, String password) throws Exception {
+        var signIn = expectOk(post(service, "/sign-in/email", """
+                {"email":"%s","password":"%s"}""".formatted(email, password)));
         String cookie = signIn.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
         return new SignedIn(email, signIn.headers().firstValue("set-auth-token").orElseThrow(), cookie);
+    }
+
+    /** A JWT for this session, from {@code GET /token}. */
+    String jwt(RunningService service) throws Exception {
+        var answer = expectOk(HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/auth/token"))
+                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
     private static HttpResponse<String> post(RunningService service, String path, String json) throws Exception {

@@ -21,7 +21,7 @@ public final class AuthErrorHttpMapper {
             case NOT_FOUND, FAILED_TO_GET_USER_INFO -> HttpStatus.NOT_FOUND;
             case USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN, TWO_FACTOR_NOT_SUPPORTED -> HttpStatus.FORBIDDEN;
             case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }

@@ -29,7 +29,7 @@ final class OwnTokens {
         var parsed = new AtomicReference<ParsedJwks>(new ParsedJwks("", List.of()));
         JwsAlgorithm algorithm = tokens::algorithm;
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(jwt -> tokens.jwksJson().flatMapMany(json -> Flux.fromIterable(keysOf(json, parsed))))
+                .withJwkSource(jwt -> tokens.ownJwksJson().flatMapMany(json -> Flux.fromIterable(keysOf(json, parsed))))
                 .jwsAlgorithm(algorithm)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

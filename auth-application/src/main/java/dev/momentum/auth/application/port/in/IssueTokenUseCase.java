@@ -10,8 +10,11 @@ public interface IssueTokenUseCase {
     /** A JWT for a session already looked up (the {@code set-auth-jwt} header of get-session). */
     Mono<String> tokenFor(SessionResult session);
 
-    /** The published keys, {@code {"keys":[…]}}. */
+    /** The published keys, {@code {"keys":[…]}}: ours, and those imported from better-auth while its tokens live. */
     Mono<String> jwksJson();
+
+    /** The keys this service signs with, {@code {"keys":[…]}}: what its own endpoints accept tokens of. */
+    Mono<String> ownJwksJson();
 
     /** The {@code iss} of every token. */
     String issuer();

@@ -1,5 +1,6 @@
 package dev.momentum.auth.application.port.out;
 
+import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,4 +11,7 @@ public interface SigningKeyStore {
 
     /** Adds the key unless one of its generation exists (another instance rotated first): emits whether it was added. */
     Mono<Boolean> addIfGenerationFree(StoredSigningKey key);
+
+    /** Public JWKs imported from better-auth that are still to be published at {@code now} (ADR-0040). */
+    Flux<String> findImportedPublicJwks(Instant now);
 }

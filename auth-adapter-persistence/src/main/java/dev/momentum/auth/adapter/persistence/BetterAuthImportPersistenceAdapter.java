@@ -1,0 +1,335 @@
+package dev.momentum.auth.adapter.persistence;
+
+import dev.momentum.auth.application.port.out.BetterAuthImportTarget;
+import dev.momentum.auth.application.port.out.BetterAuthSource.Passkey;
+import dev.momentum.auth.domain.credential.BetterAuthPasswordHash;
+import dev.momentum.auth.domain.session.Session;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes a page of an import in one statement per table, the rows passed as arrays and spread by
+ * {@code unnest}: a page of thousands of rows costs a few round trips, not thousands. Every write
+ * is an upsert, so a page written again changes nothing, and each page is one transaction, rolled
+ * back on a dry run. PostgreSQL only: better-auth's data lives there, and so must ours to take it.
+ */
+public final class BetterAuthImportPersistenceAdapter implements BetterAuthImportTarget {
+
+    private final DatabaseClient client;
+    private final TransactionalOperator transactions;
+
+    public BetterAuthImportPersistenceAdapter(Database database) {
+        Objects.requireNonNull(database, "database cannot be null");
+        this.client = DatabaseClient.create(database.connectionFactory());
+        this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory()));
+    }
+
+    @Override
+    public Mono<UsersWritten> writeUsers(List<ImportedUser> users, Instant now, boolean dryRun) {
+        if (users.isEmpty()) {
+            return Mono.just(new UsersWritten(0, 0, 0, List.of()));
+        }
+        return inOneTransaction(dryRun, client.sql("""
+                        SELECT t.email FROM users u
+                        JOIN unnest(CAST(:ids AS text[]), CAST(:emails AS text[])) AS t(id, email)
+                          ON u.email = t.email AND u.id <> t.id""")
+                .bind("ids", column(users, user -> user.user().id().value()))
+                .bind("emails", column(users, user -> user.user().email().value()))
+                .map(row -> row.get("email", String.class)).all().collect(HashSet<String>::new, Set::add)
+                .flatMap(taken -> {
+                    List<ImportedUser> free = users.stream()
+                            .filter(user -> !taken.contains(user.user().email().value())).toList();
+                    return free.isEmpty() ? Mono.just(new UsersWritten(0, 0, 0, List.copyOf(taken)))
+                            : writeFreeUsers(free, now).map(counts -> new UsersWritten(counts[0], counts[1],
+                                    counts[2], List.copyOf(taken)));
+                }));
+    }
+
+    /** created, updated, passwords replaced; the digests of the last import are read before they are replaced. */
+    private Mono<int[]> writeFreeUsers(List<ImportedUser> users, Instant now) {
+        String rows = """
+                unnest(CAST(:ids AS text[]), CAST(:names AS text[]), CAST(:emails AS text[]),
+                       CAST(:verified AS boolean[]), CAST(:images AS text[]), CAST(:createdAt AS timestamptz[]),
+                       CAST(:updatedAt AS timestamptz[]), CAST(:profileDigests AS text[]),
+                       CAST(:passwordHashes AS text[]), CAST(:passwordDigests AS text[]), CAST(:accountIds AS text[]))
+                AS t(id, name, email, verified, image, created_at, updated_at, profile_digest, password_hash,
+                     password_digest, account_id)""";
+        Mono<List<String>> created = userRows(client.sql("""
+                INSERT INTO users (id, name, email, email_verified, image, created_at, updated_at)
+                SELECT t.id, t.name, t.email, t.verified, t.image, t.created_at, t.updated_at FROM %s
+                ON CONFLICT DO NOTHING RETURNING id""".formatted(rows)), users)
+                .map(row -> row.get("id", String.class)).all().collectList();
+        return created.flatMap(newIds -> {
+            Mono<List<String>> updated = userRows(client.sql("""
+                    UPDATE users u SET name = t.name, email = t.email, email_verified = t.verified, image = t.image,
+                           updated_at = t.updated_at
+                    FROM %s JOIN better_auth_imports m ON m.user_id = t.id
+                    WHERE u.id = t.id AND m.profile_digest <> t.profile_digest RETURNING u.id""".formatted(rows)), users)
+                    .map(row -> row.get("id", String.class)).all().collectList();
+            Mono<List<String>> passwords = userRows(client.sql("""
+                    INSERT INTO accounts (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
+                    SELECT COALESCE(t.account_id, t.id), t.id, 'credential', t.id, t.password_hash, t.created_at, :now
+                    FROM %s LEFT JOIN better_auth_imports m ON m.user_id = t.id
+                    WHERE t.password_hash IS NOT NULL AND (t.id = ANY(CAST(:newIds AS text[]))
+                          OR (m.user_id IS NOT NULL AND m.password_digest IS DISTINCT FROM t.password_digest))
+                    ON CONFLICT (provider_id, account_id) DO UPDATE
+                      SET password_hash = EXCLUDED.password_hash, updated_at = EXCLUDED.updated_at
+                    RETURNING user_id"""
+                    .formatted(rows)), users)
+                    .bind("newIds", newIds.toArray(String[]::new))
+                    .bind("now", Timestamps.of(now))
+                    .map(row -> row.get("user_id", String.class)).all().collectList();
+            Mono<Long> remembered = userRows(client.sql("""
+                    INSERT INTO better_auth_imports (user_id, profile_digest, password_digest, imported_at)
+                    SELECT t.id, t.profile_digest, t.password_digest, :now FROM %s
+                    WHERE t.id = ANY(CAST(:newIds AS text[]))
+                       OR EXISTS (SELECT 1 FROM better_auth_imports m WHERE m.user_id = t.id)
+                    ON CONFLICT (user_id) DO UPDATE SET profile_digest = EXCLUDED.profile_digest,
+                      password_digest = EXCLUDED.password_digest, imported_at = EXCLUDED.imported_at
+                    WHERE (better_auth_imports.profile_digest, better_auth_imports.password_digest)
+                          IS DISTINCT FROM (EXCLUDED.profile_digest, EXCLUDED.password_digest)""".formatted(rows)), users)
+                    .bind("newIds", newIds.toArray(String[]::new))
+                    .bind("now", Timestamps.of(now))
+                    .fetch().rowsUpdated();
+            // in this order: the update and the passwords compare with the digests of the last import
+            return updated.flatMap(profiles -> passwords.flatMap(credentials -> remembered.then(Mono.fromSupplier(() -> {
+                Set<String> changed = new HashSet<>(profiles);
+                credentials.stream().filter(id -> !newIds.contains(id)).forEach(changed::add);
+                int replaced = (int) credentials.stream().filter(id -> !newIds.contains(id)).count();
+                return new int[] {newIds.size(), changed.size(), replaced};
+            }))));
+        });
+    }
+
+    private static GenericExecuteSpec userRows(GenericExecuteSpec statement, List<ImportedUser> users) {
+        return statement
+                .bind("ids", column(users, user -> user.user().id().value()))
+                .bind("names", column(users, user -> user.user().name()))
+                .bind("emails", column(users, user -> user.user().email().value()))
+                .bind("verified", column(users, user -> String.valueOf(user.user().emailVerified())))
+                .bind("images", column(users, user -> user.user().image()))
+                .bind("createdAt", column(users, user -> user.user().createdAt().toString()))
+                .bind("updatedAt", column(users, user -> user.user().updatedAt().toString()))
+                .bind("profileDigests", column(users, ImportedUser::profileDigest))
+                .bind("passwordHashes", column(users, user -> user.passwordHash() == null ? null
+                        : user.passwordHash().encoded()))
+                .bind("passwordDigests", column(users, ImportedUser::passwordDigest))
+                .bind("accountIds", column(users, ImportedUser::credentialAccountId));
+    }
+
+    @Override
+    public Mono<SessionsWritten> writeSessions(List<Session> live, List<String> present, String afterId,
+                                               String throughId, boolean dryRun) {
+        String rows = """
+                unnest(CAST(:ids AS text[]), CAST(:tokenHashes AS text[]), CAST(:userIds AS text[]),
+                       CAST(:createdAt AS timestamptz[]), CAST(:updatedAt AS timestamptz[]),
+                       CAST(:expiresAt AS timestamptz[]), CAST(:ips AS text[]), CAST(:userAgents AS text[]))
+                AS t(id, token_hash, user_id, created_at, updated_at, expires_at, ip, user_agent)""";
+        Mono<int[]> written = live.isEmpty() ? Mono.just(new int[3]) : sessionRows(client.sql("""
+                INSERT INTO sessions (id, token_hash, user_id, created_at, updated_at, expires_at, ip_address,
+                                      user_agent, imported)
+                SELECT t.id, t.token_hash, t.user_id, t.created_at, t.updated_at, t.expires_at, LEFT(t.ip, 64),
+                       LEFT(t.user_agent, 512), TRUE
+                FROM %s WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)
+                ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
+                WHERE sessions.imported AND EXCLUDED.expires_at > sessions.expires_at
+                RETURNING (xmax = 0) AS created""".formatted(rows)), live)
+                .map(row -> Boolean.TRUE.equals(row.get("created", Boolean.class))).all()
+                .collectList()
+                .flatMap(outcomes -> sessionRows(client.sql("""
+                        SELECT COUNT(*) AS orphans FROM %s
+                        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)""".formatted(rows)), live)
+                        .map(row -> row.get("orphans", Long.class)).one()
+                        .map(orphans -> new int[] {(int) outcomes.stream().filter(Boolean::booleanValue).count(),
+                                (int) outcomes.stream().filter(created -> !created).count(), orphans.intValue()}));
+        String range = throughId == null ? "" : " AND id COLLATE \"C\" <= :through";
+        GenericExecuteSpec ending = client.sql("""
+                        DELETE FROM sessions WHERE imported AND id COLLATE "C" > :after%s
+                        AND NOT (id = ANY(CAST(:present AS text[])))""".formatted(range))
+                .bind("after", afterId == null ? "" : afterId)
+                .bind("present", present.toArray(String[]::new));
+        Mono<Long> ended = (throughId == null ? ending : ending.bind("through", throughId)).fetch().rowsUpdated();
+        return inOneTransaction(dryRun, written.flatMap(counts -> ended.map(gone ->
+                new SessionsWritten(counts[0], counts[1], counts[2], gone.intValue()))));
+    }
+
+    private static GenericExecuteSpec sessionRows(GenericExecuteSpec statement, List<Session> sessions) {
+        return statement
+                .bind("ids", column(sessions, session -> session.id().value()))
+                .bind("tokenHashes", column(sessions, session -> session.tokenHash().hex()))
+                .bind("userIds", column(sessions, session -> session.userId().value()))
+                .bind("createdAt", column(sessions, session -> session.createdAt().toString()))
+                .bind("updatedAt", column(sessions, session -> session.updatedAt().toString()))
+                .bind("expiresAt", column(sessions, session -> session.expiresAt().toString()))
+                .bind("ips", column(sessions, Session::ipAddress))
+                .bind("userAgents", column(sessions, Session::userAgent));
+    }
+
+    @Override
+    public Mono<Written> writeAccounts(List<ImportedAccount> accounts, boolean dryRun) {
+        return upserted(accounts.size(), dryRun, """
+                unnest(CAST(:ids AS text[]), CAST(:userIds AS text[]), CAST(:providers AS text[]),
+                       CAST(:accountIds AS text[]), CAST(:accessTokens AS text[]), CAST(:refreshTokens AS text[]),
+                       CAST(:idTokens AS text[]), CAST(:accessExpiries AS timestamptz[]),
+                       CAST(:refreshExpiries AS timestamptz[]), CAST(:scopes AS text[]),
+                       CAST(:createdAt AS timestamptz[]), CAST(:updatedAt AS timestamptz[]))
+                AS t(id, user_id, provider_id, account_id, access_token, refresh_token, id_token, access_expires,
+                     refresh_expires, scope, created_at, updated_at)""", """
+                EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)
+                AND NOT EXISTS (SELECT 1 FROM accounts o WHERE o.provider_id = t.provider_id
+                                AND o.account_id = t.account_id AND o.id <> t.id)""", """
+                INSERT INTO accounts (id, user_id, provider_id, account_id, access_token, refresh_token, id_token,
+                                      access_token_expires_at, refresh_token_expires_at, scope, created_at, updated_at)
+                SELECT t.* FROM t WHERE %s
+                ON CONFLICT (id) DO UPDATE SET access_token = EXCLUDED.access_token,
+                  refresh_token = EXCLUDED.refresh_token, id_token = EXCLUDED.id_token,
+                  access_token_expires_at = EXCLUDED.access_token_expires_at,
+                  refresh_token_expires_at = EXCLUDED.refresh_token_expires_at, scope = EXCLUDED.scope,
+                  updated_at = EXCLUDED.updated_at
+                WHERE accounts.updated_at < EXCLUDED.updated_at""", statement -> statement
+                .bind("ids", column(accounts, ImportedAccount::id))
+                .bind("userIds", column(accounts, ImportedAccount::userId))
+                .bind("providers", column(accounts, ImportedAccount::providerId))
+                .bind("accountIds", column(accounts, ImportedAccount::accountId))
+                .bind("accessTokens", column(accounts, ImportedAccount::accessToken))
+                .bind("refreshTokens", column(accounts, ImportedAccount::refreshToken))
+                .bind("idTokens", column(accounts, ImportedAccount::idToken))
+                .bind("accessExpiries", column(accounts, account -> text(account.accessTokenExpiresAt())))
+                .bind("refreshExpiries", column(accounts, account -> text(account.refreshTokenExpiresAt())))
+                .bind("scopes", column(accounts, ImportedAccount::scope))
+                .bind("createdAt", column(accounts, account -> text(account.createdAt())))
+                .bind("updatedAt", column(accounts, account -> text(account.updatedAt()))));
+    }
+
+    @Override
+    public Mono<Written> writeSecondFactors(List<ImportedSecondFactor> factors, boolean dryRun) {
+        return upserted(factors.size(), dryRun, """
+                unnest(CAST(:userIds AS text[]), CAST(:secrets AS text[]), CAST(:backupCodes AS text[]),
+                       CAST(:enforced AS boolean[]), CAST(:createdAt AS timestamptz[]), CAST(:digests AS text[]))
+                AS t(user_id, secret, codes, enforced, created_at, digest)""",
+                "EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)", """
+                INSERT INTO second_factors (user_id, totp_secret, backup_codes, enforced, created_at, imported_digest)
+                SELECT t.* FROM t WHERE %s
+                ON CONFLICT (user_id) DO UPDATE SET totp_secret = EXCLUDED.totp_secret,
+                  backup_codes = EXCLUDED.backup_codes, enforced = EXCLUDED.enforced,
+                  imported_digest = EXCLUDED.imported_digest
+                WHERE second_factors.imported_digest <> EXCLUDED.imported_digest""", statement -> statement
+                .bind("userIds", column(factors, ImportedSecondFactor::userId))
+                .bind("secrets", column(factors, ImportedSecondFactor::totpSecret))
+                .bind("backupCodes", column(factors, ImportedSecondFactor::backupCodes))
+                .bind("enforced", column(factors, factor -> String.valueOf(factor.enforced())))
+                .bind("createdAt", column(factors, factor -> text(factor.createdAt())))
+                .bind("digests", column(factors, ImportedSecondFactor::sourceDigest)));
+    }
+
+    @Override
+    public Mono<Written> writePasskeys(List<Passkey> passkeys, boolean dryRun) {
+        return upserted(passkeys.size(), dryRun, """
+                unnest(CAST(:ids AS text[]), CAST(:userIds AS text[]), CAST(:names AS text[]),
+                       CAST(:publicKeys AS text[]), CAST(:credentialIds AS text[]), CAST(:counters AS bigint[]),
+                       CAST(:deviceTypes AS text[]), CAST(:backedUp AS boolean[]), CAST(:transports AS text[]),
+                       CAST(:aaguids AS text[]), CAST(:createdAt AS timestamptz[]))
+                AS t(id, user_id, name, public_key, credential_id, counter, device_type, backed_up, transports,
+                     aaguid, created_at)""", """
+                EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)
+                AND NOT EXISTS (SELECT 1 FROM passkeys o WHERE o.credential_id = t.credential_id AND o.id <> t.id)""",
+                """
+                INSERT INTO passkeys (id, user_id, name, public_key, credential_id, counter, device_type, backed_up,
+                                      transports, aaguid, created_at)
+                SELECT t.* FROM t WHERE %s
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
+                  counter = GREATEST(passkeys.counter, EXCLUDED.counter), backed_up = EXCLUDED.backed_up
+                WHERE (passkeys.name, passkeys.counter, passkeys.backed_up)
+                      IS DISTINCT FROM (EXCLUDED.name, GREATEST(passkeys.counter, EXCLUDED.counter), EXCLUDED.backed_up)""",
+                statement -> statement
+                .bind("ids", column(passkeys, Passkey::id))
+                .bind("userIds", column(passkeys, Passkey::userId))
+                .bind("names", column(passkeys, Passkey::name))
+                .bind("publicKeys", column(passkeys, Passkey::publicKey))
+                .bind("credentialIds", column(passkeys, Passkey::credentialId))
+                .bind("counters", column(passkeys, passkey -> String.valueOf(passkey.counter())))
+                .bind("deviceTypes", column(passkeys, Passkey::deviceType))
+                .bind("backedUp", column(passkeys, passkey -> String.valueOf(passkey.backedUp())))
+                .bind("transports", column(passkeys, Passkey::transports))
+                .bind("aaguids", column(passkeys, Passkey::aaguid))
+                .bind("createdAt", column(passkeys, passkey -> text(passkey.createdAt()))));
+    }
+
+    @Override
+    public Mono<Written> publishKeys(List<ImportedKey> keys, boolean dryRun) {
+        return upserted(keys.size(), dryRun, """
+                unnest(CAST(:kids AS text[]), CAST(:jwks AS text[]), CAST(:until AS timestamptz[]))
+                AS t(kid, jwk, until)""", "TRUE", """
+                INSERT INTO imported_signing_keys (kid, public_jwk, published_until)
+                SELECT t.* FROM t WHERE %s
+                ON CONFLICT (kid) DO UPDATE SET public_jwk = EXCLUDED.public_jwk,
+                  published_until = GREATEST(imported_signing_keys.published_until, EXCLUDED.published_until)""",
+                statement -> statement
+                .bind("kids", column(keys, ImportedKey::kid))
+                .bind("jwks", column(keys, ImportedKey::publicJwk))
+                .bind("until", column(keys, key -> text(key.publishedUntil()))));
+    }
+
+    @Override
+    public Mono<Long> usersOnImportedPasswordHashes() {
+        return client.sql("SELECT COUNT(*) AS waiting FROM accounts WHERE provider_id = 'credential'"
+                        + " AND password_hash LIKE :prefix")
+                .bind("prefix", BetterAuthPasswordHash.PHC_PREFIX + "%")
+                .map(row -> row.get("waiting", Long.class))
+                .one();
+    }
+
+    /**
+     * Upserts the rows the condition accepts and counts, in the same statement, those it created,
+     * those it changed and those it could not take; rows the upsert left as they were count in none.
+     *
+     * @param upsert an INSERT reading {@code t}, with {@code %s} for the condition, and no RETURNING
+     */
+    private Mono<Written> upserted(int pageSize, boolean dryRun, String rows, String importable, String upsert,
+                                   UnaryOperator<GenericExecuteSpec> binding) {
+        if (pageSize == 0) {
+            return Mono.just(new Written(0, 0, 0));
+        }
+        String sql = "WITH t AS (SELECT * FROM " + rows + "), written AS (" + upsert.formatted(importable)
+                + " RETURNING (xmax = 0) AS created) SELECT COUNT(*) FILTER (WHERE created) AS created,"
+                + " COUNT(*) FILTER (WHERE NOT created) AS changed,"
+                + " (SELECT COUNT(*) FROM t WHERE NOT (" + importable + ")) AS skipped FROM written";
+        return inOneTransaction(dryRun, binding.apply(client.sql(sql))
+                .map(row -> new Written(row.get("created", Long.class).intValue(),
+                        row.get("changed", Long.class).intValue(), row.get("skipped", Long.class).intValue()))
+                .one());
+    }
+
+    private <T> Mono<T> inOneTransaction(boolean dryRun, Mono<T> work) {
+        return transactions.execute(status -> {
+            if (dryRun) {
+                status.setRollbackOnly();
+            }
+            return work;
+        }).single();
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        List<String> values = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            values.add(value.apply(row));
+        }
+        return values.toArray(String[]::new);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
