@@ -36,81 +36,65 @@ public final class BetterAuthImportPersistenceAdapter implements BetterAuthImpor
         this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory()));
     }
 
+    /**
+     * One statement: its parts read the tables as they were before it, so the update and the
+     * passwords compare with the digests of the last import while the same statement replaces them,
+     * and the foreign keys of the new accounts are checked once the users are in, at its end.
+     */
     @Override
     public Mono<UsersWritten> writeUsers(List<ImportedUser> users, Instant now, boolean dryRun) {
         if (users.isEmpty()) {
             return Mono.just(new UsersWritten(0, 0, 0, List.of()));
         }
-        return inOneTransaction(dryRun, client.sql("""
-                        SELECT t.email FROM users u
-                        JOIN unnest(CAST(:ids AS text[]), CAST(:emails AS text[])) AS t(id, email)
-                          ON u.email = t.email AND u.id <> t.id""")
-                .bind("ids", column(users, user -> user.user().id().value()))
-                .bind("emails", column(users, user -> user.user().email().value()))
-                .map(row -> row.get("email", String.class)).all().collect(HashSet<String>::new, Set::add)
-                .flatMap(taken -> {
-                    List<ImportedUser> free = users.stream()
-                            .filter(user -> !taken.contains(user.user().email().value())).toList();
-                    return free.isEmpty() ? Mono.just(new UsersWritten(0, 0, 0, List.copyOf(taken)))
-                            : writeFreeUsers(free, now).map(counts -> new UsersWritten(counts[0], counts[1],
-                                    counts[2], List.copyOf(taken)));
-                }));
-    }
-
-    /** created, updated, passwords replaced; the digests of the last import are read before they are replaced. */
-    private Mono<int[]> writeFreeUsers(List<ImportedUser> users, Instant now) {
-        String rows = """
-                unnest(CAST(:ids AS text[]), CAST(:names AS text[]), CAST(:emails AS text[]),
-                       CAST(:verified AS boolean[]), CAST(:images AS text[]), CAST(:createdAt AS timestamptz[]),
-                       CAST(:updatedAt AS timestamptz[]), CAST(:profileDigests AS text[]),
-                       CAST(:passwordHashes AS text[]), CAST(:passwordDigests AS text[]), CAST(:accountIds AS text[]))
-                AS t(id, name, email, verified, image, created_at, updated_at, profile_digest, password_hash,
-                     password_digest, account_id)""";
-        Mono<List<String>> created = userRows(client.sql("""
-                INSERT INTO users (id, name, email, email_verified, image, created_at, updated_at)
-                SELECT t.id, t.name, t.email, t.verified, t.image, t.created_at, t.updated_at FROM %s
-                ON CONFLICT DO NOTHING RETURNING id""".formatted(rows)), users)
-                .map(row -> row.get("id", String.class)).all().collectList();
-        return created.flatMap(newIds -> {
-            Mono<List<String>> updated = userRows(client.sql("""
-                    UPDATE users u SET name = t.name, email = t.email, email_verified = t.verified, image = t.image,
-                           updated_at = t.updated_at
-                    FROM %s JOIN better_auth_imports m ON m.user_id = t.id
-                    WHERE u.id = t.id AND m.profile_digest <> t.profile_digest RETURNING u.id""".formatted(rows)), users)
-                    .map(row -> row.get("id", String.class)).all().collectList();
-            Mono<List<String>> passwords = userRows(client.sql("""
-                    INSERT INTO accounts (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
-                    SELECT COALESCE(t.account_id, t.id), t.id, 'credential', t.id, t.password_hash, t.created_at, :now
-                    FROM %s LEFT JOIN better_auth_imports m ON m.user_id = t.id
-                    WHERE t.password_hash IS NOT NULL AND (t.id = ANY(CAST(:newIds AS text[]))
-                          OR (m.user_id IS NOT NULL AND m.password_digest IS DISTINCT FROM t.password_digest))
-                    ON CONFLICT (provider_id, account_id) DO UPDATE
-                      SET password_hash = EXCLUDED.password_hash, updated_at = EXCLUDED.updated_at
-                    RETURNING user_id"""
-                    .formatted(rows)), users)
-                    .bind("newIds", newIds.toArray(String[]::new))
-                    .bind("now", Timestamps.of(now))
-                    .map(row -> row.get("user_id", String.class)).all().collectList();
-            Mono<Long> remembered = userRows(client.sql("""
-                    INSERT INTO better_auth_imports (user_id, profile_digest, password_digest, imported_at)
-                    SELECT t.id, t.profile_digest, t.password_digest, :now FROM %s
-                    WHERE t.id = ANY(CAST(:newIds AS text[]))
-                       OR EXISTS (SELECT 1 FROM better_auth_imports m WHERE m.user_id = t.id)
-                    ON CONFLICT (user_id) DO UPDATE SET profile_digest = EXCLUDED.profile_digest,
-                      password_digest = EXCLUDED.password_digest, imported_at = EXCLUDED.imported_at
-                    WHERE (better_auth_imports.profile_digest, better_auth_imports.password_digest)
-                          IS DISTINCT FROM (EXCLUDED.profile_digest, EXCLUDED.password_digest)""".formatted(rows)), users)
-                    .bind("newIds", newIds.toArray(String[]::new))
-                    .bind("now", Timestamps.of(now))
-                    .fetch().rowsUpdated();
-            // in this order: the update and the passwords compare with the digests of the last import
-            return updated.flatMap(profiles -> passwords.flatMap(credentials -> remembered.then(Mono.fromSupplier(() -> {
-                Set<String> changed = new HashSet<>(profiles);
-                credentials.stream().filter(id -> !newIds.contains(id)).forEach(changed::add);
-                int replaced = (int) credentials.stream().filter(id -> !newIds.contains(id)).count();
-                return new int[] {newIds.size(), changed.size(), replaced};
-            }))));
-        });
+        return inOneTransaction(dryRun, userRows(client.sql("""
+                WITH t AS (
+                  SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[]), CAST(:emails AS text[]),
+                         CAST(:verified AS boolean[]), CAST(:images AS text[]), CAST(:createdAt AS timestamptz[]),
+                         CAST(:updatedAt AS timestamptz[]), CAST(:profileDigests AS text[]),
+                         CAST(:passwordHashes AS text[]), CAST(:passwordDigests AS text[]), CAST(:accountIds AS text[]))
+                  AS t(id, name, email, verified, image, created_at, updated_at, profile_digest, password_hash,
+                       password_digest, account_id)),
+                taken AS (SELECT t.id, t.email FROM t JOIN users u ON u.email = t.email AND u.id <> t.id),
+                free AS (
+                  SELECT t.*, EXISTS (SELECT 1 FROM users u WHERE u.id = t.id) AS existed,
+                         m.user_id IS NOT NULL AND m.profile_digest <> t.profile_digest AS profile_changed,
+                         m.user_id IS NOT NULL AND t.password_hash IS NOT NULL
+                           AND m.password_digest IS DISTINCT FROM t.password_digest AS password_changed
+                  FROM t LEFT JOIN better_auth_imports m ON m.user_id = t.id
+                  WHERE NOT EXISTS (SELECT 1 FROM taken WHERE taken.id = t.id)),
+                created AS (
+                  INSERT INTO users (id, name, email, email_verified, image, created_at, updated_at)
+                  SELECT id, name, email, verified, image, created_at, updated_at FROM free WHERE NOT existed
+                  ON CONFLICT DO NOTHING RETURNING id),
+                updated AS (
+                  UPDATE users u SET name = f.name, email = f.email, email_verified = f.verified, image = f.image,
+                         updated_at = f.updated_at
+                  FROM free f WHERE u.id = f.id AND f.profile_changed RETURNING u.id),
+                passwords AS (
+                  INSERT INTO accounts (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
+                  SELECT COALESCE(f.account_id, f.id), f.id, 'credential', f.id, f.password_hash, f.created_at, :now
+                  FROM free f WHERE f.password_hash IS NOT NULL AND (NOT f.existed OR f.password_changed)
+                  ON CONFLICT (provider_id, account_id) DO UPDATE
+                    SET password_hash = EXCLUDED.password_hash, updated_at = EXCLUDED.updated_at
+                  RETURNING user_id),
+                remembered AS (
+                  INSERT INTO better_auth_imports (user_id, profile_digest, password_digest, imported_at)
+                  SELECT f.id, f.profile_digest, f.password_digest, :now FROM free f
+                  WHERE NOT f.existed OR f.profile_changed OR f.password_changed
+                  ON CONFLICT (user_id) DO UPDATE SET profile_digest = EXCLUDED.profile_digest,
+                    password_digest = EXCLUDED.password_digest, imported_at = EXCLUDED.imported_at
+                  RETURNING user_id)
+                SELECT (SELECT COUNT(*) FROM created) AS created,
+                       (SELECT COUNT(*) FROM free WHERE existed AND (profile_changed OR password_changed)) AS changed,
+                       (SELECT COUNT(*) FROM free WHERE existed AND password_changed) AS replaced,
+                       (SELECT COUNT(*) FROM updated) + (SELECT COUNT(*) FROM passwords)
+                         + (SELECT COUNT(*) FROM remembered) AS writes,
+                       ARRAY(SELECT email FROM taken ORDER BY email) AS taken"""), users)
+                .bind("now", Timestamps.of(now))
+                .map(row -> new UsersWritten(row.get("created", Long.class).intValue(),
+                        row.get("changed", Long.class).intValue(), row.get("replaced", Long.class).intValue(),
+                        List.of(row.get("taken", String[].class))))
+                .one());
     }
 
     private static GenericExecuteSpec userRows(GenericExecuteSpec statement, List<ImportedUser> users) {
@@ -130,39 +114,46 @@ public final class BetterAuthImportPersistenceAdapter implements BetterAuthImpor
     }
 
     @Override
-    public Mono<SessionsWritten> writeSessions(List<Session> live, List<String> present, String afterId,
-                                               String throughId, boolean dryRun) {
-        String rows = """
+    public Mono<Written> writeSessions(List<Session> live, boolean dryRun) {
+        return upserted(live.size(), dryRun, """
                 unnest(CAST(:ids AS text[]), CAST(:tokenHashes AS text[]), CAST(:userIds AS text[]),
                        CAST(:createdAt AS timestamptz[]), CAST(:updatedAt AS timestamptz[]),
                        CAST(:expiresAt AS timestamptz[]), CAST(:ips AS text[]), CAST(:userAgents AS text[]))
-                AS t(id, token_hash, user_id, created_at, updated_at, expires_at, ip, user_agent)""";
-        Mono<int[]> written = live.isEmpty() ? Mono.just(new int[3]) : sessionRows(client.sql("""
+                AS t(id, token_hash, user_id, created_at, updated_at, expires_at, ip, user_agent)""",
+                "EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)", """
                 INSERT INTO sessions (id, token_hash, user_id, created_at, updated_at, expires_at, ip_address,
                                       user_agent, imported)
                 SELECT t.id, t.token_hash, t.user_id, t.created_at, t.updated_at, t.expires_at, LEFT(t.ip, 64),
                        LEFT(t.user_agent, 512), TRUE
-                FROM %s WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)
+                FROM t WHERE %s
                 ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
-                WHERE sessions.imported AND EXCLUDED.expires_at > sessions.expires_at
-                RETURNING (xmax = 0) AS created""".formatted(rows)), live)
-                .map(row -> Boolean.TRUE.equals(row.get("created", Boolean.class))).all()
-                .collectList()
-                .flatMap(outcomes -> sessionRows(client.sql("""
-                        SELECT COUNT(*) AS orphans FROM %s
-                        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)""".formatted(rows)), live)
-                        .map(row -> row.get("orphans", Long.class)).one()
-                        .map(orphans -> new int[] {(int) outcomes.stream().filter(Boolean::booleanValue).count(),
-                                (int) outcomes.stream().filter(created -> !created).count(), orphans.intValue()}));
-        String range = throughId == null ? "" : " AND id COLLATE \"C\" <= :through";
-        GenericExecuteSpec ending = client.sql("""
-                        DELETE FROM sessions WHERE imported AND id COLLATE "C" > :after%s
-                        AND NOT (id = ANY(CAST(:present AS text[])))""".formatted(range))
-                .bind("after", afterId == null ? "" : afterId)
-                .bind("present", present.toArray(String[]::new));
-        Mono<Long> ended = (throughId == null ? ending : ending.bind("through", throughId)).fetch().rowsUpdated();
-        return inOneTransaction(dryRun, written.flatMap(counts -> ended.map(gone ->
-                new SessionsWritten(counts[0], counts[1], counts[2], gone.intValue()))));
+                WHERE sessions.imported AND EXCLUDED.expires_at > sessions.expires_at""",
+                statement -> sessionRows(statement, live));
+    }
+
+    @Override
+    public Flux<List<String>> importedSessionIds(int pageSize) {
+        return page("", pageSize).expand(ids -> ids.size() < pageSize ? Mono.empty() : page(ids.getLast(), pageSize))
+                .filter(ids -> !ids.isEmpty());
+    }
+
+    private Mono<List<String>> page(String after, int pageSize) {
+        return client.sql("SELECT id FROM sessions WHERE imported AND id > :after ORDER BY id LIMIT :size")
+                .bind("after", after)
+                .bind("size", pageSize)
+                .map(row -> row.get("id", String.class))
+                .all().collectList();
+    }
+
+    @Override
+    public Mono<Integer> endSessions(List<String> ids, boolean dryRun) {
+        if (ids.isEmpty()) {
+            return Mono.just(0);
+        }
+        return inOneTransaction(dryRun, client.sql("DELETE FROM sessions WHERE imported AND id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", ids.toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .map(Long::intValue));
     }
 
     private static GenericExecuteSpec sessionRows(GenericExecuteSpec statement, List<Session> sessions) {

@@ -18,10 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * better-auth's tables in PostgreSQL, read with SELECTs only. Ids are compared and ordered as
- * text in the "C" collation, so pages follow the same order in any database and with any id type
- * (text, uuid or serial), and a page starts after the last id of the one before. Timestamps are
- * {@code timestamptz} from better-auth's migrator and {@code timestamp(3)} in UTC from Prisma.
+ * better-auth's tables in PostgreSQL, read with SELECTs only, whatever the type of their ids (text,
+ * uuid or serial), which are handed on as text. Timestamps are {@code timestamptz} from
+ * better-auth's migrator and {@code timestamp(3)} in UTC from Prisma.
  */
 public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSource {
 
@@ -66,9 +65,9 @@ public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSourc
                 FROM %s u LEFT JOIN LATERAL (
                     SELECT a.id, a.password FROM %s a WHERE a."userId" = u.id AND a."providerId" = '%s'
                     ORDER BY a."createdAt" LIMIT 1) c ON TRUE
-                WHERE u.id::text COLLATE "C" > :after ORDER BY u.id::text COLLATE "C" LIMIT :size"""
+                WHERE TRUE %%AFTER%% ORDER BY u.id LIMIT :size"""
                 .formatted(twoFactorEnabled, quoted(tables.user()), quoted(tables.account()), CREDENTIAL_PROVIDER),
-                pageSize, row -> new User(row.get("key", String.class), row.get("name", String.class),
+                "u", tables.user(), pageSize, row -> new User(row.get("key", String.class), row.get("name", String.class),
                         row.get("email", String.class), Boolean.TRUE.equals(row.get("emailVerified", Boolean.class)),
                         row.get("image", String.class), instant(row, "createdAt"), instant(row, "updatedAt"),
                         Boolean.TRUE.equals(row.get("two_factor_enabled", Boolean.class)),
@@ -89,9 +88,9 @@ public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSourc
         return pages("""
                 SELECT s.id::text AS key, s.token, s."userId"::text AS user_id, s."createdAt", s."updatedAt",
                        s."expiresAt", s."ipAddress", s."userAgent"
-                FROM %s s WHERE s.id::text COLLATE "C" > :after ORDER BY s.id::text COLLATE "C" LIMIT :size"""
+                FROM %s s WHERE TRUE %%AFTER%% ORDER BY s.id LIMIT :size"""
                 .formatted(quoted(tables.session())),
-                pageSize, row -> new Session(row.get("key", String.class), row.get("token", String.class),
+                "s", tables.session(), pageSize, row -> new Session(row.get("key", String.class), row.get("token", String.class),
                         row.get("user_id", String.class), instant(row, "createdAt"), instant(row, "updatedAt"),
                         instant(row, "expiresAt"), row.get("ipAddress", String.class),
                         row.get("userAgent", String.class)),
@@ -104,10 +103,9 @@ public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSourc
                 SELECT a.id::text AS key, a."userId"::text AS user_id, a."providerId", a."accountId", a."accessToken",
                        a."refreshToken", a."idToken", a."accessTokenExpiresAt", a."refreshTokenExpiresAt", a.scope,
                        a."createdAt", a."updatedAt"
-                FROM %s a WHERE a."providerId" <> '%s' AND a.id::text COLLATE "C" > :after
-                ORDER BY a.id::text COLLATE "C" LIMIT :size"""
+                FROM %s a WHERE a."providerId" <> '%s' %%AFTER%% ORDER BY a.id LIMIT :size"""
                 .formatted(quoted(tables.account()), CREDENTIAL_PROVIDER),
-                pageSize, row -> new Account(row.get("key", String.class), row.get("user_id", String.class),
+                "a", tables.account(), pageSize, row -> new Account(row.get("key", String.class), row.get("user_id", String.class),
                         row.get("providerId", String.class), row.get("accountId", String.class),
                         row.get("accessToken", String.class), row.get("refreshToken", String.class),
                         row.get("idToken", String.class), instant(row, "accessTokenExpiresAt"),
@@ -121,13 +119,13 @@ public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSourc
         String enabled = has(tables.user(), "twoFactorEnabled") ? "COALESCE(u.\"twoFactorEnabled\", FALSE)" : "FALSE";
         String verified = has(tables.twoFactor(), "verified") ? "COALESCE(f.verified, TRUE)" : "TRUE";
         return pages("""
-                SELECT DISTINCT ON (u.id::text COLLATE "C") u.id::text AS key, f.secret, f."backupCodes",
+                SELECT DISTINCT ON (u.id) u.id::text AS key, f.secret, f."backupCodes",
                        %1$s AND (f.id IS NULL OR %2$s) AS enforced
                 FROM %3$s u LEFT JOIN %4$s f ON f."userId" = u.id
-                WHERE (%1$s OR f.id IS NOT NULL) AND u.id::text COLLATE "C" > :after
-                ORDER BY u.id::text COLLATE "C", f.id LIMIT :size"""
+                WHERE (%1$s OR f.id IS NOT NULL) %%AFTER%%
+                ORDER BY u.id, f.id LIMIT :size"""
                 .formatted(enabled, verified, quoted(tables.user()), quoted(tables.twoFactor())),
-                pageSize, row -> new SecondFactor(row.get("key", String.class), row.get("secret", String.class),
+                "u", tables.user(), pageSize, row -> new SecondFactor(row.get("key", String.class), row.get("secret", String.class),
                         row.get("backupCodes", String.class), Boolean.TRUE.equals(row.get("enforced", Boolean.class))),
                 SecondFactor::userId);
     }
@@ -138,9 +136,9 @@ public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSourc
         return pages("""
                 SELECT p.id::text AS key, p."userId"::text AS user_id, p.name, p."publicKey", p."credentialID",
                        p.counter, p."deviceType", p."backedUp", p.transports, %s AS aaguid, p."createdAt"
-                FROM %s p WHERE p.id::text COLLATE "C" > :after ORDER BY p.id::text COLLATE "C" LIMIT :size"""
+                FROM %s p WHERE TRUE %%AFTER%% ORDER BY p.id LIMIT :size"""
                 .formatted(aaguid, quoted(tables.passkey())),
-                pageSize, row -> new Passkey(row.get("key", String.class), row.get("user_id", String.class),
+                "p", tables.passkey(), pageSize, row -> new Passkey(row.get("key", String.class), row.get("user_id", String.class),
                         row.get("name", String.class), row.get("publicKey", String.class),
                         row.get("credentialID", String.class), row.get("counter", Number.class).longValue(),
                         row.get("deviceType", String.class), Boolean.TRUE.equals(row.get("backedUp", Boolean.class)),
@@ -171,15 +169,41 @@ public final class BetterAuthSourcePersistenceAdapter implements BetterAuthSourc
         return columns.getOrDefault(table, Map.of()).containsKey(column);
     }
 
-    /** Pages of at most {@code size} rows, each read by its own query after the last key of the one before. */
-    private <T> Flux<List<T>> pages(String sql, int size, Function<Readable, T> reader, Function<T, String> keyOf) {
-        return page(sql, "", size, reader)
-                .expand(rows -> rows.size() < size ? Mono.empty() : page(sql, keyOf.apply(rows.getLast()), size, reader))
+    /**
+     * Pages of at most {@code size} rows in the order of the table's primary key, which its index
+     * serves: each page is read by its own query, after the last key of the one before, compared in
+     * the id's own type (text, uuid or a number).
+     *
+     * @param sql with {@code %AFTER%} where the condition on the key goes
+     */
+    private <T> Flux<List<T>> pages(String sql, String alias, String table, int size, Function<Readable, T> reader,
+                                    Function<T, String> keyOf) {
+        String first = sql.replace("%AFTER%", "");
+        String next = sql.replace("%AFTER%", "AND " + alias + ".id > CAST(:after AS " + idType(table) + ")");
+        return page(first, null, size, reader)
+                .expand(rows -> rows.size() < size ? Mono.empty() : page(next, keyOf.apply(rows.getLast()), size, reader))
                 .filter(rows -> !rows.isEmpty());
     }
 
     private <T> Mono<List<T>> page(String sql, String after, int size, Function<Readable, T> reader) {
-        return client.sql(sql).bind("after", after).bind("size", size).map(reader::apply).all().collectList();
+        var statement = client.sql(sql).bind("size", size);
+        return (after == null ? statement : statement.bind("after", after)).map(reader::apply).all().collectList();
+    }
+
+    private String idType(String table) {
+        return columns.get(table).get("id");
+    }
+
+    @Override
+    public Flux<String> sessionsAmong(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return client.sql("SELECT s.id::text AS key FROM %s s WHERE s.id = ANY(CAST(:ids AS %s[]))"
+                        .formatted(quoted(tables.session()), idType(tables.session())))
+                .bind("ids", ids.toArray(String[]::new))
+                .map(row -> row.get("key", String.class))
+                .all();
     }
 
     /** timestamptz (better-auth's migrator) or timestamp(3) holding UTC (Prisma). */

@@ -173,38 +173,33 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
 
         Mono<Void> sessions() {
             long[] counts = table("session");
-            String[] afterId = {null};
-            return source.sessions(command.pageSize())
-                    .concatMap(page -> {
-                        String throughId = page.getLast().id();
-                        Mono<Void> written = writeSessions(page, afterId[0], throughId, counts);
-                        afterId[0] = throughId;
-                        return written;
-                    })
-                    .then(Mono.defer(() -> writeSessions(List.of(), afterId[0], null, counts)));
+            return source.sessions(command.pageSize()).concatMap(page -> {
+                List<Session> live = new ArrayList<>();
+                for (BetterAuthSource.Session session : page) {
+                    counts[0]++;
+                    if (session.expiresAt().isAfter(now) && session.expiresAt().isAfter(session.createdAt())) {
+                        live.add(new Session(new SessionId(session.id()), new UserId(session.userId()),
+                                TokenHash.of(session.token()), session.createdAt(), session.updatedAt(),
+                                session.expiresAt(), session.ipAddress(), session.userAgent()));
+                    } else {
+                        counts[4]++;
+                    }
+                }
+                return target.writeSessions(live, command.dryRun()).doOnNext(written -> {
+                    add(counts, written);
+                    progress("session");
+                });
+            }).then(Mono.defer(() -> endSessionsBetterAuthEnded(counts)));
         }
 
-        private Mono<Void> writeSessions(List<BetterAuthSource.Session> page, String afterId, String throughId,
-                                         long[] counts) {
-            List<Session> live = new ArrayList<>();
-            for (BetterAuthSource.Session session : page) {
-                counts[0]++;
-                if (session.expiresAt().isAfter(now) && session.expiresAt().isAfter(session.createdAt())) {
-                    live.add(new Session(new SessionId(session.id()), new UserId(session.userId()),
-                            TokenHash.of(session.token()), session.createdAt(), session.updatedAt(),
-                            session.expiresAt(), session.ipAddress(), session.userAgent()));
-                } else {
-                    counts[4]++;
-                }
-            }
-            List<String> present = page.stream().map(BetterAuthSource.Session::id).toList();
-            return target.writeSessions(live, present, afterId, throughId, command.dryRun()).doOnNext(written -> {
-                counts[1] += written.created();
-                counts[2] += written.extended();
-                counts[3] += written.ended();
-                counts[4] += written.withoutUser();
-                progress("session");
-            }).then();
+        /** An imported session whose row better-auth no longer has was signed out, revoked or deleted there. */
+        private Mono<Void> endSessionsBetterAuthEnded(long[] counts) {
+            return target.importedSessionIds(command.pageSize())
+                    .concatMap(imported -> source.sessionsAmong(imported).collect(Collectors.toSet())
+                            .flatMap(present -> target.endSessions(
+                                    imported.stream().filter(id -> !present.contains(id)).toList(), command.dryRun())))
+                    .doOnNext(ended -> counts[3] += ended)
+                    .then();
         }
 
         Mono<Void> accounts() {

@@ -294,18 +294,20 @@ class BetterAuthImportIT {
         assertThat(Rows.count(target, "SELECT COUNT(*) FROM users WHERE id <> ?", "")).isZero();
     }
 
+    /** Also with the user table renamed, as better-auth's modelName option does, and named in BETTER_AUTH_TABLES. */
     @Test
     void addressesThatDifferOnlyInCaseAreReportedAndNeitherIsImported() throws Exception {
         DatabaseUrl source = prismaDatabase();
+        Rows.update(source, "ALTER TABLE \"user\" RENAME TO app_users");
         Rows.update(source, """
-                INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt") VALUES
+                INSERT INTO app_users (id, name, email, "emailVerified", "updatedAt") VALUES
                   ('upper', 'Upper', 'Mixed@Example.com', true, now()),
                   ('lower', 'Lower', 'mixed@example.com', true, now()),
                   ('plain', 'Plain', 'plain@example.com', true, now())""");
         DatabaseUrl target = TestPostgres.freshDatabase();
 
         BetterAuthImportResult imported = importFrom(target, false, "BETTER_AUTH_DATABASE_URL",
-                RunningService.databaseUrlOf(source));
+                RunningService.databaseUrlOf(source), "BETTER_AUTH_TABLES", "user=app_users");
 
         assertThat(imported.tables().get("user")).isEqualTo(new TableResult(3, 1, 0, 0, 2));
         assertThat(imported.conflicts()).containsExactlyInAnyOrder(

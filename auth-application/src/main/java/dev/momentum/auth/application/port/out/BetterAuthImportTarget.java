@@ -5,6 +5,7 @@ import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.user.User;
 import java.time.Instant;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,14 +22,14 @@ public interface BetterAuthImportTarget {
      */
     Mono<UsersWritten> writeUsers(List<ImportedUser> users, Instant now, boolean dryRun);
 
-    /**
-     * Adds the live sessions of known users and extends imported ones whose expiry better-auth moved
-     * later; then ends the imported sessions with ids after {@code afterId} (from the first when
-     * null) up to {@code throughId} (to the last when null) that better-auth no longer has, which
-     * {@code present} lists for that range.
-     */
-    Mono<SessionsWritten> writeSessions(List<Session> live, List<String> present, String afterId, String throughId,
-                                        boolean dryRun);
+    /** Adds the live sessions of known users and extends imported ones whose expiry better-auth moved later. */
+    Mono<Written> writeSessions(List<Session> live, boolean dryRun);
+
+    /** The ids of the sessions imported before, page by page. */
+    Flux<List<String>> importedSessionIds(int pageSize);
+
+    /** Ends imported sessions (better-auth ended them); emits how many there were. */
+    Mono<Integer> endSessions(List<String> ids, boolean dryRun);
 
     /** Adds the accounts of known users, and brings those imported before up to date. */
     Mono<Written> writeAccounts(List<ImportedAccount> accounts, boolean dryRun);
@@ -61,10 +62,6 @@ public interface BetterAuthImportTarget {
 
     /** @param skipped rows of users that were not imported, or that another row here already holds */
     record Written(int created, int changed, int skipped) {
-    }
-
-    /** @param withoutUser sessions of users that were not imported */
-    record SessionsWritten(int created, int extended, int withoutUser, int ended) {
     }
 
     /** @param accessToken and the other tokens sealed, or null */

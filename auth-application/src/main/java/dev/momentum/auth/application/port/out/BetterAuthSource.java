@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A better-auth database, read and never written: its tables as better-auth's built-in migrator
- * or Prisma made them. Pages come in id order ({@code COLLATE "C"}), each read in its own query, so
- * memory does not grow with the tables.
+ * or Prisma made them. Pages come in the order of their primary keys, each read by its own query
+ * after the last key of the one before, so memory does not grow with the tables.
  */
 public interface BetterAuthSource {
 
@@ -20,8 +20,10 @@ public interface BetterAuthSource {
     /** Lower-cased addresses that two or more users hold in different cases. */
     Flux<String> emailsDifferingOnlyInCase();
 
-    /** Every session, expired ones too: an imported session whose row is gone was ended there. */
     Flux<List<Session>> sessions(int pageSize);
+
+    /** Which of these session ids better-auth still has: an imported session whose row is gone was ended there. */
+    Flux<String> sessionsAmong(List<String> ids);
 
     /** Accounts of every provider but "credential" (social sign-in rows). */
     Flux<List<Account>> otherAccounts(int pageSize);
