@@ -13,6 +13,7 @@ import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
 import { bearer, jwt, twoFactor } from "better-auth/plugins";
 import pg from "pg";
+import { browser } from "./browser.mjs";
 
 const [databaseUrl, secret] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: databaseUrl });
@@ -31,28 +32,6 @@ const auth = betterAuth({
 });
 await (await getMigrations(auth.options)).runMigrations();
 server.on("request", toNodeHandler(auth));
-
-/** A browser on the app's origin: keeps cookies, remembers the headers of the last answer. */
-function browser() {
-  const jar = new Map();
-  const fetcher = async (input, init = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set("origin", baseURL);
-    if (jar.size > 0) headers.set("cookie", [...jar].map(([name, value]) => `${name}=${value}`).join("; "));
-    const response = await fetch(input, { ...init, headers, redirect: "manual" });
-    for (const cookie of response.headers.getSetCookie()) {
-      const pair = cookie.split(";")[0];
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (value === "" || /max-age=0/i.test(cookie)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    fetcher.last = response;
-    return response;
-  };
-  fetcher.jar = jar;
-  return fetcher;
-}
 
 function clientOf(fetcher) {
   return createAuthClient({ baseURL: `${baseURL}/api/auth`, plugins: [twoFactorClient()],
@@ -82,7 +61,7 @@ function base32Decode(text) {
 
 /** Answers the new user's id. */
 async function signUpAndVerify(name, email, password) {
-  const fetcher = browser();
+  const fetcher = browser(baseURL);
   const signedUp = must(await clientOf(fetcher).signUp.email({ name, email, password }), `sign-up ${email}`);
   const verified = await fetcher(links.get(email));
   if (verified.status >= 400) throw new Error(`verification of ${email}: ${verified.status}`);
@@ -90,7 +69,7 @@ async function signUpAndVerify(name, email, password) {
 }
 
 async function signIn(email, password) {
-  const fetcher = browser();
+  const fetcher = browser(baseURL);
   const data = must(await clientOf(fetcher).signIn.email({ email, password }), `sign-in ${email}`);
   return { fetcher, data, bearer: fetcher.last.headers.get("set-auth-token") };
 }

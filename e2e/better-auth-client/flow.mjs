@@ -2,39 +2,10 @@
 // Usage: node flow.mjs <auth base URL> <mailbox URL> <frontend origin>
 // The mailbox answers GET ?to=<address>&n=<count> with the link of that address's n-th verification mail.
 import { createAuthClient } from "better-auth/client";
+import { browser, checks } from "./browser.mjs";
 
 const [authBase, mailbox, frontend] = process.argv.slice(2);
-let passed = 0;
-let failed = 0;
-
-function check(name, condition, detail) {
-  if (condition) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail === undefined ? "" : ": " + JSON.stringify(detail)}`);
-  }
-}
-
-/** A browser's fetch on the frontend origin: it keeps cookies and sends Origin. */
-function browser() {
-  const jar = new Map();
-  return async function browserFetch(input, init = {}) {
-    const headers = new Headers(init.headers);
-    headers.set("origin", frontend);
-    if (jar.size > 0) headers.set("cookie", [...jar].map(([name, value]) => `${name}=${value}`).join("; "));
-    const response = await fetch(input, { ...init, headers, redirect: "manual" });
-    for (const cookie of response.headers.getSetCookie()) {
-      const pair = cookie.split(";")[0];
-      const name = pair.slice(0, pair.indexOf("=")).trim();
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (value === "" || /max-age=0/i.test(cookie)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  };
-}
+const { check, finish } = checks();
 
 async function verificationLink(email, n) {
   const response = await fetch(`${mailbox}?to=${encodeURIComponent(email)}&n=${n}`);
@@ -42,7 +13,7 @@ async function verificationLink(email, n) {
   return response.text();
 }
 
-const browserFetch = browser();
+const browserFetch = browser(frontend);
 const client = createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: browserFetch } });
 const email = `client-${Date.now()}@example.com`;
 const password = "correct horse battery staple";
@@ -88,7 +59,7 @@ const api = createAuthClient({ baseURL: authBase, fetchOptions: { auth: { type: 
 const byBearer = await api.getSession();
 check("a bearer client sees the same session", byBearer.data?.user.email === email, byBearer.error);
 
-const phone = createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: browser() } });
+const phone = createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: browser(frontend) } });
 await phone.signIn.email({ email, password });
 const listed = await client.listSessions();
 const current = session.data?.session.id;
@@ -185,5 +156,4 @@ check("after delete-user there is no session", afterDelete.data === null, afterD
 const ghost = await client.signIn.email({ email: moved, password });
 check("a deleted user cannot sign in", ghost.error?.code === "INVALID_EMAIL_OR_PASSWORD", ghost.error);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

@@ -3,53 +3,24 @@
 // Usage: node imported-flow.mjs <auth base URL> <frontend origin> <fixture JSON file>
 import { readFileSync } from "node:fs";
 import { createAuthClient } from "better-auth/client";
+import { browser, checks } from "./browser.mjs";
 
 const [authBase, frontend, fixtureFile] = process.argv.slice(2);
 const fixture = JSON.parse(readFileSync(fixtureFile, "utf8"));
-let passed = 0;
-let failed = 0;
-
-function check(name, condition, detail) {
-  if (condition) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail === undefined ? "" : ": " + JSON.stringify(detail)}`);
-  }
-}
-
-/** A browser on the frontend's origin that already holds the cookies it had before the switch. */
-function browser(cookies = {}) {
-  const jar = new Map(Object.entries(cookies));
-  return async function browserFetch(input, init = {}) {
-    const headers = new Headers(init.headers);
-    headers.set("origin", frontend);
-    if (jar.size > 0) headers.set("cookie", [...jar].map(([name, value]) => `${name}=${value}`).join("; "));
-    const response = await fetch(input, { ...init, headers, redirect: "manual" });
-    for (const cookie of response.headers.getSetCookie()) {
-      const pair = cookie.split(";")[0];
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (value === "" || /max-age=0/i.test(cookie)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  };
-}
+const { check, finish } = checks();
 
 const clientWith = (fetchImpl, extra = {}) =>
   createAuthClient({ baseURL: authBase, fetchOptions: { customFetchImpl: fetchImpl, ...extra } });
 
 for (const person of fixture.people) {
   for (const session of person.sessions) {
-    const cookieClient = clientWith(browser({ "better-auth.session_token": session.cookie }));
+    const cookieClient = clientWith(browser(frontend, { "better-auth.session_token": session.cookie }));
     const viaCookie = await cookieClient.getSession();
     check(`${person.email}: the cookie better-auth set returns the same user and session`,
       viaCookie.data?.user.id === person.id && viaCookie.data?.session.id === session.id
         && viaCookie.data?.user.email === person.email && viaCookie.data?.user.name === person.name, viaCookie);
 
-    const bearerClient = clientWith(browser(), { auth: { type: "Bearer", token: session.bearer } });
+    const bearerClient = clientWith(browser(frontend), { auth: { type: "Bearer", token: session.bearer } });
     const viaBearer = await bearerClient.getSession();
     check(`${person.email}: the bearer token better-auth gave returns the same session`,
       viaBearer.data?.session.id === session.id, viaBearer);
@@ -57,7 +28,7 @@ for (const person of fixture.people) {
 }
 
 for (const person of fixture.people) {
-  const client = clientWith(browser());
+  const client = clientWith(browser(frontend));
   const signedIn = await client.signIn.email({ email: person.email, password: person.password });
   if (person.totpSecret) {
     check(`${person.email}: with a second factor, a password alone is refused with a code`,
@@ -66,11 +37,10 @@ for (const person of fixture.people) {
   } else {
     check(`${person.email}: the password from before the switch signs in`,
       signedIn.error === null && signedIn.data?.user.id === person.id, signedIn.error);
-    const wrong = await clientWith(browser()).signIn.email({ email: person.email, password: `${person.password}!` });
+    const wrong = await clientWith(browser(frontend)).signIn.email({ email: person.email, password: `${person.password}!` });
     check(`${person.email}: a wrong password is refused as before`,
       wrong.error?.status === 401 && wrong.error?.code === "INVALID_EMAIL_OR_PASSWORD", wrong.error);
   }
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

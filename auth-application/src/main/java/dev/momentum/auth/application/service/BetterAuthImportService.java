@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
@@ -97,8 +98,8 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
         return "better-auth backup codes " + userId;
     }
 
-    static String accountTokenContext(String accountId, String token) {
-        return "better-auth account " + token + " " + accountId;
+    static String accountTokenContext(String accountId, String kind) {
+        return "better-auth account " + kind + " " + accountId;
     }
 
     /** One run's counts; its pages are handled one after the other, never at once. */
@@ -202,13 +203,20 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
                     .then();
         }
 
-        Mono<Void> accounts() {
-            long[] counts = table("account (other providers)");
-            return source.otherAccounts(command.pageSize()).concatMap(page -> {
+        /** Writes every page of a table, each row converted, and counts what became of them. */
+        private <S, T> Mono<Void> copy(String table, Flux<List<S>> pages, Function<S, T> conversion,
+                                       BiFunction<List<T>, Boolean, Mono<Written>> write) {
+            long[] counts = table(table);
+            return pages.concatMap(page -> {
                 counts[0] += page.size();
-                List<ImportedAccount> accounts = page.stream().map(this::sealed).toList();
-                return target.writeAccounts(accounts, command.dryRun()).doOnNext(written -> add(counts, written));
+                return write.apply(page.stream().map(conversion).toList(), command.dryRun())
+                        .doOnNext(written -> add(counts, written));
             }).then();
+        }
+
+        Mono<Void> accounts() {
+            return copy("account (other providers)", source.otherAccounts(command.pageSize()), this::sealed,
+                    target::writeAccounts);
         }
 
         private ImportedAccount sealed(BetterAuthSource.Account account) {
@@ -227,12 +235,8 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
         }
 
         Mono<Void> secondFactors() {
-            long[] counts = table("twoFactor");
-            return source.secondFactors(command.pageSize()).concatMap(page -> {
-                counts[0] += page.size();
-                List<ImportedSecondFactor> factors = page.stream().map(this::sealed).toList();
-                return target.writeSecondFactors(factors, command.dryRun()).doOnNext(written -> add(counts, written));
-            }).then();
+            return copy("twoFactor", source.secondFactors(command.pageSize()), this::sealed,
+                    target::writeSecondFactors);
         }
 
         private ImportedSecondFactor sealed(BetterAuthSource.SecondFactor factor) {
@@ -259,11 +263,7 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
         }
 
         Mono<Void> passkeys() {
-            long[] counts = table("passkey");
-            return source.passkeys(command.pageSize()).concatMap(page -> {
-                counts[0] += page.size();
-                return target.writePasskeys(page, command.dryRun()).doOnNext(written -> add(counts, written));
-            }).then();
+            return copy("passkey", source.passkeys(command.pageSize()), Function.identity(), target::writePasskeys);
         }
 
         Mono<Void> keys() {
