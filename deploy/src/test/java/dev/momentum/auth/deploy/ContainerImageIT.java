@@ -297,6 +297,55 @@ class ContainerImageIT {
         assertThat(stopped).isLessThan(Duration.ofSeconds(10));
     }
 
+    /**
+     * A better-auth database beside ours (the shared-database case): the image's {@code migrate
+     * --from-better-auth --dry-run} changes nothing, and {@code BETTER_AUTH_IMPORT=true} imports
+     * before serving, so the better-auth password signs in at once.
+     */
+    @Test
+    void theEntrypointImportsABetterAuthDatabaseBeforeServingAndADryRunChangesNothing() throws Exception {
+        String database = "better_auth_" + freePort();
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
+                postgres.getPassword())) {
+            connection.createStatement().execute("CREATE DATABASE " + database);
+        }
+        String jdbc = postgres.getJdbcUrl().replace("/" + postgres.getDatabaseName(), "/" + database);
+        try (var connection = DriverManager.getConnection(jdbc, postgres.getUsername(), postgres.getPassword());
+             var statement = connection.createStatement()) {
+            statement.execute(Files.readString(Path.of("..", "bench", "better-auth-schema.sql")));
+            // better-auth 1.7.25's hashPassword("correct horse battery staple")
+            statement.execute("""
+                    INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+                    VALUES ('imported-user-000000000000000001', 'Ada', 'imported@example.com', true, now(), now());
+                    INSERT INTO account (id, "accountId", "providerId", "userId", password, "createdAt", "updatedAt")
+                    VALUES ('imported-account-0000000000000001', 'imported-user-000000000000000001', 'credential',
+                      'imported-user-000000000000000001', 'afbc25a9147cca85c1238f0c4ad48fbe:04a24eb50186ae583e9395c86'
+                      || '4cb4c5bc5b8c6a8eb6e9c352b1615acf55700894024ba591c95c37d8d438756002098be412c085f0bfe2b07d5e5'
+                      || 'c5b346e39730', now(), now())""");
+        }
+        int port = freePort();
+        Map<String, String> env = productionEnvironment(port);
+        env.put("DATABASE_URL", databaseUrl(postgres.getMappedPort(5432), database));
+
+        String dryRun = runService("auth-import-dry-" + port, env, "migrate", "--from-better-auth", "--dry-run");
+        assertThat(Docker.awaitExit(dryRun, Duration.ofSeconds(90))).as(docker("logs", dryRun).output()).isZero();
+        assertThat(docker("logs", dryRun).output()).contains("Dry run: would import", "user: 1 read, 1 created");
+        try (var connection = DriverManager.getConnection(jdbc, postgres.getUsername(), postgres.getPassword());
+             var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("users after the dry run").isZero();
+        }
+
+        env.put("BETTER_AUTH_IMPORT", "true");
+        String name = runService("auth-import-" + port, env);
+        Docker.awaitHealthy(name, Duration.ofSeconds(90));
+        assertThat(docker("logs", name).output()).contains("user: 1 read, 1 created");
+        var signIn = send(postJson(port, "/sign-in/email", """
+                {"email":"imported@example.com","password":"correct horse battery staple"}"""));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        assertThat(signIn.body()).contains("\"id\":\"imported-user-000000000000000001\"");
+    }
+
     @Test
     void productionWithoutDatabaseUrlExitsNonZeroWithOneClearLine() throws Exception {
         Map<String, String> env = productionEnvironment(freePort());

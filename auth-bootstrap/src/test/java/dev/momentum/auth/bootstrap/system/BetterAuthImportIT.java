@@ -76,6 +76,8 @@ class BetterAuthImportIT {
         assertThat(imported.usersWithSecondFactors()).isEqualTo(1);
         assertThat(imported.usersOnImportedPasswordHashes()).isEqualTo(4);
         assertThat(imported.conflicts()).isEmpty();
+        assertThat(imported.verificationRowsLeftBehind()).isPositive()
+                .isEqualTo(Rows.count(database, "SELECT COUNT(*) FROM verification WHERE id <> ?", ""));
         service = RunningService.start(environment(database));
     }
 
@@ -328,6 +330,11 @@ class BetterAuthImportIT {
         copyTable(database, source, "jwks", "id, \"publicKey\", \"privateKey\", \"createdAt\", alg, crv", "");
         copyTable(database, source, "\"twoFactor\"", "id, secret, \"backupCodes\", \"userId\", verified", "");
         String adaId = person("ada@example.com").get("id").asString();
+        String graceId = person("grace@example.com").get("id").asString();
+        Rows.update(source, "INSERT INTO account (id, issuer, \"accountId\", \"providerId\", \"userId\","
+                + " \"accessToken\", \"refreshToken\", scope, \"createdAt\", \"updatedAt\") VALUES ('gh1',"
+                + " 'local:oauth:github', '583231', 'github', ?, 'gho_access', 'ghr_refresh', 'read:user', now(), now())",
+                graceId);
         Rows.update(source, "INSERT INTO passkey (id, name, \"publicKey\", \"userId\", \"credentialID\", counter,"
                 + " \"deviceType\", \"backedUp\", transports, \"createdAt\") VALUES ('pk1', 'Laptop',"
                 + " 'pQECAyYgASFYIA', ?, 'Y3JlZGVudGlhbA', 7, 'multiDevice', true, 'internal,hybrid', now())", adaId);
@@ -339,6 +346,13 @@ class BetterAuthImportIT {
         assertThat(imported.flavour()).isEqualTo("prisma");
         assertThat(imported.conflicts()).isEmpty();
         assertThat(imported.tables().get("passkey")).isEqualTo(new TableResult(1, 1, 0, 0, 0));
+        assertThat(imported.tables().get("account (other providers)")).isEqualTo(new TableResult(1, 1, 0, 0, 0));
+        var sealer = new AesGcmSecretSealer(SECRET, BetterAuthImport.SEALING_PURPOSE);
+        assertThat(Rows.text(target, "SELECT concat_ws('|', user_id, provider_id, account_id, scope, refresh_token IS NOT NULL)"
+                + " FROM accounts WHERE id = 'gh1'")).isEqualTo(graceId + "|github|583231|read:user|t");
+        assertThat(new String(sealer.open("better-auth account access gh1",
+                Rows.text(target, "SELECT access_token FROM accounts WHERE id = 'gh1'")), StandardCharsets.UTF_8))
+                .as("the provider's token, sealed under our key").isEqualTo("gho_access");
         String sameRows = """
                 SELECT string_agg(concat_ws('|', id, name, email, email_verified, created_at), ',' ORDER BY id)
                 FROM users WHERE id <> 'newcomer-0000000000000000000001'""";
@@ -352,8 +366,7 @@ class BetterAuthImportIT {
         String linusId = person("linus@example.com").get("id").asString();
         String sealed = Rows.text(target, "SELECT totp_secret FROM second_factors WHERE enforced AND user_id = '"
                 + linusId + "'");
-        assertThat(new String(new AesGcmSecretSealer(SECRET, BetterAuthImport.SEALING_PURPOSE)
-                .open("better-auth totp secret " + linusId, sealed), StandardCharsets.UTF_8))
+        assertThat(new String(sealer.open("better-auth totp secret " + linusId, sealed), StandardCharsets.UTF_8))
                 .as("sealed under our key, it opens to the secret the authenticator app holds")
                 .isEqualTo(person("linus@example.com").get("totpSecret").asString());
     }
