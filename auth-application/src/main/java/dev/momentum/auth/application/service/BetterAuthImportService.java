@@ -148,16 +148,9 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
 
         private Optional<ImportedUser> importable(BetterAuthSource.User user, Set<String> caseConflicts) {
             Optional<EmailAddress> email = EmailAddress.parse(user.email());
-            String refusal = email.isEmpty() ? "its address is not one this service accepts"
-                    : caseConflicts.contains(email.get().value())
-                    ? "its address differs only in case from another user's; neither is imported"
-                    : user.name() == null || user.name().length() > MAX_NAME_LENGTH ? "its name is missing or over 255 characters"
-                    : user.image() != null && user.image().length() > MAX_IMAGE_LENGTH ? "its image URL is over 2048 characters"
-                    : user.password() != null && BetterAuthPasswordHash.toPhc(user.password()).isEmpty()
-                    ? "its password hash is not better-auth's scrypt form"
-                    : null;
-            if (refusal != null) {
-                conflicts.add("user " + user.id() + ": " + refusal);
+            Optional<String> refusal = refusal(user, email, caseConflicts);
+            if (refusal.isPresent()) {
+                conflicts.add("user " + user.id() + ": " + refusal.get());
                 return Optional.empty();
             }
             if (user.twoFactorEnabled()) {
@@ -170,6 +163,27 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
                     String.valueOf(user.emailVerified()), String.valueOf(user.image()));
             return Optional.of(new ImportedUser(imported, user.credentialAccountId(), hash, digest(profile),
                     user.password() == null ? null : digest(user.password())));
+        }
+
+        /** Why this service cannot take the user as they are, if it cannot: rows are never altered to fit. */
+        private static Optional<String> refusal(BetterAuthSource.User user, Optional<EmailAddress> email,
+                                                Set<String> caseConflicts) {
+            if (email.isEmpty()) {
+                return Optional.of("its address is not one this service accepts");
+            }
+            if (caseConflicts.contains(email.get().value())) {
+                return Optional.of("its address differs only in case from another user's; neither is imported");
+            }
+            if (user.name() == null || user.name().length() > MAX_NAME_LENGTH) {
+                return Optional.of("its name is missing or over 255 characters");
+            }
+            if (user.image() != null && user.image().length() > MAX_IMAGE_LENGTH) {
+                return Optional.of("its image URL is over 2048 characters");
+            }
+            if (user.password() != null && BetterAuthPasswordHash.toPhc(user.password()).isEmpty()) {
+                return Optional.of("its password hash is not better-auth's scrypt form");
+            }
+            return Optional.empty();
         }
 
         Mono<Void> sessions() {
