@@ -59,6 +59,23 @@ public final class PublicResponseCache implements WebFilter, Ordered {
     static final int PRIVATE_PATHS = 256;
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age=(\\d+)");
 
+    /**
+     * What becomes of each filter of the chain when an answer comes from memory instead, by the
+     * filter's class. An answer from memory skips the chain, so a filter added later would be
+     * skipped unnoticed: {@code JwtInteropIT} fails on every filter of the running service that is
+     * not listed here.
+     */
+    public static final Map<String, String> FILTERS_ACCOUNTED_FOR = Map.of(
+            "PublicResponseCache", "this filter: it keeps the copies",
+            "RequestIds", "the answer gets a request id of its own, by the same rules",
+            "HttpMetricsWebFilter", "the answer is timed under its route",
+            "RateLimitWebFilter", "the request is counted against its client's limit; refused ones go to the chain",
+            "RequestLimitsWebFilter", "a request it would refuse goes to the chain",
+            "JsonCorsWebFilter", "a request with an Origin goes to the chain",
+            "OriginCheckWebFilter", "it checks only state-changing requests; the copies answer GETs",
+            "ClientContextWebFilter", "it tells use cases the client; an answer from memory runs none",
+            "WebFilterChainProxy", "Spring Security's headers were written before the copy was taken");
+
     private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
     private final Set<String> privatePaths = ConcurrentHashMap.newKeySet();
     private final RequestIds requestIds;

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
+import dev.momentum.auth.adapter.web.PublicResponseCache;
 import dev.momentum.auth.bootstrap.system.backend.ResourceServerBackend;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,17 @@ class JwtInteropIT {
         headers.forEach(copy::put);
         copy.remove("X-Request-Id");
         return copy;
+    }
+
+    /** An answer from memory skips the filter chain: every filter must say what becomes of it then (ADR-0039). */
+    @Test
+    void everyFilterOfTheRunningServiceIsAccountedForByTheAnswersFromMemory() {
+        var filters = service.context().getBeansOfType(org.springframework.web.server.WebFilter.class).values();
+
+        assertThat(filters).extracting(filter -> filter.getClass().getSimpleName())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(PublicResponseCache.FILTERS_ACCOUNTED_FOR)
+                        .as("what an answer from memory does instead of " + name).containsKey(name));
     }
 
     @Test
