@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -200,7 +201,7 @@ public final class PublicResponseCache implements WebFilter, Ordered {
         }
     }
 
-    /** Passes the answer on, and keeps a copy of it once it has gone out with all its headers. */
+    /** Passes the answer on, and keeps a copy of it with all its headers: at the commit when the body is whole by then, else once written. */
     private final class Keeping extends ServerHttpResponseDecorator {
 
         private final ServerWebExchange exchange;
@@ -222,12 +223,28 @@ public final class PublicResponseCache implements WebFilter, Ordered {
                 return super.writeWith(body);
             }
             var copy = new ByteArrayOutputStream();
+            var kept = new AtomicBoolean();
+            Runnable keepOnce = () -> {
+                if (kept.compareAndSet(false, true)) {
+                    keep(exchange, key, getDelegate().getHeaders(), copy.toByteArray());
+                }
+            };
+            long length = getHeaders().getContentLength();
+            // A client that knows the length has the answer once the bytes arrive, possibly before the
+            // write completes, and may ask again at once (MetricsIT did, in one run of three). The server
+            // commits the headers when the first buffer reaches it, after this copy saw it: a whole
+            // body by then is kept at the commit, with every header, before any byte goes out.
+            beforeCommit(() -> Mono.fromRunnable(() -> {
+                if (length >= 0 && copy.size() == length) {
+                    keepOnce.run();
+                }
+            }));
             return super.writeWith(Flux.from(body).doOnNext(buffer -> {
                         byte[] bytes = new byte[buffer.readableByteCount()];
                         buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
                         copy.writeBytes(bytes);
-                    }))
-                    .doOnSuccess(done -> keep(exchange, key, getDelegate().getHeaders(), copy.toByteArray()));
+                    })
+                    .doOnComplete(keepOnce));
         }
     }
 }
