@@ -13,11 +13,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.momentum.auth.adapter.mail.planted.PlantedDrivingMailer;
+import dev.momentum.auth.adapter.persistence.planted.PlantedSessions;
 import dev.momentum.auth.adapter.web.planted.PlantedWebShortcut;
 import dev.momentum.auth.application.planted.JsonPlantedHelper;
 import dev.momentum.auth.application.port.in.planted.PlantedPort;
+import dev.momentum.auth.bootstrap.planted.PlantedCodingViolations;
 import dev.momentum.auth.domain.planted.PlantedDomainViolations;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -146,21 +151,44 @@ class ArchitectureTest {
                         .resideInAPackage(layer))).as(layer).isNotEmpty());
     }
 
-    /** Each rule must be able to fail: run on planted violations, every one of them fails. */
+    /**
+     * Each rule must be able to fail: run on planted violations, every rule fails, and for the
+     * planted class that breaks it. ArchUnit also fails a rule that matches no class at all, so the
+     * message must name the planted class.
+     */
     @Test
     void rulesDetectPlantedViolations() {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedDomainViolations.class,
                 PlantedDomainViolations.PlantedSignUpRequest.class, JsonPlantedHelper.class, PlantedPort.class,
-                PlantedWebShortcut.class, dev.momentum.auth.adapter.persistence.DatabaseUrl.class,
+                PlantedPort.PlantedDetails.class, PlantedWebShortcut.class, PlantedDrivingMailer.class,
+                PlantedSessions.class, PlantedCodingViolations.class,
+                dev.momentum.auth.adapter.persistence.DatabaseUrl.class,
                 dev.momentum.auth.application.service.SignOutService.class);
-        List<ArchRule> mustFail = List.of(DOMAIN_DEPENDS_ON_NOTHING, APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR,
-                ADAPTERS_ARE_INDEPENDENT, WEB_USES_PRIMARY_PORTS_ONLY, PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES,
-                NO_TECHNOLOGY_WORDS_IN_THE_CORE, CORE_TAKES_TIME_AND_RANDOMNESS_FROM_PORTS, NO_WEAK_RANDOMNESS,
-                NO_BLOCKING_IN_PIPELINES, REQUESTS_AND_RESPONSES_LIVE_IN_WEB);
-        for (ArchRule rule : mustFail) {
-            assertThat(catchThrowable(() -> rule.check(planted)))
-                    .as("planted violation of: %s", rule.getDescription())
-                    .isInstanceOf(AssertionError.class);
-        }
+        Map<ArchRule, String> breakers = new LinkedHashMap<>();
+        breakers.put(DOMAIN_DEPENDS_ON_NOTHING, "PlantedDomainViolations");
+        breakers.put(APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR, "JsonPlantedHelper");
+        breakers.put(ADAPTERS_ARE_INDEPENDENT, "PlantedWebShortcut");
+        breakers.put(ONLY_BOOTSTRAP_SEES_ADAPTERS, "JsonPlantedHelper");
+        breakers.put(WEB_USES_PRIMARY_PORTS_ONLY, "PlantedWebShortcut");
+        breakers.put(DRIVEN_ADAPTERS_NEVER_DRIVE, "PlantedDrivingMailer");
+        breakers.put(PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES, "PlantedPort");
+        breakers.put(PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS, "PlantedDetails");
+        breakers.put(PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS, "PlantedSessions");
+        breakers.put(REQUESTS_AND_RESPONSES_LIVE_IN_WEB, "PlantedSignUpRequest");
+        breakers.put(NO_TECHNOLOGY_WORDS_IN_THE_CORE, "JsonPlantedHelper");
+        breakers.put(CORE_TAKES_TIME_AND_RANDOMNESS_FROM_PORTS, "PlantedDomainViolations");
+        breakers.put(NO_WEAK_RANDOMNESS, "PlantedDomainViolations");
+        breakers.put(NO_BLOCKING_IN_PIPELINES, "JsonPlantedHelper");
+        breakers.put(GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION, "PlantedCodingViolations");
+        breakers.put(GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS, "PlantedCodingViolations");
+        breakers.put(GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS, "PlantedCodingViolations");
+        breakers.put(GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING, "PlantedCodingViolations");
+
+        assertThat(breakers.keySet()).as("every rule the main code follows has a planted violation")
+                .containsExactlyInAnyOrderElementsOf(rules());
+        breakers.forEach((rule, breaker) -> assertThat(catchThrowable(() -> rule.check(planted)))
+                .as("planted violation of: %s", rule.getDescription())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(breaker));
     }
 }
