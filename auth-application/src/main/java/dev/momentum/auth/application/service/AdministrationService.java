@@ -63,7 +63,8 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
     @Override
     public Mono<UserPageResult> search(UserId administrator, UserSearchQuery query) {
         return asAdministrator(administrator)
-                .then(Mono.zip(administration.search(query.text(), query.limit(), query.offset()).collectList(),
+                .then(Mono.zip(administration.search(query.text(), query.limit(), query.offset())
+                                .map(this::withEffectiveRole).collectList(),
                         administration.count(query.text()), UserPageResult::new))
                 .flatMap(page -> audited(administrator, SecurityEventType.ADMIN_READ, Subject.NOBODY,
                         "users matching '" + query.text() + "'").thenReturn(page));
@@ -74,7 +75,13 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
         return asAdministrator(administrator)
                 .then(existing(user))
                 .flatMap(found -> audited(administrator, SecurityEventType.ADMIN_READ, Subject.of(found.user()),
-                        "user").thenReturn(found));
+                        "user").thenReturn(withEffectiveRole(found)));
+    }
+
+    /** The role the policy gives, the one the user's tokens state: ADMIN_EMAILS makes an administrator too. */
+    private AdministeredUser withEffectiveRole(AdministeredUser administered) {
+        return new AdministeredUser(administered.user().withRole(policy.roleOf(administered.user())),
+                administered.disabledReason());
     }
 
     @Override

@@ -89,6 +89,12 @@ class AdminApiIT {
         String page = body(admin(token, "GET", "/users?search=ADA@&limit=10", null).expectStatus().isOk());
         assertThat((Integer) JsonPath.read(page, "$.total")).isEqualTo(1);
         assertThat((String) JsonPath.read(page, "$.users[0].id")).isEqualTo(adaId);
+        assertThat((String) JsonPath.read(page, "$.users[0].role")).isEqualTo("user");
+        String bosses = body(admin(token, "GET", "/users?search=boss@&limit=10", null).expectStatus().isOk());
+        assertThat((String) JsonPath.read(bosses, "$.users[0].role"))
+                .as("an administrator by ADMIN_EMAILS is listed as one, as the token says").isEqualTo("admin");
+        assertThat((String) JsonPath.read(body(admin(token, "GET", "/users/" + bossId, null).expectStatus().isOk()),
+                "$.role")).isEqualTo("admin");
 
         admin(token, "POST", "/users/" + adaId + "/disable", "{\"reason\":\"account taken over\"}").expectStatus().isOk();
         assertThat(hasSession(ada)).as("disabling ends the sessions").isFalse();

@@ -43,6 +43,10 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
         return emailVerified ? this : new User(id, name, email, true, image, createdAt, now, role, disabled);
     }
 
+    public User withRole(String newRole) {
+        return new User(id, name, email, emailVerified, image, createdAt, updatedAt, newRole, disabled);
+    }
+
     /** The address has been proven by the link mailed to it, so it is verified. */
     public User withVerifiedEmail(EmailAddress newEmail, Instant now) {
         return new User(id, name, newEmail, true, image, createdAt, now, role, disabled);
