@@ -44,7 +44,7 @@ public final class BetterAuthImportPersistenceAdapter implements BetterAuthImpor
     @Override
     public Mono<UsersWritten> writeUsers(List<ImportedUser> users, Instant now, boolean dryRun) {
         if (users.isEmpty()) {
-            return Mono.just(new UsersWritten(0, 0, 0, List.of()));
+            return Mono.just(new UsersWritten(0, 0, List.of()));
         }
         return inOneTransaction(dryRun, userRows(client.sql("""
                 WITH t AS (
@@ -69,30 +69,25 @@ public final class BetterAuthImportPersistenceAdapter implements BetterAuthImpor
                 updated AS (
                   UPDATE users u SET name = f.name, email = f.email, email_verified = f.verified, image = f.image,
                          updated_at = f.updated_at
-                  FROM free f WHERE u.id = f.id AND f.profile_changed RETURNING u.id),
+                  FROM free f WHERE u.id = f.id AND f.profile_changed),
                 passwords AS (
                   INSERT INTO accounts (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
                   SELECT COALESCE(f.account_id, f.id), f.id, 'credential', f.id, f.password_hash, f.created_at, :now
                   FROM free f WHERE f.password_hash IS NOT NULL AND (NOT f.existed OR f.password_changed)
                   ON CONFLICT (provider_id, account_id) DO UPDATE
-                    SET password_hash = EXCLUDED.password_hash, updated_at = EXCLUDED.updated_at
-                  RETURNING user_id),
+                    SET password_hash = EXCLUDED.password_hash, updated_at = EXCLUDED.updated_at),
                 remembered AS (
                   INSERT INTO better_auth_imports (user_id, profile_digest, password_digest, imported_at)
                   SELECT f.id, f.profile_digest, f.password_digest, :now FROM free f
                   WHERE NOT f.existed OR f.profile_changed OR f.password_changed
                   ON CONFLICT (user_id) DO UPDATE SET profile_digest = EXCLUDED.profile_digest,
-                    password_digest = EXCLUDED.password_digest, imported_at = EXCLUDED.imported_at
-                  RETURNING user_id)
+                    password_digest = EXCLUDED.password_digest, imported_at = EXCLUDED.imported_at)
                 SELECT (SELECT COUNT(*) FROM created) AS created,
                        (SELECT COUNT(*) FROM free WHERE existed AND (profile_changed OR password_changed)) AS changed,
-                       (SELECT COUNT(*) FROM free WHERE existed AND password_changed) AS replaced,
-                       (SELECT COUNT(*) FROM updated) + (SELECT COUNT(*) FROM passwords)
-                         + (SELECT COUNT(*) FROM remembered) AS writes,
                        ARRAY(SELECT email FROM taken ORDER BY email) AS taken"""), users)
                 .bind("now", Timestamps.of(now))
                 .map(row -> new UsersWritten(row.get("created", Long.class).intValue(),
-                        row.get("changed", Long.class).intValue(), row.get("replaced", Long.class).intValue(),
+                        row.get("changed", Long.class).intValue(),
                         List.of(row.get("taken", String[].class))))
                 .one());
     }

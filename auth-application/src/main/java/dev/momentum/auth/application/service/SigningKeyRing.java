@@ -46,7 +46,7 @@ public final class SigningKeyRing {
     private final SigningAlgorithm algorithm;
     private final SecurityEvents events;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), "{\"keys\":[]}", "{\"keys\":[]}");
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), jwks(List.of()), jwks(List.of()));
 
     public SigningKeyRing(SigningKeyStore store, TokenSigning signing, SecureTokenGenerator ids, KeyRotation rotation,
                           SigningAlgorithm algorithm, Clock clock, SecurityEvents events) {

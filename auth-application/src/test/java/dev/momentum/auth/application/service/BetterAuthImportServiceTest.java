@@ -231,7 +231,7 @@ class BetterAuthImportServiceTest {
         @Override
         public Mono<UsersWritten> writeUsers(List<ImportedUser> page, Instant now, boolean dryRun) {
             users.addAll(page);
-            return Mono.just(new UsersWritten(page.size(), 0, 0, List.of()));
+            return Mono.just(new UsersWritten(page.size(), 0, List.of()));
         }
 
         @Override

@@ -57,7 +57,7 @@ public interface BetterAuthImportTarget {
      * @param updated             users whose profile or password was brought up to date
      * @param emailsTakenByOthers addresses held here by another user: those users were not imported
      */
-    record UsersWritten(int created, int updated, int passwordsReplaced, List<String> emailsTakenByOthers) {
+    record UsersWritten(int created, int updated, List<String> emailsTakenByOthers) {
     }
 
     /** @param skipped rows of users that were not imported, or that another row here already holds */
