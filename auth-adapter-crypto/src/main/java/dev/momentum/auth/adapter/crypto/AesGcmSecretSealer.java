@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.crypto;
 
-import dev.momentum.auth.application.port.out.SecretSealer;
+import dev.momentum.auth.application.support.port.out.SecretSealer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

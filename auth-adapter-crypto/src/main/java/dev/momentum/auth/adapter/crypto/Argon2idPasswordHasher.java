@@ -1,11 +1,11 @@
 package dev.momentum.auth.adapter.crypto;
 
-import dev.momentum.auth.application.port.out.HashingOverloadedException;
-import dev.momentum.auth.application.port.out.PasswordHasher;
-import dev.momentum.auth.domain.credential.PasswordHash;
 import de.mkammerer.argon2.Argon2Advanced;
-import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+import de.mkammerer.argon2.Argon2Factory;
+import dev.momentum.auth.application.credential.port.out.PasswordHasher;
+import dev.momentum.auth.application.error.HashingOverloadedException;
+import dev.momentum.auth.domain.credential.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;

@@ -3,7 +3,7 @@ package dev.momentum.auth.adapter.crypto;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
-import dev.momentum.auth.application.port.out.BetterAuthSecrets;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

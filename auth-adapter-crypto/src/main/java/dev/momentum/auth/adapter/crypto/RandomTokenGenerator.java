@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.crypto;
 
-import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import java.security.SecureRandom;
 
 /** 32 characters [A-Za-z0-9] from {@link SecureRandom}: 190 bits, the alphabet and length better-auth uses. */

@@ -2,7 +2,7 @@ package dev.momentum.auth.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.momentum.auth.application.port.out.HashingOverloadedException;
+import dev.momentum.auth.application.error.HashingOverloadedException;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import java.util.Base64;
 import java.util.List;

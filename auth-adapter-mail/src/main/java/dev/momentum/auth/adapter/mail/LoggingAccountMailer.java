@@ -1,7 +1,7 @@
 package dev.momentum.auth.adapter.mail;
 
-import dev.momentum.auth.application.port.out.AccountMail;
-import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.mail.port.out.AccountMail;
+import dev.momentum.auth.application.mail.port.out.AccountMailer;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

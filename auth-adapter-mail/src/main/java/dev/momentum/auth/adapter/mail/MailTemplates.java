@@ -1,11 +1,11 @@
 package dev.momentum.auth.adapter.mail;
 
-import dev.momentum.auth.application.port.out.AccountMail;
-import dev.momentum.auth.application.port.out.AccountMail.AccountDeletionMail;
-import dev.momentum.auth.application.port.out.AccountMail.EmailChangeMail;
-import dev.momentum.auth.application.port.out.AccountMail.EmailChangedNotice;
-import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
-import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.AccountDeletionMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangeMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangedNotice;
+import dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.momentum.auth.adapter.mail;
 
-import dev.momentum.auth.application.port.out.AccountMail;
-import dev.momentum.auth.application.port.out.AccountMailer;
-import dev.momentum.auth.application.port.out.MailRejectedException;
+import dev.momentum.auth.application.mail.port.out.AccountMail;
+import dev.momentum.auth.application.mail.port.out.AccountMailer;
+import dev.momentum.auth.application.mail.port.out.MailRejectedException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

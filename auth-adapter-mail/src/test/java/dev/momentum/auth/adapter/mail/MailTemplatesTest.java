@@ -35,7 +35,7 @@ class MailTemplatesTest {
 
     @Test
     void renderWhenPasswordResetThenItsOwnSubjectAndTheLink() {
-        var reset = new dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail(
+        var reset = new dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail(
                 new dev.momentum.auth.domain.user.EmailAddress("ada@example.com"), "Ada",
                 java.net.URI.create("http://localhost:3002/api/auth/reset-password/abc?callbackURL=%2Freset"));
 

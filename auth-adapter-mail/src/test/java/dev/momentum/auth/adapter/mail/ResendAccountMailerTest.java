@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.momentum.auth.application.port.out.MailRejectedException;
+import dev.momentum.auth.application.mail.port.out.MailRejectedException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.AuditTrail;
+import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.domain.audit.SecurityEvent;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;

@@ -1,20 +1,18 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.BetterAuthImportTarget;
-import dev.momentum.auth.application.port.out.BetterAuthSource.Passkey;
+import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSource.Passkey;
 import dev.momentum.auth.domain.credential.BetterAuthPasswordHash;
 import dev.momentum.auth.domain.session.Session;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -2,7 +2,7 @@ package dev.momentum.auth.adapter.persistence;
 
 import static dev.momentum.auth.adapter.persistence.BetterAuthTables.quoted;
 
-import dev.momentum.auth.application.port.out.BetterAuthSource;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSource;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.BetterAuthSchemaException;
-import dev.momentum.auth.application.port.out.BetterAuthSource.Shape;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSchemaException;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSource.Shape;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.StorageProbe;
+import dev.momentum.auth.application.operations.port.out.StorageProbe;
 import reactor.core.publisher.Mono;
 
 final class DatabaseStorageProbe implements StorageProbe {

@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.UserChangeFeed;
+import dev.momentum.auth.application.session.port.out.UserChangeFeed;
 import dev.momentum.auth.domain.user.UserId;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;

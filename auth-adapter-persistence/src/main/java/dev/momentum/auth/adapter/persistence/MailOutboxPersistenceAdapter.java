@@ -1,14 +1,14 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.AccountMail;
-import dev.momentum.auth.application.port.out.AccountMail.AccountDeletionMail;
-import dev.momentum.auth.application.port.out.AccountMail.EmailChangeMail;
-import dev.momentum.auth.application.port.out.AccountMail.EmailChangedNotice;
-import dev.momentum.auth.application.port.out.AccountMail.PasswordResetMail;
-import dev.momentum.auth.application.port.out.AccountMail.VerificationMail;
-import dev.momentum.auth.application.port.out.MailOutbox;
-import dev.momentum.auth.application.port.out.SecretSealer;
-import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.mail.port.out.AccountMail.AccountDeletionMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangeMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangedNotice;
+import dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail;
+import dev.momentum.auth.application.mail.port.out.MailOutbox;
+import dev.momentum.auth.application.support.port.out.SecretSealer;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserId;
 import java.net.URI;

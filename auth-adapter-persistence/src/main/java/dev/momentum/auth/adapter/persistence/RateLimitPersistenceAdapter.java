@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.RateLimitStore;
+import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
 import dev.momentum.auth.domain.throttle.RateWindow;
 import java.time.Duration;
 import java.time.Instant;

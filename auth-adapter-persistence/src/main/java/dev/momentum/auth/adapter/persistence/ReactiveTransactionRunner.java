@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.TransactionRunner;
+import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import java.util.function.Supplier;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;

@@ -1,15 +1,15 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.SessionRepository;
-import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import reactor.core.publisher.Flux;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public final class SessionPersistenceAdapter implements SessionRepository {

@@ -1,7 +1,7 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.SigningKeyStore;
-import dev.momentum.auth.application.port.out.StoredSigningKey;
+import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
+import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.StaleRecords;
+import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 

@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.StorageUnavailableException;
+import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.springframework.dao.DataAccessResourceFailureException;

@@ -1,7 +1,8 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.UserAdministration;
-import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.application.admin.port.out.UserAdministration;
+import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.domain.user.AdministeredUser;
 import dev.momentum.auth.domain.user.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.SecureTokenGenerator;
-import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
-import dev.momentum.auth.application.port.out.UserRepository;
+import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.user.port.out.UserRepository;
 import dev.momentum.auth.domain.credential.LinkedAccount;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
@@ -11,8 +11,8 @@ import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

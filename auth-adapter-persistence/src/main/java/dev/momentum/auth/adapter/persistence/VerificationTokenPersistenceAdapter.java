@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.port.out.VerificationTokenRepository;
+import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserId;

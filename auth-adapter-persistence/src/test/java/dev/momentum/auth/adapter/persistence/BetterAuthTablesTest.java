@@ -3,8 +3,8 @@ package dev.momentum.auth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.momentum.auth.application.port.out.BetterAuthSchemaException;
-import dev.momentum.auth.application.port.out.BetterAuthSource.Shape;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSchemaException;
+import dev.momentum.auth.application.migration.port.out.BetterAuthSource.Shape;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

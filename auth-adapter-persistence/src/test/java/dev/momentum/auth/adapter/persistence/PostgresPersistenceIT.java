@@ -2,7 +2,7 @@ package dev.momentum.auth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.momentum.auth.application.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.error.HttpProblem;
+import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import dev.momentum.auth.adapter.web.error.HttpProblem;
-import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 
 /** Refuses redirect targets outside the trusted origins: no open redirects through the auth service. */
-final class CallbackUrls {
+public final class CallbackUrls {
 
     private final TrustedOrigins trustedOrigins;
 
@@ -18,7 +18,7 @@ final class CallbackUrls {
     }
 
     /** Passes null and safe values through; throws the field's 403 code otherwise. */
-    String requireSafe(String field, String url) {
+    public String requireSafe(String field, String url) {
         if (url != null && !url.isEmpty() && !trustedOrigins.isSafeRedirect(url)) {
             throw HttpProblem.invalidCallbackUrl(field);
         }
@@ -26,7 +26,7 @@ final class CallbackUrls {
     }
 
     /** A mailed link's token, required as better-auth's query schema requires it. */
-    static String requireLinkToken(String token) {
+    public static String requireLinkToken(String token) {
         if (token == null || token.isEmpty()) {
             throw new AuthException(AuthError.VALIDATION_ERROR,
                     "[query.token] Invalid input: expected string, received undefined");
@@ -35,7 +35,7 @@ final class CallbackUrls {
     }
 
     /** What a followed link answers: a redirect to the checked callback if there is one, else the JSON body. */
-    static ResponseEntity<Object> redirectOrBody(String target, Object body) {
+    public static ResponseEntity<Object> redirectOrBody(String target, Object body) {
         return target == null || target.isEmpty()
                 ? ResponseEntity.ok().body(body)
                 : ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();

@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects missing required fields into one VALIDATION_ERROR, worded as better-auth's zod schemas word it. */
-final class RequiredFields {
+public final class RequiredFields {
 
     private final List<String> issues = new ArrayList<>();
 
-    RequiredFields require(String field, Object value) {
+    public RequiredFields require(String field, Object value) {
         if (value == null) {
             issues.add("[body." + field + "] Invalid input: expected string, received undefined");
         }
         return this;
     }
 
-    void check() {
+    public void check() {
         if (!issues.isEmpty()) {
             throw new AuthException(AuthError.VALIDATION_ERROR, String.join("; ", issues));
         }

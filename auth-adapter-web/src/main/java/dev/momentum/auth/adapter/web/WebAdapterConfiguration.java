@@ -1,19 +1,34 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.account.AccountController;
+import dev.momentum.auth.adapter.web.account.UserController;
 import dev.momentum.auth.adapter.web.admin.AdminController;
+import dev.momentum.auth.adapter.web.credential.EmailPasswordController;
+import dev.momentum.auth.adapter.web.credential.PasswordController;
 import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.adapter.web.filter.ClientContextWebFilter;
+import dev.momentum.auth.adapter.web.filter.HttpMetricsWebFilter;
+import dev.momentum.auth.adapter.web.filter.JsonCorsWebFilter;
+import dev.momentum.auth.adapter.web.filter.OriginCheckWebFilter;
+import dev.momentum.auth.adapter.web.filter.PublicResponseCache;
+import dev.momentum.auth.adapter.web.filter.RateLimitWebFilter;
+import dev.momentum.auth.adapter.web.filter.RequestIds;
+import dev.momentum.auth.adapter.web.filter.RequestLimitsWebFilter;
+import dev.momentum.auth.adapter.web.operations.HealthProbes;
+import dev.momentum.auth.adapter.web.operations.OpenApiDocumentRoute;
+import dev.momentum.auth.adapter.web.operations.StatusController;
 import dev.momentum.auth.adapter.web.security.ClientAddresses;
-import dev.momentum.auth.adapter.web.security.JsonCorsWebFilter;
-import dev.momentum.auth.adapter.web.security.OriginCheckWebFilter;
-import dev.momentum.auth.adapter.web.security.RateLimitWebFilter;
-import dev.momentum.auth.adapter.web.security.RequestLimitsWebFilter;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.adapter.web.security.WebSecurityConfiguration;
-import dev.momentum.auth.application.port.in.CheckHealthQuery;
-import dev.momentum.auth.application.port.in.RateLimitUseCase;
-import dev.momentum.auth.application.port.out.SecureTokenGenerator;
+import dev.momentum.auth.adapter.web.session.SessionController;
+import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.adapter.web.session.SessionManagementController;
+import dev.momentum.auth.adapter.web.signing.JwtController;
+import dev.momentum.auth.adapter.web.verification.EmailVerificationController;
+import dev.momentum.auth.application.operations.port.in.CheckHealthQuery;
+import dev.momentum.auth.application.throttle.port.in.RateLimitUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +76,8 @@ public class WebAdapterConfiguration {
     }
 
     @Bean
-    RequestIds requestIds(SecureTokenGenerator ids) {
-        return new RequestIds(ids);
+    RequestIds requestIds() {
+        return new RequestIds(RequestIds::randomId);
     }
 
     @Bean

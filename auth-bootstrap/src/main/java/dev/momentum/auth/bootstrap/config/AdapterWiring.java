@@ -13,7 +13,7 @@ import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.WebAdapterConfiguration;
-import dev.momentum.auth.application.port.out.AccountMailer;
+import dev.momentum.auth.application.mail.port.out.AccountMailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -2,10 +2,10 @@ package dev.momentum.auth.bootstrap.config;
 
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.web.security.ClientAddresses;
-import dev.momentum.auth.application.service.AccountChanges;
-import dev.momentum.auth.application.service.MailDeliveryPolicy;
-import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
-import dev.momentum.auth.application.service.RateLimitPolicy;
+import dev.momentum.auth.application.account.AccountChanges;
+import dev.momentum.auth.application.mail.MailDeliveryPolicy;
+import dev.momentum.auth.application.throttle.RateLimitPolicy.PathRule;
+import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.throttle.RateLimit;
 import dev.momentum.auth.domain.user.EmailAddress;

@@ -1,6 +1,6 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.web.HealthProbes;
+import dev.momentum.auth.adapter.web.operations.HealthProbes;
 import dev.momentum.auth.bootstrap.metrics.MetricsWiring;
 import dev.momentum.auth.bootstrap.metrics.PrometheusScrape;
 import org.slf4j.Logger;

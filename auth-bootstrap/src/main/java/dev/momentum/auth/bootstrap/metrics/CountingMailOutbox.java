@@ -1,7 +1,7 @@
 package dev.momentum.auth.bootstrap.metrics;
 
-import dev.momentum.auth.application.port.out.AccountMail;
-import dev.momentum.auth.application.port.out.MailOutbox;
+import dev.momentum.auth.application.mail.port.out.AccountMail;
+import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.domain.user.UserId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

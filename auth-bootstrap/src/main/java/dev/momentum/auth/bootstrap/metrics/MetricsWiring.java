@@ -1,13 +1,13 @@
 package dev.momentum.auth.bootstrap.metrics;
 
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
-import dev.momentum.auth.application.port.in.OperationalFiguresQuery;
-import dev.momentum.auth.application.port.out.AuditTrail;
-import dev.momentum.auth.application.port.out.MailOutbox;
-import dev.momentum.auth.application.port.out.SessionRepository;
-import dev.momentum.auth.application.service.CachedSessions;
-import dev.momentum.auth.application.service.OperationalFiguresService;
-import dev.momentum.auth.application.service.SigningKeyRing;
+import dev.momentum.auth.application.audit.port.out.AuditTrail;
+import dev.momentum.auth.application.mail.port.out.MailOutbox;
+import dev.momentum.auth.application.operations.OperationalFiguresService;
+import dev.momentum.auth.application.operations.port.in.OperationalFiguresQuery;
+import dev.momentum.auth.application.session.CachedSessions;
+import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.application.signing.SigningKeyRing;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -1,7 +1,7 @@
 package dev.momentum.auth.bootstrap.metrics;
 
-import dev.momentum.auth.application.port.in.OperationalFiguresQuery;
-import dev.momentum.auth.application.port.in.OperationalFiguresResult;
+import dev.momentum.auth.application.operations.port.in.OperationalFiguresQuery;
+import dev.momentum.auth.application.operations.port.in.OperationalFiguresResult;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package dev.momentum.auth.bootstrap.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -17,6 +20,7 @@ import dev.momentum.auth.adapter.mail.planted.PlantedDrivingMailer;
 import dev.momentum.auth.adapter.persistence.planted.PlantedSessions;
 import dev.momentum.auth.adapter.web.planted.PlantedWebShortcut;
 import dev.momentum.auth.application.planted.JsonPlantedHelper;
+import dev.momentum.auth.application.plantedcycle.PlantedCycle;
 import dev.momentum.auth.application.port.in.planted.PlantedPort;
 import dev.momentum.auth.bootstrap.planted.PlantedCodingViolations;
 import dev.momentum.auth.domain.planted.PlantedDomainViolations;
@@ -36,9 +40,9 @@ class ArchitectureTest {
     static final String ROOT = "dev.momentum.auth";
     static final String DOMAIN = ROOT + ".domain..";
     static final String APPLICATION = ROOT + ".application..";
-    static final String PORT_IN = ROOT + ".application.port.in..";
-    static final String PORT_OUT = ROOT + ".application.port.out..";
-    static final String SERVICE = ROOT + ".application.service..";
+    static final String PORT_IN = ROOT + ".application..port.in..";
+    static final String PORT_OUT = ROOT + ".application..port.out..";
+    static final String FAILURES = ROOT + ".application.error..";
     static final String ADAPTERS = ROOT + ".adapter..";
     static final String WEB = ROOT + ".adapter.web..";
     static final String PERSISTENCE = ROOT + ".adapter.persistence..";
@@ -66,15 +70,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(ADAPTERS);
 
     static final ArchRule WEB_USES_PRIMARY_PORTS_ONLY = noClasses().that().resideInAPackage(WEB)
-            .should().dependOnClassesThat().resideInAPackage(SERVICE)
-            .because("the web adapter drives use cases through their ports");
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION).and(not(resideInAnyPackage(PORT_IN, FAILURES))))
+            .because("the web adapter drives use cases through their in-ports, never a service or an out-port");
+
+    static final ArchRule PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS = noClasses().that().resideInAPackage(PORT_IN)
+            .should().dependOnClassesThat().resideInAPackage(PORT_OUT)
+            .because("a driving adapter must not see what the core drives");
+
+    static final ArchRule CAPABILITIES_ARE_FREE_OF_CYCLES = slices().matching(ROOT + ".application.(*)..")
+            .should().beFreeOfCycles()
+            .because("each capability is a package a newcomer can read from its use cases down");
 
     static final ArchRule DRIVEN_ADAPTERS_NEVER_DRIVE = noClasses()
             .that().resideInAnyPackage(PERSISTENCE, ROOT + ".adapter.mail..", ROOT + ".adapter.crypto..")
             .should().dependOnClassesThat().resideInAPackage(PORT_IN);
 
     static final ArchRule PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES = classes().that().resideInAPackage(PORT_IN)
-            .and().areInterfaces()
+            .and().areInterfaces().and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query")
             .orShould().haveSimpleNameEndingWith("Result");
 
@@ -85,9 +97,9 @@ class ArchitectureTest {
 
     /** ArchUnit joins the conditions left to right: the package applies to all three ports. */
     static final ArchRule PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS = classes()
-            .that().implement(ROOT + ".application.port.out.UserRepository")
-            .or().implement(ROOT + ".application.port.out.SessionRepository")
-            .or().implement(ROOT + ".application.port.out.VerificationTokenRepository")
+            .that().implement(ROOT + ".application.account.port.out.UserRepository")
+            .or().implement(ROOT + ".application.session.port.out.SessionRepository")
+            .or().implement(ROOT + ".application.verification.port.out.VerificationTokenRepository")
             .and().resideInAPackage(PERSISTENCE)
             .should().haveSimpleNameEndingWith("PersistenceAdapter");
 
@@ -127,7 +139,8 @@ class ArchitectureTest {
 
     static List<ArchRule> rules() {
         return List.of(DOMAIN_DEPENDS_ON_NOTHING, APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR, ADAPTERS_ARE_INDEPENDENT,
-                ONLY_BOOTSTRAP_SEES_ADAPTERS, WEB_USES_PRIMARY_PORTS_ONLY, DRIVEN_ADAPTERS_NEVER_DRIVE,
+                ONLY_BOOTSTRAP_SEES_ADAPTERS, WEB_USES_PRIMARY_PORTS_ONLY, PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS,
+                CAPABILITIES_ARE_FREE_OF_CYCLES, DRIVEN_ADAPTERS_NEVER_DRIVE,
                 PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES, PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS,
                 PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS, REQUESTS_AND_RESPONSES_LIVE_IN_WEB,
                 NO_TECHNOLOGY_WORDS_IN_THE_CORE, CORE_TAKES_TIME_AND_RANDOMNESS_FROM_PORTS, NO_WEAK_RANDOMNESS,
@@ -145,7 +158,7 @@ class ArchitectureTest {
 
     @Test
     void everyNamedLayerHasClasses() {
-        Stream.of(DOMAIN, PORT_IN, PORT_OUT, SERVICE, WEB, PERSISTENCE, ROOT + ".adapter.mail..",
+        Stream.of(DOMAIN, PORT_IN, PORT_OUT, FAILURES, WEB, PERSISTENCE, ROOT + ".adapter.mail..",
                         ROOT + ".adapter.crypto..", ROOT + ".bootstrap..")
                 .forEach(layer -> assertThat(MAIN.that(com.tngtech.archunit.core.domain.JavaClass.Predicates
                         .resideInAPackage(layer))).as(layer).isNotEmpty());
@@ -161,15 +174,17 @@ class ArchitectureTest {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedDomainViolations.class,
                 PlantedDomainViolations.PlantedSignUpRequest.class, JsonPlantedHelper.class, PlantedPort.class,
                 PlantedPort.PlantedDetails.class, PlantedWebShortcut.class, PlantedDrivingMailer.class,
-                PlantedSessions.class, PlantedCodingViolations.class,
+                PlantedSessions.class, PlantedCodingViolations.class, PlantedCycle.class,
                 dev.momentum.auth.adapter.persistence.DatabaseUrl.class,
-                dev.momentum.auth.application.service.SignOutService.class);
+                dev.momentum.auth.application.session.SignOutService.class);
         Map<ArchRule, String> breakers = new LinkedHashMap<>();
         breakers.put(DOMAIN_DEPENDS_ON_NOTHING, "PlantedDomainViolations");
         breakers.put(APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR, "JsonPlantedHelper");
         breakers.put(ADAPTERS_ARE_INDEPENDENT, "PlantedWebShortcut");
         breakers.put(ONLY_BOOTSTRAP_SEES_ADAPTERS, "JsonPlantedHelper");
         breakers.put(WEB_USES_PRIMARY_PORTS_ONLY, "PlantedWebShortcut");
+        breakers.put(PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS, "PlantedPort");
+        breakers.put(CAPABILITIES_ARE_FREE_OF_CYCLES, "PlantedCycle");
         breakers.put(DRIVEN_ADAPTERS_NEVER_DRIVE, "PlantedDrivingMailer");
         breakers.put(PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES, "PlantedPort");
         breakers.put(PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS, "PlantedDetails");
@@ -190,5 +205,8 @@ class ArchitectureTest {
                 .as("planted violation of: %s", rule.getDescription())
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(breaker));
+        assertThat(catchThrowable(() -> WEB_USES_PRIMARY_PORTS_ONLY.check(planted)))
+                .as("the web adapter reaches neither a service nor an out-port")
+                .hasMessageContaining("SignOutService").hasMessageContaining("SessionRepository");
     }
 }

@@ -3,9 +3,9 @@ package dev.momentum.auth.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.momentum.auth.application.service.AccountChanges;
-import dev.momentum.auth.application.service.RateLimitPolicy.PathRule;
-import dev.momentum.auth.application.service.RateLimitPolicy;
+import dev.momentum.auth.application.account.AccountChanges;
+import dev.momentum.auth.application.throttle.RateLimitPolicy.PathRule;
+import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.MailProvider;
 import dev.momentum.auth.domain.throttle.RateLimit;

@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
-import dev.momentum.auth.adapter.web.PublicResponseCache;
+import dev.momentum.auth.adapter.web.filter.PublicResponseCache;
 import dev.momentum.auth.bootstrap.system.backend.ResourceServerBackend;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,18 @@
 package dev.momentum.auth.adapter.web.admin;
 
+import dev.momentum.auth.adapter.web.SuccessResponse;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.AdminUserResponse;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.AuditPageResponse;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.DisableUserRequest;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.KeyRotationResponse;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.SetRoleRequest;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.UserPageResponse;
-import dev.momentum.auth.adapter.web.dto.SuccessResponse;
+import dev.momentum.auth.application.admin.port.in.AdministerUsersUseCase;
+import dev.momentum.auth.application.admin.port.in.ReadAuditTrailQuery;
+import dev.momentum.auth.application.admin.port.in.UserSearchQuery;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.port.in.AdministerUsersUseCase;
-import dev.momentum.auth.application.port.in.ReadAuditTrailQuery;
-import dev.momentum.auth.application.port.in.RotateSigningKeysUseCase;
-import dev.momentum.auth.application.port.in.UserSearchQuery;
+import dev.momentum.auth.application.signing.port.in.RotateSigningKeysUseCase;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.user.EmailAddress;

@@ -1,9 +1,9 @@
 package dev.momentum.auth.adapter.web.admin;
 
-import dev.momentum.auth.application.port.in.AuditPageResult;
-import dev.momentum.auth.application.port.in.UserPageResult;
-import dev.momentum.auth.application.port.out.UserAdministration.AdministeredUser;
+import dev.momentum.auth.application.admin.port.in.AuditPageResult;
+import dev.momentum.auth.application.admin.port.in.UserPageResult;
 import dev.momentum.auth.domain.audit.StoredSecurityEvent;
+import dev.momentum.auth.domain.user.AdministeredUser;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import java.util.List;

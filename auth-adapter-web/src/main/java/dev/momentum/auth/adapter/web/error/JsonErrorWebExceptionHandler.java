@@ -1,11 +1,11 @@
 package dev.momentum.auth.adapter.web.error;
 
-import dev.momentum.auth.adapter.web.RequestIds;
+import dev.momentum.auth.adapter.web.filter.RequestIds;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.HashingOverloadedException;
 import dev.momentum.auth.application.error.RateLimitedException;
-import dev.momentum.auth.application.port.out.HashingOverloadedException;
-import dev.momentum.auth.application.port.out.StorageUnavailableException;
+import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,8 +16,8 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;

@@ -2,7 +2,7 @@ package dev.momentum.auth.adapter.web.security;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.momentum.auth.application.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
 import java.text.ParseException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

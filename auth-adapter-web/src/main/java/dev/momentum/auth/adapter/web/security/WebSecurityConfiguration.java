@@ -2,9 +2,10 @@ package dev.momentum.auth.adapter.web.security;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.adapter.web.filter.JsonCorsWebFilter;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
 import dev.momentum.auth.domain.user.User;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.HashingOverloadedException;
 import dev.momentum.auth.application.error.RateLimitedException;
-import dev.momentum.auth.application.port.out.HashingOverloadedException;
-import dev.momentum.auth.application.port.out.StorageUnavailableException;
+import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.momentum.auth.adapter.mail.planted;
 
-import dev.momentum.auth.application.port.in.SignInUseCase;
+import dev.momentum.auth.application.credential.port.in.SignInUseCase;
 
 /** A driven adapter driving a use case, on purpose. Never used. */
 public class PlantedDrivingMailer {

@@ -1,9 +1,0 @@
-package dev.momentum.auth.adapter.web.dto;
-
-public record ChangePasswordRequest(String newPassword, String currentPassword, Boolean revokeOtherSessions) {
-
-    @Override
-    public String toString() {
-        return "ChangePasswordRequest[passwords hidden]";
-    }
-}

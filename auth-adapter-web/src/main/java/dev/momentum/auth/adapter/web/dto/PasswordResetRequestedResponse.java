@@ -1,7 +1,0 @@
-package dev.momentum.auth.adapter.web.dto;
-
-public record PasswordResetRequestedResponse(boolean status, String message) {
-
-    public static final PasswordResetRequestedResponse ANSWER = new PasswordResetRequestedResponse(true,
-            "If this email exists in our system, check your email for the reset link");
-}

@@ -1,4 +1,0 @@
-package dev.momentum.auth.adapter.web.dto;
-
-public record SendVerificationEmailRequest(String email, String callbackURL) {
-}

@@ -1,5 +1,0 @@
-package dev.momentum.auth.adapter.web.dto;
-
-/** {@code token} is always null: a new user must verify the address before a session starts. */
-public record SignUpResponse(String token, UserResponse user) {
-}

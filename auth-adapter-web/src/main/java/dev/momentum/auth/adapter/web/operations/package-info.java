@@ -1,0 +1,4 @@
+/**
+ * Web: probes, status, the OpenAPI document.
+ */
+package dev.momentum.auth.adapter.web.operations;

@@ -1,0 +1,5 @@
+/**
+ * Web: Spring Security's chain, session cookies, bearer tokens, trusted origins and client
+ * addresses.
+ */
+package dev.momentum.auth.adapter.web.security;

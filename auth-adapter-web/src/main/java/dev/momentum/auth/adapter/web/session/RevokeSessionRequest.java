@@ -1,0 +1,4 @@
+package dev.momentum.auth.adapter.web.session;
+
+public record RevokeSessionRequest(String token) {
+}

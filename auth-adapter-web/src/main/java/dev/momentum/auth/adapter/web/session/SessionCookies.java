@@ -1,0 +1,38 @@
+package dev.momentum.auth.adapter.web.session;
+
+import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+/** Hands a session to the browser (cookie) and to API clients (the {@code set-auth-token} header). */
+public final class SessionCookies {
+
+    static final String SET_AUTH_TOKEN = "set-auth-token";
+
+    private final SessionCookieCodec codec;
+
+    public SessionCookies(SessionCookieCodec codec) {
+        this.codec = codec;
+    }
+
+    public void issue(ServerHttpResponse response, SessionResult result, boolean rememberMe) {
+        var session = result.session();
+        Optional<Duration> maxAge = rememberMe
+                ? Optional.of(Duration.between(session.updatedAt(), session.expiresAt()))
+                : Optional.empty();
+        response.addCookie(codec.sessionCookie(result.token(), maxAge));
+        if (!rememberMe) {
+            response.addCookie(codec.dontRememberCookie());
+        }
+        response.getHeaders().set(SET_AUTH_TOKEN, codec.sign(result.token()));
+        response.getHeaders().add("Access-Control-Expose-Headers", SET_AUTH_TOKEN);
+    }
+
+    public void expireAll(ServerHttpResponse response) {
+        response.addCookie(codec.expired(codec.sessionCookieName()));
+        response.addCookie(codec.expired(codec.sessionDataCookieName()));
+        response.addCookie(codec.expired(codec.dontRememberCookieName()));
+    }
+}

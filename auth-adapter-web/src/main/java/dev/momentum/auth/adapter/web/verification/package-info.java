@@ -1,0 +1,4 @@
+/**
+ * Web: sending and following e-mail verification links.
+ */
+package dev.momentum.auth.adapter.web.verification;

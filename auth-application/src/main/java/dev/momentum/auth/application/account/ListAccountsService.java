@@ -1,0 +1,26 @@
+package dev.momentum.auth.application.account;
+
+import dev.momentum.auth.application.account.port.in.ListAccountsQuery;
+import dev.momentum.auth.application.session.CurrentSession;
+import dev.momentum.auth.application.session.port.in.GetSessionQuery;
+import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.domain.credential.LinkedAccount;
+import java.util.List;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class ListAccountsService implements ListAccountsQuery {
+
+    private final CurrentSession currentSession;
+    private final UserRepository users;
+
+    public ListAccountsService(GetSessionQuery getSession, UserRepository users) {
+        this.currentSession = new CurrentSession(getSession);
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+    }
+
+    @Override
+    public Mono<List<LinkedAccount>> listAccounts(String token) {
+        return currentSession.require(token).flatMap(current -> users.findAccounts(current.user().id()).collectList());
+    }
+}

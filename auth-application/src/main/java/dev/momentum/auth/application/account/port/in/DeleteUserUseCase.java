@@ -1,0 +1,21 @@
+package dev.momentum.auth.application.account.port.in;
+
+import reactor.core.publisher.Mono;
+
+public interface DeleteUserUseCase {
+
+    /**
+     * Deletes the caller's user with everything that belongs to them, or, when deployed to ask
+     * for it, mails a confirmation link first. Without a password the session must be fresh
+     * (unless a confirmation is mailed).
+     *
+     * @param password the user's password, or null
+     * @param token a confirmation token from the mail, or null
+     */
+    Mono<DeleteUserResult> deleteUser(String sessionToken, String password, String token, String callbackURL);
+
+    /** Follows a confirmation link; it works only in a session of the user it was mailed to (better-auth). */
+    Mono<DeleteUserResult> deleteWithLink(String sessionToken, String token);
+
+    enum DeleteUserResult { DELETED, CONFIRMATION_SENT }
+}

@@ -1,0 +1,4 @@
+/**
+ * In-ports of the account capability.
+ */
+package dev.momentum.auth.application.account.port.in;

@@ -1,0 +1,4 @@
+/**
+ * In-ports of the admin capability.
+ */
+package dev.momentum.auth.application.admin.port.in;

@@ -1,0 +1,4 @@
+/**
+ * Where security events are kept.
+ */
+package dev.momentum.auth.application.audit.port.out;

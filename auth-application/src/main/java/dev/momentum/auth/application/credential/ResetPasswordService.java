@@ -1,0 +1,95 @@
+package dev.momentum.auth.application.credential;
+
+import dev.momentum.auth.application.audit.SecurityEvents.Subject;
+import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.credential.port.in.CheckResetTokenQuery;
+import dev.momentum.auth.application.credential.port.in.ResetPasswordCommand;
+import dev.momentum.auth.application.credential.port.in.ResetPasswordUseCase;
+import dev.momentum.auth.application.credential.port.out.PasswordHasher;
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.support.InputErrors;
+import dev.momentum.auth.application.support.Instants;
+import dev.momentum.auth.application.support.port.out.TransactionRunner;
+import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
+import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.verification.Redemption;
+import dev.momentum.auth.domain.verification.VerificationPurpose;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sets a new password with a mailed reset token. The token is spent, the password replaced and
+ * (by default, stronger than better-auth) every session of the user ended, in one transaction.
+ */
+public final class ResetPasswordService implements ResetPasswordUseCase, CheckResetTokenQuery {
+
+    private final VerificationTokenRepository verificationTokens;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final TransactionRunner transactions;
+    private final AuthPolicy policy;
+    private final Clock clock;
+    private final SecurityEvents events;
+
+    public ResetPasswordService(VerificationTokenRepository verificationTokens, UserRepository users,
+                                SessionRepository sessions, PasswordHasher hasher, TransactionRunner transactions,
+                                AuthPolicy policy, Clock clock, SecurityEvents events) {
+        this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
+        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+        this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
+        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
+    }
+
+    @Override
+    public Mono<Boolean> isUsable(String token) {
+        if (token == null || token.isEmpty()) {
+            return Mono.just(false);
+        }
+        return verificationTokens.isRedeemable(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET,
+                Instants.now(clock));
+    }
+
+    @Override
+    public Mono<Void> resetPassword(ResetPasswordCommand command) {
+        if (command.token() == null || command.token().isEmpty()) {
+            return Mono.error(new AuthException(AuthError.INVALID_TOKEN));
+        }
+        if (command.newPassword() == null) {
+            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
+                    "[body.newPassword] Invalid input: expected string, received undefined"));
+        }
+        return events.failures(SecurityEventType.PASSWORD_RESET,
+                InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
+                        .then(Mono.defer(() -> hasher.hash(command.newPassword())))
+                        .flatMap(hash -> transactions.inTransaction(() -> spendAndReplace(command.token(), hash)))
+                        .flatMap(userId -> events.succeeded(SecurityEventType.PASSWORD_RESET,
+                                new Subject(userId, null), null)),
+                Subject.NOBODY);
+    }
+
+    private Mono<UserId> spendAndReplace(String token, PasswordHash hash) {
+        Instant now = Instants.now(clock);
+        return verificationTokens.redeem(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET, now)
+                .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
+                        ? users.replacePasswordHash(redeemed.userId(), hash, now)
+                                .then(policy.revokeSessionsOnPasswordReset()
+                                        ? sessions.deleteAllOfUser(redeemed.userId(), null)
+                                        : Mono.empty())
+                                .thenReturn(redeemed.userId())
+                        : Mono.error(new AuthException(AuthError.INVALID_TOKEN)));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * In-ports of the credential capability.
+ */
+package dev.momentum.auth.application.credential.port.in;

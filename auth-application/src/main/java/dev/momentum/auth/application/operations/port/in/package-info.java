@@ -1,0 +1,4 @@
+/**
+ * In-ports of operations.
+ */
+package dev.momentum.auth.application.operations.port.in;

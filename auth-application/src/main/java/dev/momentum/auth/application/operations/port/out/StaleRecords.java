@@ -1,0 +1,17 @@
+package dev.momentum.auth.application.operations.port.out;
+
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** What no request can use any more. */
+public interface StaleRecords {
+
+    /**
+     * Deletes expired sessions, expired verification tokens, ended rate-limit windows, and mail
+     * delivered or given up before {@code finishedMailBefore}. Deletion is idempotent, so instances may purge at once.
+     */
+    Mono<Purged> purge(Instant now, Instant finishedMailBefore);
+
+    record Purged(long sessions, long verificationTokens, long mails, long rateLimitWindows) {
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Out-ports of operations.
+ */
+package dev.momentum.auth.application.operations.port.out;

@@ -1,8 +1,0 @@
-package dev.momentum.auth.application.port.in;
-
-import dev.momentum.auth.domain.user.User;
-import java.util.Optional;
-
-/** {@code newSession} is present when every session was ended and the caller got a new one. */
-public record ChangePasswordResult(User user, Optional<SessionResult> newSession) {
-}

@@ -1,9 +1,0 @@
-package dev.momentum.auth.application.port.in;
-
-import reactor.core.publisher.Mono;
-
-public interface CheckResetTokenQuery {
-
-    /** True while the reset token can still be used; spends nothing (the mailed link only checks it). */
-    Mono<Boolean> isUsable(String token);
-}

@@ -1,9 +1,0 @@
-package dev.momentum.auth.application.port.in;
-
-import reactor.core.publisher.Mono;
-
-public interface ListSessionsQuery {
-
-    /** The caller's live sessions; the calling session must be fresh (signed in within a day). */
-    Mono<SessionListResult> listSessions(String token);
-}

@@ -1,9 +1,0 @@
-package dev.momentum.auth.application.port.in;
-
-import reactor.core.publisher.Mono;
-
-public interface SignOutUseCase {
-
-    /** Ends the session named by this token; completes quietly when there is none. */
-    Mono<Void> signOut(String token);
-}

@@ -1,6 +1,0 @@
-package dev.momentum.auth.application.port.in;
-
-import dev.momentum.auth.domain.user.User;
-
-public record SignUpResult(User user) {
-}

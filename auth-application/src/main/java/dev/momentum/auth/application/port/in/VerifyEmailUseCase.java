@@ -1,8 +1,0 @@
-package dev.momentum.auth.application.port.in;
-
-import reactor.core.publisher.Mono;
-
-public interface VerifyEmailUseCase {
-
-    Mono<VerifyEmailResult> verify(VerifyEmailCommand command);
-}

@@ -1,0 +1,25 @@
+package dev.momentum.auth.application.session;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.session.port.in.GetSessionQuery;
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/** The caller's live session, or UNAUTHORIZED: what every session-protected use case starts with. */
+public final class CurrentSession {
+
+    private final GetSessionQuery sessions;
+
+    public CurrentSession(GetSessionQuery sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+    }
+
+    public Mono<SessionResult> require(String token) {
+        if (token == null || token.isEmpty()) {
+            return Mono.error(new AuthException(AuthError.UNAUTHORIZED));
+        }
+        return sessions.getSession(token).switchIfEmpty(Mono.error(new AuthException(AuthError.UNAUTHORIZED)));
+    }
+}

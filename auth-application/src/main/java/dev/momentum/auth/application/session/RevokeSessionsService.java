@@ -1,0 +1,56 @@
+package dev.momentum.auth.application.session;
+
+import dev.momentum.auth.application.audit.SecurityEvents.Subject;
+import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.session.port.in.GetSessionQuery;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsUseCase;
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.token.TokenHash;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+public final class RevokeSessionsService implements RevokeSessionsUseCase {
+
+    private final CurrentSession currentSession;
+    private final SecurityEvents events;
+    private final SessionRepository sessions;
+
+    public RevokeSessionsService(GetSessionQuery getSession, SessionRepository sessions, SecurityEvents events) {
+        this.currentSession = new CurrentSession(getSession);
+        this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+        this.events = Objects.requireNonNull(events, "events cannot be null");
+    }
+
+    @Override
+    public Mono<Boolean> revokeSession(String callerToken, String sessionTokenOrHandle) {
+        return currentSession.require(callerToken).flatMap(current -> {
+            boolean own = sessionTokenOrHandle.equals(current.token())
+                    || sessionTokenOrHandle.equals(current.session().id().value());
+            return sessions.deleteOfUser(current.user().id(), new SessionId(sessionTokenOrHandle),
+                            TokenHash.of(sessionTokenOrHandle))
+                    .then(revoked(current, own ? "this session" : "one session"))
+                    .thenReturn(own);
+        });
+    }
+
+    @Override
+    public Mono<Void> revokeAllSessions(String callerToken) {
+        return currentSession.require(callerToken)
+                .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), null)
+                        .then(revoked(current, "all sessions")));
+    }
+
+    @Override
+    public Mono<Void> revokeOtherSessions(String callerToken) {
+        return currentSession.require(callerToken)
+                .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), current.session().id())
+                        .then(revoked(current, "other sessions")));
+    }
+
+    private Mono<Void> revoked(SessionResult current, String which) {
+        return events.succeeded(SecurityEventType.SESSION_REVOCATION, Subject.of(current.user()), which);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.momentum.auth.application.session.port.in;
+
+import reactor.core.publisher.Mono;
+
+public interface SignOutUseCase {
+
+    /** Ends the session named by this token; completes quietly when there is none. */
+    Mono<Void> signOut(String token);
+}

@@ -1,0 +1,4 @@
+/**
+ * In-ports of the session capability.
+ */
+package dev.momentum.auth.application.session.port.in;

@@ -1,0 +1,106 @@
+package dev.momentum.auth.application.signing;
+
+import dev.momentum.auth.application.session.CurrentSession;
+import dev.momentum.auth.application.session.port.in.GetSessionQuery;
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.user.User;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * JWTs for backend and MCP services. Claims: better-auth's user fields ({@code id, name, email,
+ * emailVerified, image, createdAt, updatedAt}), the registered ones ({@code iss, aud, sub, iat,
+ * exp, jti}) and OpenID's {@code email_verified}. A session's token is signed again only once it is
+ * older than the policy's reuse window, or the user or the signing key has changed.
+ */
+public final class IssueTokenService implements IssueTokenUseCase {
+
+    /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
+    private static final int RECENT_TOKENS_CAPACITY = 10_000;
+
+    private final CurrentSession currentSession;
+    private final SigningKeyRing keys;
+    private final SecureTokenGenerator ids;
+    private final TokenPolicy policy;
+    private final AdminPolicy admins;
+    private final RecentTokens recent;
+
+    public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
+                             TokenPolicy policy, AdminPolicy admins) {
+        this.currentSession = new CurrentSession(getSession);
+        this.keys = Objects.requireNonNull(keys, "keys cannot be null");
+        this.ids = Objects.requireNonNull(ids, "ids cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+        this.admins = Objects.requireNonNull(admins, "admins cannot be null");
+        this.recent = new RecentTokens(policy.reuse(), RECENT_TOKENS_CAPACITY);
+    }
+
+    @Override
+    public Mono<String> issueToken(String sessionToken) {
+        return currentSession.require(sessionToken).flatMap(this::tokenFor);
+    }
+
+    @Override
+    public Mono<String> tokenFor(SessionResult session) {
+        SessionId id = session.session().id();
+        User user = session.user();
+        return keys.activeKey().map(key -> recent.reusable(id, user, key.id(), key.now()).orElseGet(() -> {
+            String jwt = key.sign(claims(user, key.now()));
+            recent.remember(id, user, key.id(), key.now(), jwt);
+            return jwt;
+        }));
+    }
+
+    @Override
+    public Mono<String> jwksJson() {
+        return keys.jwksJson();
+    }
+
+    @Override
+    public Mono<String> ownJwksJson() {
+        return keys.ownJwksJson();
+    }
+
+    @Override
+    public String issuer() {
+        return policy.issuer();
+    }
+
+    @Override
+    public String audience() {
+        return policy.audience();
+    }
+
+    @Override
+    public String algorithm() {
+        return keys.algorithm().name();
+    }
+
+    private Map<String, Object> claims(User user, Instant now) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", policy.issuer());
+        claims.put("aud", policy.audience());
+        claims.put("sub", user.id().value());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(policy.lifetime()).getEpochSecond());
+        claims.put("jti", ids.newToken());
+        claims.put("id", user.id().value());
+        claims.put("name", user.name());
+        claims.put("email", user.email().value());
+        claims.put("emailVerified", user.emailVerified());
+        // better-auth's admin plugin names it so; the admin API requires "admin" (ADR-0034)
+        claims.put("role", admins.roleOf(user));
+        claims.put("email_verified", user.emailVerified());
+        claims.put("image", user.image());
+        claims.put("createdAt", user.createdAt().toString());
+        claims.put("updatedAt", user.updatedAt().toString());
+        return claims;
+    }
+}

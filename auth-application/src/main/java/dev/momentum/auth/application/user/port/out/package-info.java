@@ -1,0 +1,4 @@
+/**
+ * The user store.
+ */
+package dev.momentum.auth.application.user.port.out;

@@ -1,0 +1,4 @@
+/**
+ * In-ports of the verification capability.
+ */
+package dev.momentum.auth.application.verification.port.in;

@@ -1,0 +1,167 @@
+package dev.momentum.auth.application.credential;
+
+import static dev.momentum.auth.application.testing.TestAuthService.PASSWORD;
+import static dev.momentum.auth.application.testing.TestAuthService.signInCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.credential.port.in.SignInCommand;
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.RateLimitedException;
+import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.testing.AuthErrors;
+import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.TokenHash;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class SignInServiceTest {
+
+    private final TestAuthService auth = new TestAuthService();
+
+    @Test
+    void signInWhenVerifiedAndPasswordRightThenStartsSessionStoredByHash() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        auth.sessions.sessions.clear();
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ADA@example.com", PASSWORD)))
+                .assertNext(result -> {
+                    assertThat(result.user().email().value()).isEqualTo("ada@example.com");
+                    assertThat(result.session().expiresAt()).isEqualTo(auth.clock.instant().plus(Duration.ofDays(7)));
+                    assertThat(auth.sessions.sessions).containsOnlyKeys(TokenHash.of(result.token()));
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void signInWhenNotRememberedThenSessionLastsOneDay() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD, false,
+                        ClientInfo.UNKNOWN)))
+                .assertNext(result -> assertThat(result.session().expiresAt())
+                        .isEqualTo(auth.clock.instant().plus(Duration.ofDays(1))))
+                .verifyComplete();
+    }
+
+    @Test
+    void signInWhenPasswordWrongThenInvalidEmailOrPassword() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenTheAccountSpentItsAttemptsThenRefusedBeforeAnyHashUntilTheWindowEnds() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", "guess " + attempt)))
+                    .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        }
+        int hashesSoFar = auth.hasher.checks.get();
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("NOBODY@example.com", "guess 10")))
+                .verifyError(RateLimitedException.class);
+        assertThat(auth.hasher.checks).hasValue(hashesSoFar);
+        auth.clock.advance(Duration.ofMinutes(1));
+        StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", "guess 11")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenEmailUnknownThenSameErrorAfterOneHashCheck() {
+        StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        assertThat(auth.hasher.checks).hasValue(1);
+    }
+
+    @Test
+    void signInWhenEmailNotVerifiedThenEmailNotVerifiedAndNoSession() {
+        auth.signUp("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_NOT_VERIFIED));
+        assertThat(auth.sessions.sessions).isEmpty();
+    }
+
+    @Test
+    void signInWhenEmailUnverifiedAndPasswordWrongThenDoesNotRevealTheAccount() {
+        auth.signUp("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenEmailMalformedThenInvalidEmail() {
+        StepVerifier.create(auth.signIn.signIn(signInCommand("nope", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL));
+    }
+
+    @Test
+    void signInWhenPasswordTooLongThenPasswordTooLongWithoutHashing() {
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "x".repeat(129))))
+                .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_LONG));
+        assertThat(auth.hasher.checks).hasValue(0);
+    }
+
+    @Test
+    void signInWhenHashIsOutdatedThenRehashesIt() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        var userId = auth.users.users.keySet().iterator().next();
+        String current = auth.hasher.hash(PASSWORD).block().encoded();
+        auth.users.hashes.put(userId, new PasswordHash(current.replace("$fake$v=2$", "$fake$v=1$")));
+
+        auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)).block();
+
+        assertThat(auth.users.hashes.get(userId).encoded()).isEqualTo(current);
+    }
+
+    @Test
+    void signInWhenTheUserHasASecondFactorFromBetterAuthThenRefusedWithItsCodeAndNoSession() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        auth.sessions.sessions.clear();
+        auth.users.secondFactors.add(auth.users.users.keySet().iterator().next());
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.TWO_FACTOR_NOT_SUPPORTED));
+        assertThat(auth.sessions.sessions).isEmpty();
+        assertThat(auth.auditTrail.events()).last().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(SecurityEventType.SIGN_IN);
+            assertThat(event.succeeded()).isFalse();
+            assertThat(event.detail()).isEqualTo("TWO_FACTOR_NOT_SUPPORTED");
+        });
+    }
+
+    @Test
+    void signInWhenTheUserHasASecondFactorAndThePasswordIsWrongThenTheSameAnswerAsForAnyone() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        auth.users.secondFactors.add(auth.users.users.keySet().iterator().next());
+
+        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+    }
+
+    @Test
+    void signInWhenRefusedThenAnswersAfterTheFloorForKnownAndUnknownAddressesAlikeAndAtOnceWhenSignedIn() {
+        auth.signUpVerifyAndSignIn("ada@example.com");
+        AuthPolicy floored = new AuthPolicy(auth.policy.authBaseUrl(), auth.policy.passwordPolicy(),
+                auth.policy.sessionLifetime(), auth.policy.verificationTokenValidity(), Duration.ofMillis(500), true);
+        SignInService signIn = new SignInService(auth.users, auth.hasher, auth.sessionIssuer, floored, auth.limiter,
+                auth.clock, auth.events);
+
+        for (String email : new String[] {"ada@example.com", "nobody@example.com"}) {
+            StepVerifier.withVirtualTime(() -> signIn.signIn(signInCommand(email, "wrong password")))
+                    .expectSubscription()
+                    .expectNoEvent(Duration.ofMillis(450))
+                    .thenAwait(Duration.ofMillis(50))
+                    .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        }
+        StepVerifier.withVirtualTime(() -> signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+                .expectNextCount(1)
+                .verifyComplete();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.momentum.auth.application.testing;
+
+import dev.momentum.auth.application.account.AccountChanges;
+import dev.momentum.auth.application.account.ChangeEmailService;
+import dev.momentum.auth.application.account.DeleteUserService;
+import dev.momentum.auth.application.account.ListAccountsService;
+import dev.momentum.auth.application.account.UpdateUserService;
+import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.credential.ChangePasswordService;
+import dev.momentum.auth.application.credential.RequestPasswordResetService;
+import dev.momentum.auth.application.credential.ResetPasswordService;
+import dev.momentum.auth.application.credential.SignInService;
+import dev.momentum.auth.application.credential.SignUpService;
+import dev.momentum.auth.application.credential.port.in.SignInCommand;
+import dev.momentum.auth.application.credential.port.in.SignUpCommand;
+import dev.momentum.auth.application.mail.MailDeliveryPolicy;
+import dev.momentum.auth.application.mail.MailDeliveryService;
+import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.session.GetSessionService;
+import dev.momentum.auth.application.session.ListSessionsService;
+import dev.momentum.auth.application.session.RevokeSessionsService;
+import dev.momentum.auth.application.session.SessionIssuer;
+import dev.momentum.auth.application.session.SignOutService;
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.support.port.out.TransactionRunner;
+import dev.momentum.auth.application.throttle.LocalRateLimitStore;
+import dev.momentum.auth.application.throttle.RateLimitPolicy;
+import dev.momentum.auth.application.throttle.RateLimiter;
+import dev.momentum.auth.application.verification.SendVerificationEmailService;
+import dev.momentum.auth.application.verification.VerificationMailing;
+import dev.momentum.auth.application.verification.VerifyEmailService;
+import dev.momentum.auth.domain.credential.PasswordPolicy;
+import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.session.SessionLifetime;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/** Every use case wired to in-memory fakes, as the bootstrap module wires them to real adapters. */
+public final class TestAuthService {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    public final InMemoryUsers users = new InMemoryUsers();
+    public final InMemorySessions sessions = new InMemorySessions(users);
+    public final InMemoryVerificationTokens verificationTokens = new InMemoryVerificationTokens();
+    public final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    public final SequenceTokenGenerator tokens = new SequenceTokenGenerator();
+    public final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    public final RecordingMailer mailer = new RecordingMailer();
+    public final AtomicInteger deliveryWakeUps = new AtomicInteger();
+    public final TransactionRunner transactions = new TransactionRunner() {
+        @Override
+        public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
+            return Mono.defer(work);
+        }
+    };
+    public final AuthPolicy policy = new AuthPolicy(URI.create("http://localhost:3002/api/auth"), PasswordPolicy.DEFAULT,
+            SessionLifetime.DEFAULT, Duration.ofHours(1), Duration.ZERO, true);
+    public final SessionIssuer sessionIssuer = new SessionIssuer(sessions, tokens, policy.sessionLifetime(), clock);
+    public final VerificationMailing verificationMailing = new VerificationMailing(verificationTokens, outbox, tokens,
+            deliveryWakeUps::incrementAndGet, policy, clock);
+    public final MailDeliveryService mailDelivery = new MailDeliveryService(outbox, mailer, new MailDeliveryPolicy(
+            Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23), Duration.ofMinutes(2), 3, 2,
+            Duration.ofSeconds(30)), clock);
+    public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+    public final SecurityEvents events = new SecurityEvents(auditTrail, clock);
+    public final AccountChanges accountChanges = new AccountChanges(true, true, false);
+
+    /** better-auth's budgets, counted in memory as a shared store would count them. */
+    public final RateLimiter limiter = new RateLimiter(RateLimitPolicy.defaults(), new LocalRateLimitStore(1000), clock);
+
+    public final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
+            limiter, clock, events);
+    public final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, limiter, clock, events);
+    public final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
+    public final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
+            clock);
+    public final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions, events);
+    public final ListAccountsService listAccounts = new ListAccountsService(getSession, users);
+    public final ChangePasswordService changePassword = new ChangePasswordService(getSession, users, sessions, hasher,
+            sessionIssuer, transactions, policy, clock, events);
+    public final UpdateUserService updateUser = new UpdateUserService(getSession, sessions, transactions, users,
+            clock);
+    public final RequestPasswordResetService requestPasswordReset = new RequestPasswordResetService(users, transactions,
+            verificationMailing, policy, limiter, events);
+    public final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
+            transactions, policy, clock, events);
+    public final SignOutService signOut = new SignOutService(sessions, events);
+    public final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
+            getSession, verificationMailing, transactions, clock, events);
+    public final ChangeEmailService changeEmail = new ChangeEmailService(getSession, sessions, users, verificationMailing,
+            transactions, accountChanges, events);
+    public final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
+            transactions, verificationMailing, policy, limiter);
+    public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, hasher, verificationTokens,
+            verificationMailing, transactions, accountChanges, policy, clock, events);
+
+    public static SignUpCommand signUpCommand(String email) {
+        return new SignUpCommand("Ada", email, PASSWORD, null, "/welcome", ClientInfo.UNKNOWN);
+    }
+
+    public static SignInCommand signInCommand(String email, String password) {
+        return new SignInCommand(email, password, true, ClientInfo.UNKNOWN);
+    }
+
+    public void signUp(String email) {
+        signUp.signUp(signUpCommand(email)).block();
+    }
+
+    public VerificationMail lastMail() {
+        return (VerificationMail) outbox.queued().getLast();
+    }
+
+    /** The token in the last reset link, {@code {authBase}/reset-password/<token>?callbackURL=…}. */
+    public String tokenOfLastResetMail() {
+        String path = ((dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail) outbox.queued().getLast())
+                .link().getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    public String tokenOfLastMail() {
+        String query = lastMail().link().getQuery();
+        return query.substring("token=".length(), query.indexOf('&'));
+    }
+
+    public SessionResult signUpVerifyAndSignIn(String email) {
+        signUp(email);
+        verifyEmail.verify(new dev.momentum.auth.application.verification.port.in.VerifyEmailCommand(tokenOfLastMail(), null,
+                ClientInfo.UNKNOWN)).block();
+        return signIn.signIn(signInCommand(email, PASSWORD)).block();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.momentum.auth.application.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdminPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private final AdminPolicy policy = new AdminPolicy(Set.of(EmailAddress.parse("ops@example.com").orElseThrow()));
+
+    private static User user(String email, boolean verified, String role, boolean disabled) {
+        return new User(new UserId("u-" + email), "Ops", EmailAddress.parse(email).orElseThrow(), verified, null, NOW,
+                NOW, role, disabled);
+    }
+
+    @Test
+    void isAdminWhenListedAndVerifiedOrStoredRoleThenAdminUnlessDisabled() {
+        assertThat(policy.isAdmin(user("ops@example.com", true, null, false))).isTrue();
+        assertThat(policy.isAdmin(user("ops@example.com", false, null, false)))
+                .as("an unverified address proves nothing").isFalse();
+        assertThat(policy.isAdmin(user("ada@example.com", false, "admin", false))).isTrue();
+        assertThat(policy.isAdmin(user("ops@example.com", true, "admin", true))).as("disabled").isFalse();
+        assertThat(policy.isAdmin(user("ada@example.com", true, "user", false))).isFalse();
+    }
+
+    @Test
+    void roleOfWhenAdminOrStoredOrNoneThenTheTokensRole() {
+        assertThat(policy.roleOf(user("ops@example.com", true, null, false))).isEqualTo("admin");
+        assertThat(policy.roleOf(user("ada@example.com", true, "user", false))).isEqualTo("user");
+        assertThat(policy.roleOf(user("ada@example.com", true, null, false))).isEqualTo("user");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Security events.
+ */
+package dev.momentum.auth.domain.audit;

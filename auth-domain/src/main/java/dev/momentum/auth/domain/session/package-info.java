@@ -1,0 +1,4 @@
+/**
+ * Sessions and their lifetime.
+ */
+package dev.momentum.auth.domain.session;

@@ -1,0 +1,4 @@
+/**
+ * Signing keys and their rotation.
+ */
+package dev.momentum.auth.domain.signing;

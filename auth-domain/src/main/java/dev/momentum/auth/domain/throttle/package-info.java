@@ -1,0 +1,4 @@
+/**
+ * Rate-limit windows.
+ */
+package dev.momentum.auth.domain.throttle;

@@ -1,0 +1,4 @@
+/**
+ * Users, their ids, e-mail addresses and roles.
+ */
+package dev.momentum.auth.domain.user;

@@ -1,0 +1,4 @@
+/**
+ * Verification tokens and what they prove.
+ */
+package dev.momentum.auth.domain.verification;
