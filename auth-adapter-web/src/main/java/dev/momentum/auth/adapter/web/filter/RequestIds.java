@@ -2,7 +2,7 @@ package dev.momentum.auth.adapter.web.filter;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -34,12 +34,12 @@ public final class RequestIds implements WebFilter, Ordered {
         this.instance = randomIds.get().substring(0, 12);
     }
 
-    /** 16 bytes from the DRBG (ADR-0020), URL-safe. */
+    /** 16 bytes from the DRBG (ADR-0020), in hex: plain in any log. */
     public static String randomId() {
         try {
             byte[] bytes = new byte[16];
             SecureRandom.getInstance("DRBG").nextBytes(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            return HexFormat.of().formatHex(bytes);
         } catch (NoSuchAlgorithmException unavailable) {
             throw new IllegalStateException("the JDK has no DRBG", unavailable);
         }

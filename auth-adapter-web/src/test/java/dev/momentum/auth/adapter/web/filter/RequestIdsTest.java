@@ -29,4 +29,9 @@ class RequestIdsTest {
         assertThat(made).allMatch(id -> id.startsWith("instance1234-")).doesNotHaveDuplicates();
         assertThat(this.made).as("the secure source is asked once, for the instance's prefix").hasValue(1);
     }
+
+    @Test
+    void randomIdWhenDrawnThenThirtyTwoHexDigitsEachTimeAnother() {
+        assertThat(RequestIds.randomId()).matches("[0-9a-f]{32}").isNotEqualTo(RequestIds.randomId());
+    }
 }
