@@ -6,15 +6,20 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -41,6 +46,7 @@ public final class Database implements AutoCloseable {
     private final String username;
     private final String password;
     private final String description;
+    private volatile Consumer<String> ownNotices = userId -> { };
 
     private Database(Supplier<ConnectionFactory> connections, PostgresqlConnectionConfiguration changeNotices,
                      PoolSettings settings, String jdbcUrl, String username, String password, String description) {
@@ -91,7 +97,7 @@ public final class Database implements AutoCloseable {
     /** The pool and its client are made on first use: migrating before Spring starts needs only JDBC. */
     public synchronized ConnectionFactory connectionFactory() {
         if (pool == null) {
-            pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections.get())
+            var configuration = ConnectionPoolConfiguration.builder(connections.get())
                     .name("auth")
                     .initialSize(0)
                     .maxSize(settings.maxSize())
@@ -100,10 +106,38 @@ public final class Database implements AutoCloseable {
                     .maxCreateConnectionTime(settings.connectTimeout())
                     .maxIdleTime(Duration.ofMinutes(10))
                     .maxLifeTime(Duration.ofHours(1))
-                    .maxValidationTime(settings.connectTimeout())
-                    .build());
+                    .maxValidationTime(settings.connectTimeout());
+            if (changeNotices != null) {
+                configuration.postAllocate(this::hearOwnNotices);
+            }
+            pool = new ConnectionPool(configuration.build());
         }
         return pool;
+    }
+
+    /** Where the pooled connections hand the notices of the changes they made themselves (ADR-0042). */
+    void onOwnNotices(Consumer<String> listener) {
+        this.ownNotices = Objects.requireNonNull(listener, "listener cannot be null");
+    }
+
+    /**
+     * Makes a new pooled PostgreSQL connection, before it serves anything, listen to the channel
+     * the triggers notify with its own backend pid: PostgreSQL hands a session its own notices
+     * before it reports the write done.
+     */
+    private Mono<Void> hearOwnNotices(Connection allocated) {
+        Object connection = allocated instanceof PostgresqlConnection || !(allocated instanceof Wrapped<?> wrapped)
+                ? allocated : wrapped.unwrap();
+        if (!(connection instanceof PostgresqlConnection postgres)) {
+            return Mono.error(new IllegalStateException("not a PostgreSQL connection: " + connection));
+        }
+        postgres.getNotifications().subscribe(notice -> ownNotices.accept(notice.getParameter()),
+                failure -> LOG.debug("A pooled connection stopped hearing its notices: {}", failure.toString()));
+        return postgres.createStatement("SELECT pg_backend_pid()").execute()
+                .flatMap(result -> result.map(row -> row.get(0, Integer.class)))
+                .single()
+                .flatMap(pid -> postgres.createStatement("LISTEN " + DatabaseUserChanges.OWN_CHANNEL_PREFIX + pid)
+                        .execute().flatMap(PostgresqlResult::getRowsUpdated).then());
     }
 
     /**

@@ -6,9 +6,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.time.Duration;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -17,28 +15,33 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 import reactor.util.retry.Retry;
 
 /**
- * The user change feed over the database (ADR-0036). Each write of this instance's adapters that
- * changes a user or a session tells of it as soon as the statement is done, and again when the
- * transaction it ran in has ended, after which no reader can see the old row any more.
+ * The user change feed over the database (ADR-0036, ADR-0042): the database itself announces
+ * every committed change to a user or a session, whoever makes it, so no write of ours has to
+ * remember to tell of it.
  * <p>
- * On PostgreSQL, triggers (changelog 0008) also notify the channel {@value #CHANNEL} of every
- * committed change, by any instance or by hand; a connection of its own listens to it. Since a
- * dead connection would sound like silence, that connection is asked something every few seconds,
- * and when it fails the feed says {@link UserChange.Interrupted} and reconnects with backoff. The
- * embedded H2 database serves one instance only, whose own word is all there is to hear.
+ * Triggers (changelog 0010) notify two channels of each change: {@value #CHANNEL}, which a
+ * connection of its own listens to for every instance's changes, and {@value #OWN_CHANNEL_PREFIX}
+ * followed by the writing connection's backend pid, which that pooled connection listens to
+ * itself (see {@link Database}). PostgreSQL delivers a session's own notices before it reports the
+ * commit (or the autocommitted statement) done, so a change this instance makes is heard before
+ * whoever waits for the write goes on. Since a dead listening connection would sound like
+ * silence, it is asked something every few seconds, and when it fails the feed says
+ * {@link UserChange.Interrupted} and reconnects with backoff.
+ * <p>
+ * The embedded H2 database announces nothing, so on it the feed never says
+ * {@link UserChange.Listening} and nothing is served from memory.
  */
 final class DatabaseUserChanges implements UserChangeFeed {
 
     static final String CHANNEL = "auth_user_changes";
+    static final String OWN_CHANNEL_PREFIX = "auth_user_changes_";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUserChanges.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
-    private static final Object TOLD_IN_TRANSACTION = new Object();
 
     private final Set<Consumer<UserChange>> listeners = new CopyOnWriteArraySet<>();
     private final PostgresqlConnectionFactory notifying;
@@ -52,11 +55,10 @@ final class DatabaseUserChanges implements UserChangeFeed {
 
     @Override
     public AutoCloseable follow(Consumer<UserChange> listener) {
-        listeners.add(listener);
         if (notifying == null) {
-            listener.accept(new UserChange.Listening());
-            return () -> listeners.remove(listener);
+            return () -> { };
         }
+        listeners.add(listener);
         Disposable hearing = notices().subscribe(listener);
         return () -> {
             hearing.dispose();
@@ -64,29 +66,13 @@ final class DatabaseUserChanges implements UserChangeFeed {
         };
     }
 
-    /** The write, telling of the change once it is done (before whoever waits for it goes on). */
-    <T> Mono<T> telling(UserChange change, Mono<T> write) {
-        return Mono.deferContextual(context -> {
-            context.<Queue<UserChange>>getOrEmpty(TOLD_IN_TRANSACTION).ifPresent(told -> told.add(change));
-            return whenEnded(write, () -> tell(change));
-        });
+    boolean announcesChanges() {
+        return notifying != null;
     }
 
-    /** The transaction, telling again, once it has ended, of every change its writes told of. */
-    <T> Mono<T> retellingAfter(Mono<T> transaction) {
-        return Mono.defer(() -> {
-            Queue<UserChange> told = new ConcurrentLinkedQueue<>();
-            return whenEnded(transaction, () -> told.forEach(this::tell))
-                    .contextWrite(Context.of(TOLD_IN_TRANSACTION, told));
-        });
-    }
-
-    /** Runs the action when the work ends, however it ends, before whoever waits for it goes on. */
-    private static <T> Mono<T> whenEnded(Mono<T> work, Runnable action) {
-        return work.doOnSuccess(done -> action.run()).doOnError(failed -> action.run()).doOnCancel(action);
-    }
-
-    private void tell(UserChange change) {
+    /** A notice a pooled connection heard of its own write, given to every listener at once. */
+    void heardOwnNotice(String userId) {
+        UserChange change = new UserChange.OfUser(new UserId(userId));
         listeners.forEach(listener -> listener.accept(change));
     }
 

@@ -44,18 +44,19 @@ public final class PersistenceAdapters {
         Objects.requireNonNull(database, "database cannot be null");
         var storage = new StorageGuard(DatabaseClient.create(database.connectionFactory()), queryTimeout);
         this.userChanges = new DatabaseUserChanges(database.changeNoticeConnections(), queryTimeout);
-        this.users = new UserPersistenceAdapter(storage, ids, userChanges);
-        this.sessions = new SessionPersistenceAdapter(storage, userChanges);
+        database.onOwnNotices(userChanges::heardOwnNotice);
+        this.users = new UserPersistenceAdapter(storage, ids);
+        this.sessions = new SessionPersistenceAdapter(storage);
         this.verificationTokens = new VerificationTokenPersistenceAdapter(storage);
         this.mailOutbox = new MailOutboxPersistenceAdapter(storage, ids, mailSealer);
         var staleRecords = new StaleRecordsPersistenceAdapter(storage);
         this.staleRecords = staleRecords;
         this.auditTrail = new AuditTrailPersistenceAdapter(storage, staleRecords);
         this.operationalCounts = new OperationalCountsPersistenceAdapter(storage);
-        this.userAdministration = new UserAdministrationPersistenceAdapter(storage, userChanges);
+        this.userAdministration = new UserAdministrationPersistenceAdapter(storage);
         this.signingKeys = new SigningKeyPersistenceAdapter(storage);
         this.transactions = new ReactiveTransactionRunner(
-                TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())), userChanges);
+                TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
         this.probe = new DatabaseStorageProbe(storage);
         this.rateLimits = new RateLimitPersistenceAdapter(storage);
     }
@@ -110,5 +111,10 @@ public final class PersistenceAdapters {
 
     public UserChangeFeed userChanges() {
         return userChanges;
+    }
+
+    /** Whether the database announces every change to users and sessions (PostgreSQL), so sessions may be held in memory. */
+    public boolean announcesChanges() {
+        return userChanges.announcesChanges();
     }
 }

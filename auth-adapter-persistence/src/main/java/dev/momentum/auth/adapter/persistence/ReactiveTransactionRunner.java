@@ -9,16 +9,14 @@ import reactor.core.publisher.Mono;
 final class ReactiveTransactionRunner implements TransactionRunner {
 
     private final TransactionalOperator operator;
-    private final DatabaseUserChanges userChanges;
 
-    ReactiveTransactionRunner(TransactionalOperator operator, DatabaseUserChanges userChanges) {
+    ReactiveTransactionRunner(TransactionalOperator operator) {
         this.operator = operator;
-        this.userChanges = userChanges;
     }
 
     @Override
     public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
-        return userChanges.retellingAfter(operator.transactional(Mono.defer(work)))
+        return operator.transactional(Mono.defer(work))
                 .onErrorMap(StorageGuard::meansUnavailable, StorageGuard::unavailable);
     }
 }

@@ -1,7 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.session.port.out.SessionRepository;
-import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.token.TokenHash;
@@ -20,11 +19,9 @@ public final class SessionPersistenceAdapter implements SessionRepository {
             s.updated_at AS session_updated_at, s.expires_at, s.ip_address, s.user_agent""";
 
     private final StorageGuard storage;
-    private final DatabaseUserChanges changes;
 
-    SessionPersistenceAdapter(StorageGuard storage, DatabaseUserChanges changes) {
+    SessionPersistenceAdapter(StorageGuard storage) {
         this.storage = storage;
-        this.changes = changes;
     }
 
     @Override
@@ -45,18 +42,19 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> extend(Session session) {
-        return changes.telling(new UserChange.OfUser(session.userId()), storage.guard(storage.client().sql(
+        return storage.guard(storage.client().sql(
                         "UPDATE sessions SET expires_at = :expiresAt, updated_at = :updatedAt WHERE id = :id")
                 .bind("expiresAt", Timestamps.of(session.expiresAt()))
                 .bind("updatedAt", Timestamps.of(session.updatedAt()))
                 .bind("id", session.id().value())
-                .then()));
+                .then());
     }
 
     @Override
     public Flux<Session> findLiveOfUser(UserId userId, Instant now) {
         return storage.guardMany(storage.client().sql("SELECT " + SESSION_COLUMNS + " " + """
-                        FROM sessions s WHERE s.user_id = :userId AND s.expires_at > :now ORDER BY s.created_at, s.id""")
+                        FROM sessions s WHERE s.user_id = :userId AND s.expires_at > :now AND s.expires_at > s.created_at
+                        ORDER BY s.created_at, s.id""")
                 .bind("userId", userId.value())
                 .bind("now", Timestamps.of(now))
                 .map(SessionPersistenceAdapter::readSession)
@@ -74,27 +72,28 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> deleteOfUser(UserId userId, SessionId id, TokenHash tokenHash) {
-        return changes.telling(new UserChange.OfUser(userId), storage.guard(storage.client().sql(
+        return storage.guard(storage.client().sql(
                         "DELETE FROM sessions WHERE user_id = :userId AND (id = :id OR token_hash = :tokenHash)")
                 .bind("userId", userId.value())
                 .bind("id", id.value())
                 .bind("tokenHash", tokenHash.hex())
-                .then()));
+                .then());
     }
 
     @Override
     public Mono<Void> deleteAllOfUser(UserId userId, SessionId keep) {
-        return changes.telling(new UserChange.OfUser(userId), storage.guard(storage.client()
+        return storage.guard(storage.client()
                 .sql("DELETE FROM sessions WHERE user_id = :userId AND id <> :keep")
                 .bind("userId", userId.value())
                 .bind("keep", keep == null ? "" : keep.value())
-                .then()));
+                .then());
     }
 
     @Override
     public Mono<SessionOfUser> findByTokenHash(TokenHash tokenHash) {
         return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + ", " + SESSION_COLUMNS + " " + """
-                        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :tokenHash""")
+                        FROM sessions s JOIN users u ON u.id = s.user_id
+                        WHERE s.token_hash = :tokenHash AND s.expires_at > s.created_at""")
                 .bind("tokenHash", tokenHash.hex())
                 .map(row -> new SessionOfUser(readSession(row), UserRows.read(row)))
                 .one());
@@ -110,9 +109,9 @@ public final class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Mono<Void> deleteByTokenHash(TokenHash tokenHash) {
-        return changes.telling(new UserChange.OfSession(tokenHash), storage.guard(storage.client()
+        return storage.guard(storage.client()
                 .sql("DELETE FROM sessions WHERE token_hash = :tokenHash")
                 .bind("tokenHash", tokenHash.hex())
-                .then()));
+                .then());
     }
 }

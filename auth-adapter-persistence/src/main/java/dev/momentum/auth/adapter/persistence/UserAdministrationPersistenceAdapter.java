@@ -1,7 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.admin.port.out.UserAdministration;
-import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.domain.user.AdministeredUser;
 import dev.momentum.auth.domain.user.UserId;
 import io.r2dbc.spi.Readable;
@@ -21,11 +20,9 @@ final class UserAdministrationPersistenceAdapter implements UserAdministration {
     private static final String MATCHES = "WHERE lower(u.email) LIKE :pattern ESCAPE '!' OR lower(u.name) LIKE :pattern ESCAPE '!'";
 
     private final StorageGuard storage;
-    private final DatabaseUserChanges changes;
 
-    UserAdministrationPersistenceAdapter(StorageGuard storage, DatabaseUserChanges changes) {
+    UserAdministrationPersistenceAdapter(StorageGuard storage) {
         this.storage = storage;
-        this.changes = changes;
     }
 
     @Override
@@ -56,25 +53,25 @@ final class UserAdministrationPersistenceAdapter implements UserAdministration {
 
     @Override
     public Mono<Boolean> setDisabled(UserId id, boolean disabled, String reason, Instant now) {
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client().sql(
+        return storage.guard(storage.client().sql(
                         "UPDATE users SET disabled = :disabled, disabled_reason = :reason, updated_at = :now WHERE id = :id")
                 .bind("disabled", disabled)
                 .bind("reason", Parameter.fromOrEmpty(disabled ? reason : null, String.class))
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())
                 .fetch().rowsUpdated()
-                .map(updated -> updated == 1)));
+                .map(updated -> updated == 1));
     }
 
     @Override
     public Mono<Boolean> setRole(UserId id, String role, Instant now) {
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client()
+        return storage.guard(storage.client()
                 .sql("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
                 .bind("role", Parameter.fromOrEmpty(role, String.class))
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())
                 .fetch().rowsUpdated()
-                .map(updated -> updated == 1)));
+                .map(updated -> updated == 1));
     }
 
     private static AdministeredUser read(Readable row) {

@@ -1,6 +1,5 @@
 package dev.momentum.auth.adapter.persistence;
 
-import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.port.out.UserRepository;
 import dev.momentum.auth.domain.credential.LinkedAccount;
@@ -26,12 +25,10 @@ public final class UserPersistenceAdapter implements UserRepository {
 
     private final StorageGuard storage;
     private final SecureTokenGenerator ids;
-    private final DatabaseUserChanges changes;
 
-    UserPersistenceAdapter(StorageGuard storage, SecureTokenGenerator ids, DatabaseUserChanges changes) {
+    UserPersistenceAdapter(StorageGuard storage, SecureTokenGenerator ids) {
         this.storage = storage;
         this.ids = ids;
-        this.changes = changes;
     }
 
     @Override
@@ -108,11 +105,11 @@ public final class UserPersistenceAdapter implements UserRepository {
 
     @Override
     public Mono<Void> markEmailVerified(UserId id, Instant now) {
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client().sql(
+        return storage.guard(storage.client().sql(
                         "UPDATE users SET email_verified = TRUE, updated_at = :now WHERE id = :id AND NOT email_verified")
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())
-                .then()));
+                .then());
     }
 
     @Override
@@ -129,13 +126,13 @@ public final class UserPersistenceAdapter implements UserRepository {
 
     @Override
     public Mono<Void> updateProfile(UserId id, UserProfile profile, Instant now) {
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client().sql(
+        return storage.guard(storage.client().sql(
                         "UPDATE users SET name = :name, image = :image, updated_at = :now WHERE id = :id")
                 .bind("name", profile.name())
                 .bind("image", Parameter.fromOrEmpty(profile.image(), String.class))
                 .bind("now", Timestamps.of(now))
                 .bind("id", id.value())
-                .then()));
+                .then());
     }
 
     @Override
@@ -153,7 +150,7 @@ public final class UserPersistenceAdapter implements UserRepository {
     @Override
     public Mono<Boolean> changeEmailIfFree(UserId id, EmailAddress email, Instant now) {
         // NOT EXISTS answers the usual case; the unique index decides a race between two users
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client().sql("""
+        return storage.guard(storage.client().sql("""
                         UPDATE users SET email = :email, email_verified = TRUE, updated_at = :now
                         WHERE id = :id AND NOT EXISTS (SELECT 1 FROM users other WHERE other.email = :email)""")
                 .bind("email", email.value())
@@ -161,15 +158,15 @@ public final class UserPersistenceAdapter implements UserRepository {
                 .bind("id", id.value())
                 .fetch().rowsUpdated()
                 .map(updated -> updated == 1)
-                .onErrorResume(DataIntegrityViolationException.class, taken -> Mono.just(false))));
+                .onErrorResume(DataIntegrityViolationException.class, taken -> Mono.just(false)));
     }
 
     @Override
     public Mono<Void> delete(UserId id) {
         // accounts, sessions, verification tokens and waiting mail go with it: ON DELETE CASCADE
-        return changes.telling(new UserChange.OfUser(id), storage.guard(storage.client()
+        return storage.guard(storage.client()
                 .sql("DELETE FROM users WHERE id = :id")
                 .bind("id", id.value())
-                .then()));
+                .then());
     }
 }

@@ -3,16 +3,22 @@ package dev.momentum.auth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
+import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 class PostgresPersistenceIT extends PersistenceContract {
 
@@ -24,6 +30,74 @@ class PostgresPersistenceIT extends PersistenceContract {
     Database newDatabase() {
         url = TestPostgres.freshDatabase();
         return Database.postgres(url, Database.PoolSettings.DEFAULT);
+    }
+
+    /**
+     * No write tells of its change itself: the database announces it on the writing connection,
+     * before it reports the write done, so the change is heard before the write completes.
+     */
+    @Test
+    void userChangesWhenThisInstanceChangesAUserOrASessionThenEachWriteIsHeardBeforeItCompletes() throws Exception {
+        User user = stored("ada@example.com");
+        Session session = storedSession(user, "secret-token");
+        List<UserChange> heard = new CopyOnWriteArrayList<>();
+        var ofAda = new UserChange.OfUser(user.id());
+
+        try (var following = adapters.userChanges().follow(heard::add)) {
+            List<Runnable> writes = List.of(
+                    () -> adapters.users().updateProfile(user.id(), new UserProfile("Ada L.", null), NOW).block(),
+                    () -> adapters.users().markEmailVerified(user.id(), NOW).block(),
+                    () -> adapters.users().changeEmailIfFree(user.id(), new EmailAddress("ada@example.org"), NOW).block(),
+                    () -> adapters.userAdministration().setDisabled(user.id(), true, "test", NOW).block(),
+                    () -> adapters.userAdministration().setRole(user.id(), "admin", NOW).block(),
+                    () -> adapters.sessions().extend(session.refreshedAt(NOW.plusSeconds(90_000), SessionLifetime.DEFAULT))
+                            .block(),
+                    () -> adapters.sessions().deleteOfUser(user.id(), session.id(), session.tokenHash()).block(),
+                    () -> adapters.sessions().deleteByTokenHash(storedSession(user, "second").tokenHash()).block(),
+                    () -> {
+                        storedSession(user, "third");
+                        adapters.sessions().deleteAllOfUser(user.id(), null).block();
+                    },
+                    () -> adapters.users().delete(user.id()).block());
+            for (int i = 0; i < writes.size(); i++) {
+                heard.clear();
+                writes.get(i).run();
+                assertThat(heard).as("write %d", i).contains(ofAda);
+            }
+        }
+    }
+
+    @Test
+    void userChangesWhenAWriteRanInATransactionThenItIsHeardOnceTheTransactionCommitted() throws Exception {
+        User user = stored("ada@example.com");
+        List<UserChange> heard = new CopyOnWriteArrayList<>();
+        var ofAda = new UserChange.OfUser(user.id());
+
+        try (var following = adapters.userChanges().follow(heard::add)) {
+            long heardInside = adapters.transactions().inTransaction(() -> adapters.users()
+                            .updateProfile(user.id(), new UserProfile("Ada L.", null), NOW)
+                            .then(Mono.fromSupplier(() -> heard.stream().filter(ofAda::equals).count())))
+                    .block();
+
+            assertThat(heardInside).as("nothing is announced before the commit").isZero();
+            assertThat(heard).contains(ofAda);
+        }
+    }
+
+    /** A row changed by plain SQL, on a connection of the service's own pool, is heard as well. */
+    @Test
+    void userChangesWhenARowIsChangedByPlainSqlOnAPooledConnectionThenItIsHeardBeforeTheStatementCompletes() {
+        User user = stored("ada@example.com");
+        List<UserChange> heard = new CopyOnWriteArrayList<>();
+
+        try (var following = adapters.userChanges().follow(heard::add)) {
+            DatabaseClient.create(database.connectionFactory())
+                    .sql("UPDATE users SET name = 'by hand' WHERE id = '" + user.id().value() + "'").then().block();
+
+            assertThat(heard).contains(new UserChange.OfUser(user.id()));
+        } catch (Exception unexpected) {
+            throw new AssertionError(unexpected);
+        }
     }
 
     @Test

@@ -12,7 +12,10 @@ import dev.momentum.auth.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Flux;
@@ -20,10 +23,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The sessions that get-session and /token look up, held in memory for at most a time to live, so
- * that the hot path needs no database round trip (ADR-0036). An entry goes as soon as the change
- * feed tells of a change to its user or its session. While the feed is not listening nothing is
- * served from memory, and a read that overlapped any change is not kept: it may have seen the row
- * from before the change.
+ * that the hot path needs no database round trip (ADR-0036). A user's entries go as soon as the
+ * change feed tells of a change to the user or any of their sessions, found through an index by
+ * user rather than a scan (ADR-0042). While the feed is not listening nothing is served from
+ * memory, and a read that overlapped any change is not kept: it may have seen the row from before
+ * the change.
  */
 public final class CachedSessions implements SessionRepository, AutoCloseable {
 
@@ -31,6 +35,9 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
     private final Duration timeToLive;
     private final Clock clock;
     private final BoundedMap<TokenHash, Cached> entries;
+    private final int capacity;
+    /** The token hashes held of each user; may still name entries that went stale since. */
+    private final Map<UserId, Set<TokenHash>> byUser = new ConcurrentHashMap<>();
     /** Counts the changes heard, so that a read can tell whether one came while it was under way. */
     private final AtomicLong changesHeard = new AtomicLong();
     private volatile boolean listening;
@@ -43,6 +50,7 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
         this.stored = Objects.requireNonNull(stored, "stored cannot be null");
         this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.capacity = capacity;
         this.entries = new BoundedMap<>(capacity, timeToLive, (cached, now) -> !isFresh(cached, now));
         this.following = changes.follow(this::hear);
     }
@@ -70,6 +78,7 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
         }
         var cached = new Cached(found, readAt);
         entries.put(tokenHash, cached);
+        indexByUser(found.user().id(), tokenHash);
         // checked after the put: a change heard before this line is caught here, one after it removes the entry itself
         if (!listening || changesHeard.get() != changesBefore) {
             entries.remove(tokenHash, cached);
@@ -80,16 +89,48 @@ public final class CachedSessions implements SessionRepository, AutoCloseable {
         changesHeard.incrementAndGet();
         switch (change) {
             case UserChange.Listening heard -> {
-                entries.clear();
+                clear();
                 this.listening = true;
             }
             case UserChange.Interrupted heard -> {
                 this.listening = false;
-                entries.clear();
+                clear();
             }
-            case UserChange.OfUser(UserId id) -> entries.removeValuesIf(cached -> cached.found().user().id().equals(id));
-            case UserChange.OfSession(TokenHash tokenHash) -> entries.remove(tokenHash);
+            case UserChange.OfUser(UserId id) -> {
+                Set<TokenHash> held = byUser.remove(id);
+                if (held != null) {
+                    held.forEach(entries::remove);
+                }
+            }
         }
+    }
+
+    /**
+     * Indexed after the entry is put, so that {@link #forgetGoneEntries} never unindexes a held
+     * entry; a change heard in between is caught by the check that follows in {@link #keep}.
+     */
+    private void indexByUser(UserId userId, TokenHash tokenHash) {
+        if (byUser.size() > 2 * capacity) {
+            forgetGoneEntries();
+        }
+        byUser.compute(userId, (id, held) -> {
+            Set<TokenHash> hashes = held == null ? ConcurrentHashMap.newKeySet() : held;
+            hashes.add(tokenHash);
+            return hashes;
+        });
+    }
+
+    /** Entries that went stale or were swept leave their hashes in the index; this drops them. */
+    private void forgetGoneEntries() {
+        byUser.keySet().forEach(userId -> byUser.computeIfPresent(userId, (id, held) -> {
+            held.removeIf(tokenHash -> !entries.containsKey(tokenHash));
+            return held.isEmpty() ? null : held;
+        }));
+    }
+
+    private void clear() {
+        entries.clear();
+        byUser.clear();
     }
 
     /** How many sessions are held now. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 
 /**
  * A concurrent map for what one instance remembers of its clients, holding at most
@@ -54,8 +53,8 @@ public final class BoundedMap<K, V> {
         entries.remove(key, value);
     }
 
-    public void removeValuesIf(Predicate<V> condition) {
-        entries.values().removeIf(condition);
+    public boolean containsKey(K key) {
+        return entries.containsKey(key);
     }
 
     public void clear() {

@@ -91,9 +91,29 @@ class CachedSessionsTest {
         nameOf(ADAS_PHONE);
 
         stored.sessions.remove(ADAS_PHONE);
-        feed.say(new UserChange.OfSession(ADAS_PHONE));
+        feed.say(new UserChange.OfUser(ADA));
 
         assertThat(cached.findByTokenHash(ADAS_PHONE).blockOptional()).isEmpty();
+    }
+
+    /** The index by user keeps hashes of entries swept since, until it outgrows the cache; then it drops those only. */
+    @Test
+    void findWhenManyUsersCameAndWentThenAChangeOfAHeldUserStillDropsTheirEntry() {
+        feed.say(new UserChange.Listening());
+        for (int i = 0; i < 20; i++) {
+            clock.advance(TIME_TO_LIVE);
+            nameOf(ADAS_PHONE);
+            TokenHash passing = TokenHash.of("passing-" + i);
+            stored.put(passing, new UserId("u-passing-" + i), "Passing " + i);
+            nameOf(passing);
+        }
+        assertThat(nameOf(ADAS_PHONE)).isEqualTo("Ada");
+        assertThat(cached.lookupsAnsweredFromMemory()).isPositive();
+
+        stored.put(ADAS_PHONE, ADA, "Ada Lovelace");
+        feed.say(new UserChange.OfUser(ADA));
+
+        assertThat(nameOf(ADAS_PHONE)).isEqualTo("Ada Lovelace");
     }
 
     @Test

@@ -129,12 +129,13 @@ class UseCaseWiring {
     }
 
     /**
-     * The sessions get-session looks up: held in memory until the user or session changes, at most
-     * SESSION_CACHE_TTL (ADR-0036); with 0s, read from the database every time.
+     * The sessions get-session looks up: held in memory until the database announces that the user
+     * or session changed, at most SESSION_CACHE_TTL (ADR-0036, ADR-0042); with 0s, or on the embedded
+     * database, which announces nothing, read from the database every time.
      */
     @Bean
     SessionRepository sessionLookups(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
-        return settings.sessionCacheTtl().isZero() ? persistence.sessions()
+        return settings.sessionCacheTtl().isZero() || !persistence.announcesChanges() ? persistence.sessions()
                 : new CachedSessions(persistence.sessions(), persistence.userChanges(), settings.sessionCacheTtl(),
                         SESSION_CACHE_CAPACITY, clock);
     }

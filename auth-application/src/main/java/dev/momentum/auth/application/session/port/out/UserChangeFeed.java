@@ -1,13 +1,12 @@
 package dev.momentum.auth.application.session.port.out;
 
-import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.UserId;
 import java.util.function.Consumer;
 
 /**
  * Word that users or their sessions changed, so that an instance can drop what it holds of them in
- * memory (ADR-0036): at once for the changes it makes itself, and for other instances' changes as
- * soon as the database tells of them.
+ * memory (ADR-0036, ADR-0042). The store itself tells of every change, whoever makes it: no write
+ * has to remember to. A change this instance makes is told before the write completes.
  */
 public interface UserChangeFeed {
 
@@ -29,10 +28,6 @@ public interface UserChangeFeed {
 
         /** The user's account or any of their sessions changed, or the user is gone. */
         record OfUser(UserId id) implements UserChange {
-        }
-
-        /** The session with this token hash changed or is gone. */
-        record OfSession(TokenHash tokenHash) implements UserChange {
         }
     }
 }
