@@ -27,6 +27,7 @@ import dev.momentum.auth.adapter.web.session.SessionCookies;
 import dev.momentum.auth.adapter.web.session.SessionManagementController;
 import dev.momentum.auth.adapter.web.signing.JwtController;
 import dev.momentum.auth.adapter.web.verification.EmailVerificationController;
+import dev.momentum.auth.adapter.web.verification.RouteAccountLinks;
 import dev.momentum.auth.application.operations.port.in.CheckHealthQuery;
 import dev.momentum.auth.application.throttle.port.in.RateLimitUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
         PasswordController.class, UserController.class, AccountController.class, JwtController.class,
         AdminController.class})
 public class WebAdapterConfiguration {
+
+    /** The links mails carry, built from this adapter's routes (ADR-0041). */
+    @Bean
+    RouteAccountLinks accountLinks(AuthApiSettings settings) {
+        return new RouteAccountLinks(settings);
+    }
 
     @Bean
     HealthProbes healthProbes(CheckHealthQuery health, ApplicationAvailability availability) {

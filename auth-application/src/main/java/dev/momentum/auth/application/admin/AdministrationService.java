@@ -12,11 +12,10 @@ import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
-import dev.momentum.auth.application.signing.SigningKeyRing;
-import dev.momentum.auth.application.signing.port.in.RotateSigningKeysUseCase;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.user.port.out.UserRepository;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
@@ -35,29 +34,28 @@ import reactor.core.publisher.Mono;
  * acting user and checks that it is an administrator now, so that disabling an administrator or
  * taking the role away takes effect at once, not when the token expires.
  */
-public final class AdministrationService implements AdministerUsersUseCase, ReadAuditTrailQuery,
-        RotateSigningKeysUseCase {
+public final class AdministrationService implements AdministerUsersUseCase, ReadAuditTrailQuery {
 
     private static final Set<String> ROLES = Set.of(User.ADMIN, "user");
 
     private final UserRepository users;
+    private final Administrators administrators;
     private final UserAdministration administration;
     private final SessionRepository sessions;
     private final AuditTrail trail;
-    private final SigningKeyRing keys;
     private final TransactionRunner transactions;
     private final AdminPolicy policy;
     private final SecurityEvents events;
     private final Clock clock;
 
-    public AdministrationService(UserRepository users, UserAdministration administration, SessionRepository sessions,
-                                 AuditTrail trail, SigningKeyRing keys, TransactionRunner transactions,
+    public AdministrationService(UserRepository users, Administrators administrators, UserAdministration administration,
+                                 SessionRepository sessions, AuditTrail trail, TransactionRunner transactions,
                                  AdminPolicy policy, SecurityEvents events, Clock clock) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.administrators = Objects.requireNonNull(administrators, "administrators cannot be null");
         this.administration = Objects.requireNonNull(administration, "administration cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.trail = Objects.requireNonNull(trail, "trail cannot be null");
-        this.keys = Objects.requireNonNull(keys, "keys cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.events = Objects.requireNonNull(events, "events cannot be null");
@@ -147,16 +145,8 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
                         .thenReturn(page));
     }
 
-    @Override
-    public Mono<String> rotateNow(UserId administrator) {
-        return asAdministrator(administrator).then(Mono.defer(() -> keys.rotateNow(administrator)));
-    }
-
     private Mono<Void> asAdministrator(UserId administrator) {
-        return users.findById(administrator)
-                .filter(policy::isAdmin)
-                .switchIfEmpty(Mono.error(new AuthException(AuthError.FORBIDDEN)))
-                .then();
+        return administrators.require(administrator);
     }
 
     private Mono<AdministeredUser> existing(UserId user) {

@@ -9,9 +9,11 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.session.port.in.SignOutUseCase;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
+import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.user.port.out.UserRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
@@ -30,16 +32,21 @@ public final class SignInService implements SignInUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final SessionIssuer sessionIssuer;
+    private final SignOutUseCase signOut;
+    private final TransactionRunner transactions;
     private final AuthPolicy policy;
     private final RateLimiter limiter;
     private final SecurityEvents events;
     private final Clock clock;
 
-    public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessionIssuer, AuthPolicy policy,
+    public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessionIssuer,
+                         SignOutUseCase signOut, TransactionRunner transactions, AuthPolicy policy,
                          RateLimiter limiter, Clock clock, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
+        this.signOut = Objects.requireNonNull(signOut, "signOut cannot be null");
+        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -61,9 +68,18 @@ public final class SignInService implements SignInUseCase {
                 .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 .then(Mono.defer(() -> afterTheFloorWhenRefused(checkedCredential(email, command.password()))))
                 .flatMap(credential -> credential.secondFactor() ? refusedForItsSecondFactor(credential)
-                        : credential.user().emailVerified()
-                        ? sessionIssuer.start(credential.user(), command.rememberMe(), command.client())
+                        : credential.user().emailVerified() ? startReplacing(credential, command)
                         : Mono.error(new AuthException(AuthError.EMAIL_NOT_VERIFIED)));
+    }
+
+    /** The new session and the end of the one the client held commit together, or neither does. */
+    private Mono<SessionResult> startReplacing(PasswordCredential credential, SignInCommand command) {
+        Mono<SessionResult> start = sessionIssuer.start(credential.user(), command.rememberMe(), command.client());
+        if (command.replacedSessionToken() == null) {
+            return start;
+        }
+        return transactions.inTransaction(() -> start.flatMap(started -> signOut.signOut(command.replacedSessionToken())
+                .thenReturn(started)));
     }
 
     private Mono<PasswordCredential> checkedCredential(EmailAddress email, String password) {

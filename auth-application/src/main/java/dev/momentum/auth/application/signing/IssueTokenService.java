@@ -3,7 +3,9 @@ package dev.momentum.auth.application.signing;
 import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.signing.port.in.GetSessionWithJwtQuery;
 import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.signing.port.in.SessionWithJwtResult;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.domain.session.SessionId;
@@ -20,11 +22,12 @@ import reactor.core.publisher.Mono;
  * exp, jti}) and OpenID's {@code email_verified}. A session's token is signed again only once it is
  * older than the policy's reuse window, or the user or the signing key has changed.
  */
-public final class IssueTokenService implements IssueTokenUseCase {
+public final class IssueTokenService implements IssueTokenUseCase, GetSessionWithJwtQuery {
 
     /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
     private static final int RECENT_TOKENS_CAPACITY = 10_000;
 
+    private final GetSessionQuery getSession;
     private final CurrentSession currentSession;
     private final SigningKeyRing keys;
     private final SecureTokenGenerator ids;
@@ -34,6 +37,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
 
     public IssueTokenService(GetSessionQuery getSession, SigningKeyRing keys, SecureTokenGenerator ids,
                              TokenPolicy policy, AdminPolicy admins) {
+        this.getSession = Objects.requireNonNull(getSession, "getSession cannot be null");
         this.currentSession = new CurrentSession(getSession);
         this.keys = Objects.requireNonNull(keys, "keys cannot be null");
         this.ids = Objects.requireNonNull(ids, "ids cannot be null");
@@ -48,7 +52,12 @@ public final class IssueTokenService implements IssueTokenUseCase {
     }
 
     @Override
-    public Mono<String> tokenFor(SessionResult session) {
+    public Mono<SessionWithJwtResult> getSessionWithJwt(String sessionToken, boolean mayRefresh) {
+        return getSession.getSession(sessionToken, mayRefresh)
+                .flatMap(session -> tokenFor(session).map(jwt -> new SessionWithJwtResult(session, jwt)));
+    }
+
+    Mono<String> tokenFor(SessionResult session) {
         SessionId id = session.session().id();
         User user = session.user();
         return keys.activeKey().map(key -> recent.reusable(id, user, key.id(), key.now()).orElseGet(() -> {

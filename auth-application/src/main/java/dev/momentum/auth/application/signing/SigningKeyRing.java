@@ -61,7 +61,7 @@ public final class SigningKeyRing {
         this.events = Objects.requireNonNull(events, "events cannot be null");
     }
 
-    public Mono<Void> refresh() {
+    Mono<Void> refresh() {
         return store.findAll().collectList()
                 .flatMap(stored -> rotation.successorDueAt(keysOf(stored), Instants.now(clock))
                         .map(successor -> addSuccessor(successor, null).then(store.findAll().collectList()))
@@ -71,7 +71,7 @@ public final class SigningKeyRing {
     }
 
     /** Adds a key that signs from now on (see {@link RotateSigningKeysUseCase}); answers its id. */
-    public Mono<String> rotateNow(UserId administrator) {
+    Mono<String> rotateNow(UserId administrator) {
         return store.findAll().collectList()
                 .flatMap(stored -> addSuccessor(rotation.immediateSuccessor(keysOf(stored), Instants.now(clock)),
                         administrator))

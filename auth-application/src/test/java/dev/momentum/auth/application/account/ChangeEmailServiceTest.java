@@ -50,7 +50,7 @@ class ChangeEmailServiceTest {
         EmailChangeMail mail = lastChangeMail();
         assertThat(mail.to().value()).isEqualTo("ada.new@example.com");
         assertThat(mail.link().toString()).matches(
-                "http://localhost:3002/api/auth/verify-email\\?token=\\S+&callbackURL=%2Fsettings");
+                "http://links.test/verify-email\\?token=\\S+&callbackURL=/settings");
         assertThat(emailOfAda().value()).isEqualTo("ada@example.com");
     }
 

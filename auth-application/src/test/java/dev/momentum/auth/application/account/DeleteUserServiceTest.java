@@ -90,7 +90,7 @@ class DeleteUserServiceTest {
         assertThat(adaExists()).isTrue();
         AccountDeletionMail mail = (AccountDeletionMail) auth.outbox.queued().getLast();
         assertThat(mail.link().toString()).matches(
-                "http://localhost:3002/api/auth/delete-user/callback\\?token=\\S+&callbackURL=%2Fgoodbye");
+                "http://links.test/delete-user/callback\\?token=\\S+&callbackURL=/goodbye");
 
         StepVerifier.create(confirming.deleteWithLink(ada.token(), tokenOfDeletionMail()))
                 .expectNext(DeleteUserResult.DELETED).verifyComplete();

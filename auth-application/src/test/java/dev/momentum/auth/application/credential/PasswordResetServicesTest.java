@@ -32,7 +32,7 @@ class PasswordResetServicesTest {
 
         assertThat(auth.outbox.queued().getLast()).isInstanceOfSatisfying(PasswordResetMail.class, mail ->
                 assertThat(mail.link().toString()).matches(
-                        "http://localhost:3002/api/auth/reset-password/\\S+\\?callbackURL=%2Freset"));
+                        "http://links.test/reset-password/\\S+\\?callbackURL=/reset"));
     }
 
     @Test

@@ -36,6 +36,30 @@ class SignInServiceTest {
                 .verifyComplete();
     }
 
+    /** A sign-in replaces the session the client held (ASVS 5.0 7.2.4), in one transaction with the new one. */
+    @Test
+    void signInWhenTheClientHeldASessionThenItEndsInTheTransactionThatStartsTheNewOne() {
+        var held = auth.signUpVerifyAndSignIn("ada@example.com");
+        int transactionsBefore = auth.transactionsRun.get();
+
+        var replacing = auth.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD, true, ClientInfo.UNKNOWN,
+                held.token())).block();
+
+        assertThat(auth.sessions.sessions).containsKey(TokenHash.of(replacing.token()))
+                .doesNotContainKey(TokenHash.of(held.token()));
+        assertThat(auth.transactionsRun.get()).isEqualTo(transactionsBefore + 1);
+    }
+
+    @Test
+    void signInWhenThePasswordIsWrongThenTheHeldSessionStays() {
+        var held = auth.signUpVerifyAndSignIn("ada@example.com");
+
+        StepVerifier.create(auth.signIn.signIn(new SignInCommand("ada@example.com", "wrong password", true,
+                        ClientInfo.UNKNOWN, held.token())))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
+        assertThat(auth.sessions.sessions).containsKey(TokenHash.of(held.token()));
+    }
+
     @Test
     void signInWhenNotRememberedThenSessionLastsOneDay() {
         auth.signUpVerifyAndSignIn("ada@example.com");
@@ -148,10 +172,10 @@ class SignInServiceTest {
     @Test
     void signInWhenRefusedThenAnswersAfterTheFloorForKnownAndUnknownAddressesAlikeAndAtOnceWhenSignedIn() {
         auth.signUpVerifyAndSignIn("ada@example.com");
-        AuthPolicy floored = new AuthPolicy(auth.policy.authBaseUrl(), auth.policy.passwordPolicy(),
+        AuthPolicy floored = new AuthPolicy(auth.policy.passwordPolicy(),
                 auth.policy.sessionLifetime(), auth.policy.verificationTokenValidity(), Duration.ofMillis(500), true);
-        SignInService signIn = new SignInService(auth.users, auth.hasher, auth.sessionIssuer, floored, auth.limiter,
-                auth.clock, auth.events);
+        SignInService signIn = new SignInService(auth.users, auth.hasher, auth.sessionIssuer, auth.signOut,
+                auth.transactions, floored, auth.limiter, auth.clock, auth.events);
 
         for (String email : new String[] {"ada@example.com", "nobody@example.com"}) {
             StepVerifier.withVirtualTime(() -> signIn.signIn(signInCommand(email, "wrong password")))

@@ -54,17 +54,21 @@ public final class TestAuthService {
     public final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     public final RecordingMailer mailer = new RecordingMailer();
     public final AtomicInteger deliveryWakeUps = new AtomicInteger();
+    public final AtomicInteger transactionsRun = new AtomicInteger();
     public final TransactionRunner transactions = new TransactionRunner() {
         @Override
         public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
-            return Mono.defer(work);
+            return Mono.defer(() -> {
+                transactionsRun.incrementAndGet();
+                return work.get();
+            });
         }
     };
-    public final AuthPolicy policy = new AuthPolicy(URI.create("http://localhost:3002/api/auth"), PasswordPolicy.DEFAULT,
+    public final AuthPolicy policy = new AuthPolicy(PasswordPolicy.DEFAULT,
             SessionLifetime.DEFAULT, Duration.ofHours(1), Duration.ZERO, true);
     public final SessionIssuer sessionIssuer = new SessionIssuer(sessions, tokens, policy.sessionLifetime(), clock);
     public final VerificationMailing verificationMailing = new VerificationMailing(verificationTokens, outbox, tokens,
-            deliveryWakeUps::incrementAndGet, policy, clock);
+            deliveryWakeUps::incrementAndGet, new TestAccountLinks(), policy, clock);
     public final MailDeliveryService mailDelivery = new MailDeliveryService(outbox, mailer, new MailDeliveryPolicy(
             Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23), Duration.ofMinutes(2), 3, 2,
             Duration.ofSeconds(30)), clock);
@@ -77,7 +81,9 @@ public final class TestAuthService {
 
     public final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
             limiter, clock, events);
-    public final SignInService signIn = new SignInService(users, hasher, sessionIssuer, policy, limiter, clock, events);
+    public final SignOutService signOut = new SignOutService(sessions, events);
+    public final SignInService signIn = new SignInService(users, hasher, sessionIssuer, signOut, transactions, policy,
+            limiter, clock, events);
     public final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
     public final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
             clock);
@@ -91,7 +97,6 @@ public final class TestAuthService {
             verificationMailing, policy, limiter, events);
     public final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
             transactions, policy, clock, events);
-    public final SignOutService signOut = new SignOutService(sessions, events);
     public final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
             getSession, verificationMailing, transactions, clock, events);
     public final ChangeEmailService changeEmail = new ChangeEmailService(getSession, sessions, users, verificationMailing,

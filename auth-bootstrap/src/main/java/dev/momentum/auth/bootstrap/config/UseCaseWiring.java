@@ -30,6 +30,7 @@ import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.signing.IssueTokenService;
+import dev.momentum.auth.application.signing.KeyRotationService;
 import dev.momentum.auth.application.signing.SigningKeyRing;
 import dev.momentum.auth.application.signing.TokenPolicy;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
@@ -37,9 +38,11 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.PeriodicJob;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
+import dev.momentum.auth.application.verification.port.out.AccountLinks;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
 import java.util.Set;
@@ -64,10 +67,10 @@ class UseCaseWiring {
     }
 
     @Bean
-    AuthPolicy authPolicy(AuthApiSettings api, ServiceSettings settings) {
-        AuthPolicy defaults = AuthPolicy.defaults(api.authBaseUrl());
+    AuthPolicy authPolicy(ServiceSettings settings) {
+        AuthPolicy defaults = AuthPolicy.defaults();
         Set<String> common = CommonPasswords.read();
-        return new AuthPolicy(defaults.authBaseUrl(), defaults.passwordPolicy().refusing(common::contains),
+        return new AuthPolicy(defaults.passwordPolicy().refusing(common::contains),
                 defaults.sessionLifetime(), defaults.verificationTokenValidity(), defaults.enumerationFloor(),
                 settings.revokeSessionsOnPasswordReset());
     }
@@ -104,9 +107,10 @@ class UseCaseWiring {
 
     @Bean
     VerificationMailing verificationMailing(PersistenceAdapters persistence, RandomTokenGenerator tokens,
-                                            PeriodicJob mailDeliveryJob, AuthPolicy policy, Clock clock) {
+                                            PeriodicJob mailDeliveryJob, AccountLinks links, AuthPolicy policy,
+                                            Clock clock) {
         return new VerificationMailing(persistence.verificationTokens(), persistence.mailOutbox(), tokens,
-                mailDeliveryJob::trigger, policy, clock);
+                mailDeliveryJob::trigger, links, policy, clock);
     }
 
     @Bean
@@ -124,8 +128,10 @@ class UseCaseWiring {
 
     @Bean
     SignInService signInService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
-                                SessionIssuer sessionIssuer, AuthPolicy policy, RateLimiter limiter, Clock clock, SecurityEvents events) {
-        return new SignInService(persistence.users(), hasher, sessionIssuer, policy, limiter, clock, events);
+                                SessionIssuer sessionIssuer, SignOutService signOut, AuthPolicy policy,
+                                RateLimiter limiter, Clock clock, SecurityEvents events) {
+        return new SignInService(persistence.users(), hasher, sessionIssuer, signOut, persistence.transactions(), policy,
+                limiter, clock, events);
     }
 
     /**
@@ -235,10 +241,15 @@ class UseCaseWiring {
         return new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock, events);
     }
 
+    @Bean
+    KeyRotationService keyRotationService(SigningKeyRing ring, Administrators administrators) {
+        return new KeyRotationService(ring, administrators);
+    }
+
     /** Loads the keys at start (creating the first), then picks up other instances' keys and adds successors. */
     @Bean(destroyMethod = "close")
-    PeriodicJob signingKeyRefreshJob(SigningKeyRing ring, ServiceSettings settings) {
-        return PeriodicJob.started("Signing key refresh", settings.tokens().keyRefresh(), ring::refresh);
+    PeriodicJob signingKeyRefreshJob(KeyRotationService rotation, ServiceSettings settings) {
+        return PeriodicJob.started("Signing key refresh", settings.tokens().keyRefresh(), rotation::rotateWhenDue);
     }
 
     @Bean
@@ -257,11 +268,16 @@ class UseCaseWiring {
     }
 
     @Bean
+    Administrators administrators(PersistenceAdapters persistence, AdminPolicy admins) {
+        return new Administrators(persistence.users(), admins);
+    }
+
+    @Bean
     AdministrationService administrationService(PersistenceAdapters persistence, AuditTrail auditTrail,
-                                                SigningKeyRing ring, AdminPolicy admins, SecurityEvents events,
-                                                Clock clock) {
-        return new AdministrationService(persistence.users(), persistence.userAdministration(), persistence.sessions(),
-                auditTrail, ring, persistence.transactions(), admins, events, clock);
+                                                Administrators administrators, AdminPolicy admins,
+                                                SecurityEvents events, Clock clock) {
+        return new AdministrationService(persistence.users(), administrators, persistence.userAdministration(),
+                persistence.sessions(), auditTrail, persistence.transactions(), admins, events, clock);
     }
 
     @Bean

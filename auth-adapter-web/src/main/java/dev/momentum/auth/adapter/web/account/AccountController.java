@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping(AuthApiSettings.BASE_PATH)
 public final class AccountController {
 
+    /** The route of the mailed deletion link. */
+    public static final String DELETE_LINK_PATH = "/delete-user/callback";
+
     private final ChangeEmailUseCase changeEmail;
     private final DeleteUserUseCase deleteUser;
     private final SessionCredentials credentials;
@@ -60,7 +63,7 @@ public final class AccountController {
 
     @ApiResponse(responseCode = "200", description = "deleted, when the link has no callbackURL")
     @ApiResponse(responseCode = "302", description = "deleted, to the callbackURL")
-    @GetMapping("/delete-user/callback")
+    @GetMapping(DELETE_LINK_PATH)
     Mono<ResponseEntity<Object>> deleteUserByLink(@RequestParam(required = false) String token,
                                                   @RequestParam(required = false) String callbackURL,
                                                   ServerWebExchange exchange) {

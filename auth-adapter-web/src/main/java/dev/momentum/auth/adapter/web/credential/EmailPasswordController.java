@@ -11,9 +11,7 @@ import dev.momentum.auth.application.credential.port.in.SignInCommand;
 import dev.momentum.auth.application.credential.port.in.SignInUseCase;
 import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.credential.port.in.SignUpUseCase;
-import dev.momentum.auth.application.session.port.in.SignOutUseCase;
 import java.net.URI;
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,16 +29,14 @@ public final class EmailPasswordController {
 
     private final SignUpUseCase signUp;
     private final SignInUseCase signIn;
-    private final SignOutUseCase signOut;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
     private final CallbackUrls callbackUrls;
 
-    EmailPasswordController(SignUpUseCase signUp, SignInUseCase signIn, SignOutUseCase signOut,
-                            SessionCredentials credentials, SessionCookies sessionCookies, CallbackUrls callbackUrls) {
+    EmailPasswordController(SignUpUseCase signUp, SignInUseCase signIn, SessionCredentials credentials,
+                            SessionCookies sessionCookies, CallbackUrls callbackUrls) {
         this.signUp = signUp;
         this.signIn = signIn;
-        this.signOut = signOut;
         this.credentials = credentials;
         this.sessionCookies = sessionCookies;
         this.callbackUrls = callbackUrls;
@@ -64,11 +60,9 @@ public final class EmailPasswordController {
         new RequiredFields().require("email", body.email()).require("password", body.password()).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         boolean rememberMe = body.rememberMe() == null || body.rememberMe();
-        // a sign-in replaces the session the client held, which ends (ASVS 5.0 7.2.4)
-        Optional<String> replaced = credentials.token(exchange.getRequest());
-        return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe,
-                        ClientInfos.of(exchange)))
-                .flatMap(result -> replaced.map(signOut::signOut).orElse(Mono.empty()).thenReturn(result))
+        String replaced = credentials.token(exchange.getRequest()).orElse(null);
+        return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe, ClientInfos.of(exchange),
+                        replaced))
                 .map(result -> {
                     sessionCookies.issue(exchange.getResponse(), result, rememberMe);
                     var response = new SignInResponse(callbackURL != null, result.token(), callbackURL,

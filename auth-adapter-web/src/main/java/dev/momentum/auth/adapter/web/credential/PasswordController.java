@@ -40,6 +40,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping(AuthApiSettings.BASE_PATH)
 public final class PasswordController {
 
+    /** The route of the mailed reset link. */
+    public static final String RESET_LINK_PATH = "/reset-password/{token}";
+
     private final RequestPasswordResetUseCase requestPasswordReset;
     private final ResetPasswordUseCase resetPassword;
     private final CheckResetTokenQuery checkResetToken;
@@ -106,7 +109,7 @@ public final class PasswordController {
      * frontend with {@code ?token=} (or {@code ?error=INVALID_TOKEN}).
      */
     @ApiResponse(responseCode = "302", description = "to the callbackURL with ?token=, or ?error=INVALID_TOKEN")
-    @GetMapping("/reset-password/{token}")
+    @GetMapping(RESET_LINK_PATH)
     Mono<ResponseEntity<Void>> openResetLink(@PathVariable String token,
                                              @RequestParam(required = false) String callbackURL) {
         if (callbackURL == null) {

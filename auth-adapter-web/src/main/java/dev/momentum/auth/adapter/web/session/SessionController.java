@@ -4,9 +4,8 @@ import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.SuccessResponse;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
-import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.in.SignOutUseCase;
-import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.signing.port.in.GetSessionWithJwtQuery;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,19 +23,17 @@ import tools.jackson.databind.node.NullNode;
 @RequestMapping(AuthApiSettings.BASE_PATH)
 public final class SessionController {
 
-    private final GetSessionQuery getSession;
+    private final GetSessionWithJwtQuery getSession;
     private final SignOutUseCase signOut;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
-    private final IssueTokenUseCase tokens;
 
-    SessionController(GetSessionQuery getSession, SignOutUseCase signOut, SessionCredentials credentials,
-                      SessionCookies sessionCookies, IssueTokenUseCase tokens) {
+    SessionController(GetSessionWithJwtQuery getSession, SignOutUseCase signOut, SessionCredentials credentials,
+                      SessionCookies sessionCookies) {
         this.getSession = getSession;
         this.signOut = signOut;
         this.credentials = credentials;
         this.sessionCookies = sessionCookies;
-        this.tokens = tokens;
     }
 
     /**
@@ -56,14 +53,14 @@ public final class SessionController {
             return noStore().body((Object) NullNode.getInstance());
         });
         return credentials.token(request)
-                .map(token -> getSession.getSession(token, mayRefresh)
-                        .flatMap(result -> tokens.tokenFor(result).map(jwt -> {
-                            if (result.refreshed()) {
-                                sessionCookies.issue(exchange.getResponse(), result, true);
+                .map(token -> getSession.getSessionWithJwt(token, mayRefresh)
+                        .map(found -> {
+                            if (found.session().refreshed()) {
+                                sessionCookies.issue(exchange.getResponse(), found.session(), true);
                             }
-                            exchange.getResponse().getHeaders().set("set-auth-jwt", jwt);
-                            return noStore().body((Object) GetSessionResponse.from(result));
-                        }))
+                            exchange.getResponse().getHeaders().set("set-auth-jwt", found.jwt());
+                            return noStore().body((Object) GetSessionResponse.from(found.session()));
+                        })
                         .switchIfEmpty(noSession))
                 .orElse(noSession);
     }

@@ -32,6 +32,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping(AuthApiSettings.BASE_PATH)
 public final class EmailVerificationController {
 
+    /** The route of the mailed verification link. */
+    public static final String VERIFY_EMAIL_PATH = "/verify-email";
+
     private final SendVerificationEmailUseCase sendVerificationEmail;
     private final VerifyEmailUseCase verifyEmail;
     private final SessionCredentials credentials;
@@ -65,7 +68,7 @@ public final class EmailVerificationController {
      */
     @ApiResponse(responseCode = "200", description = "verified (and signed in) when the link has no callbackURL")
     @ApiResponse(responseCode = "302", description = "to the callbackURL, with ?error= when the token was not good")
-    @GetMapping("/verify-email")
+    @GetMapping(VERIFY_EMAIL_PATH)
     Mono<ResponseEntity<Object>> verify(@RequestParam(required = false) String token,
                                         @RequestParam(required = false) String callbackURL,
                                         ServerWebExchange exchange) {

@@ -1,15 +1,11 @@
 package dev.momentum.auth.application.signing.port.in;
 
-import dev.momentum.auth.application.session.port.in.SessionResult;
 import reactor.core.publisher.Mono;
 
 public interface IssueTokenUseCase {
 
     /** A JWT for the caller's session (UNAUTHORIZED without one); does not slide the session. */
     Mono<String> issueToken(String sessionToken);
-
-    /** A JWT for a session already looked up (the {@code set-auth-jwt} header of get-session). */
-    Mono<String> tokenFor(SessionResult session);
 
     /** The published keys, {@code {"keys":[…]}}: ours, and those imported from better-auth while its tokens live. */
     Mono<String> jwksJson();

@@ -1,0 +1,13 @@
+package dev.momentum.auth.application.signing.port.in;
+
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import java.util.Objects;
+
+/** A session with the JWT that states it (the {@code set-auth-jwt} header of get-session). */
+public record SessionWithJwtResult(SessionResult session, String jwt) {
+
+    public SessionWithJwtResult {
+        Objects.requireNonNull(session, "session cannot be null");
+        Objects.requireNonNull(jwt, "jwt cannot be null");
+    }
+}
