@@ -176,8 +176,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (pool != null) {
+        if (pool == null) {
+            return;
+        }
+        try {
             pool.dispose();
+        } catch (IllegalArgumentException releasedWhileDisposing) {
+            // reactor-pool miscounts a connection released while the pool is disposed (reactor-pool#113):
+            // its connections are closed all the same
+            LOG.debug("Closing the pool raced a release: {}", releasedWhileDisposing.toString());
         }
     }
 
