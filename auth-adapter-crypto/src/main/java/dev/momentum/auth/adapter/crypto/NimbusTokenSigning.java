@@ -20,10 +20,12 @@ import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.application.support.port.out.SecretSealer;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.signing.TokenClaims;
+import dev.momentum.auth.domain.user.User;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
-import java.util.Map;
+import java.util.Date;
 import java.util.Objects;
 
 /** Key pairs and signatures with Nimbus JOSE+JWT; private JWKs are stored sealed. */
@@ -79,13 +81,39 @@ public final class NimbusTokenSigning implements TokenSigning {
         }
     }
 
-    private static String sign(JWSSigner signer, JWSHeader header, Map<String, Object> claims) {
+    private static String sign(JWSSigner signer, JWSHeader header, TokenClaims claims) {
         try {
-            SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
+            SignedJWT jwt = new SignedJWT(header, claimsSet(claims));
             jwt.sign(signer);
             return jwt.serialize();
-        } catch (ParseException | JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException("could not sign a token", e);
         }
+    }
+
+    /**
+     * The claims on the wire: the registered ones, better-auth's user fields ({@code id, name,
+     * email, emailVerified, image, createdAt, updatedAt}), its admin plugin's {@code role} and
+     * OpenID's {@code email_verified}; a missing image is left out.
+     */
+    static JWTClaimsSet claimsSet(TokenClaims claims) {
+        User user = claims.user();
+        return new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .audience(claims.audience())
+                .subject(user.id().value())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .jwtID(claims.tokenId())
+                .claim("id", user.id().value())
+                .claim("name", user.name())
+                .claim("email", user.email().value())
+                .claim("emailVerified", user.emailVerified())
+                .claim("role", claims.role())
+                .claim("email_verified", user.emailVerified())
+                .claim("image", user.image())
+                .claim("createdAt", user.createdAt().toString())
+                .claim("updatedAt", user.updatedAt().toString())
+                .build();
     }
 }

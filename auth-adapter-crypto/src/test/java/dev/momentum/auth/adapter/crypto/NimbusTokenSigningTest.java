@@ -9,9 +9,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.signing.TokenClaims;
+import dev.momentum.auth.domain.testing.TestUsers;
 import java.security.Key;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,11 @@ class NimbusTokenSigningTest {
 
     private final NimbusTokenSigning signing = new NimbusTokenSigning(new AesGcmSecretSealer(SECRET, "signing keys v1"));
 
+    private static TokenClaims claims(long expiresAt) {
+        return new TokenClaims("https://auth.example", "https://auth.example", Instant.ofEpochSecond(1_700_000_000L),
+                Instant.ofEpochSecond(expiresAt), "jti-1", TestUsers.user("user-1").build(), "user");
+    }
+
     private static SigningKey key(SigningAlgorithm algorithm) {
         return new SigningKey("kid-" + algorithm, 1, algorithm, NOW, NOW);
     }
@@ -32,7 +38,7 @@ class NimbusTokenSigningTest {
     void signWhenVerifiedWithThePublishedKeyThenTheSignatureAndClaimsHold(SigningAlgorithm algorithm) throws Exception {
         var stored = signing.generate(key(algorithm));
 
-        String token = signing.signer(stored).sign(Map.of("sub", "user-1", "iat", 1_700_000_000L, "exp", 1_700_000_900L));
+        String token = signing.signer(stored).sign(claims(1_700_000_900L));
 
         SignedJWT jwt = SignedJWT.parse(token);
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm.name());
@@ -52,7 +58,7 @@ class NimbusTokenSigningTest {
     void signWhenEdDsaThenAnEd25519SignatureTheJdkVerifies() throws Exception {
         var stored = signing.generate(key(SigningAlgorithm.EdDSA));
 
-        String token = signing.signer(stored).sign(Map.of("sub", "user-1", "iat", 1_700_000_000L));
+        String token = signing.signer(stored).sign(claims(1_700_000_900L));
 
         SignedJWT jwt = SignedJWT.parse(token);
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
@@ -80,5 +86,21 @@ class NimbusTokenSigningTest {
         assertThat(stored.publicJwk()).doesNotContain(d);
         assertThatThrownBy(() -> new NimbusTokenSigning(new AesGcmSecretSealer(SECRET + "x", "signing keys v1"))
                 .signer(stored)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The wire names are this adapter's: better-auth's user fields, the registered claims, role and email_verified. */
+    @Test
+    void claimsSetWhenAUserIsStatedThenTheClaimsBetterAuthsJwtPluginSends() {
+        var claims = NimbusTokenSigning.claimsSet(claims(1_700_000_900L)).toJSONObject();
+
+        assertThat(claims.keySet()).containsExactlyInAnyOrder("iss", "aud", "sub", "iat", "exp", "jti", "id", "name", "email",
+                "emailVerified", "role", "email_verified", "createdAt", "updatedAt");
+        assertThat(claims).containsEntry("aud", "https://auth.example").containsEntry("sub", "user-1")
+                .containsEntry("iat", 1_700_000_000L).containsEntry("exp", 1_700_000_900L)
+                .containsEntry("email", "user-1@example.com").containsEntry("emailVerified", true)
+                .containsEntry("role", "user").containsEntry("createdAt", "2026-11-22T10:00:00Z");
+        assertThat(NimbusTokenSigning.claimsSet(new TokenClaims("i", "a", Instant.ofEpochSecond(1), Instant.ofEpochSecond(2),
+                "j", TestUsers.user("u").image("https://img.example/u.png").build(), "admin")).toJSONObject())
+                .containsEntry("image", "https://img.example/u.png").containsEntry("role", "admin");
     }
 }

@@ -7,7 +7,6 @@ import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.operations.port.out.StaleRecords.Purged;
-import dev.momentum.auth.application.session.port.out.UserChangeFeed.UserChange;
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.audit.SecurityEvent;
@@ -21,6 +20,7 @@ import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.session.SessionLifetime;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.testing.TestSessions;
 import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +91,7 @@ abstract class PersistenceContract {
     }
 
     Session storedSession(User user, String token) {
-        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of(token),
-                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, NOW);
-        adapters.sessions().add(session).block();
-        return session;
+        return storedSession(user, token, NOW);
     }
 
     @Test
@@ -249,8 +245,7 @@ abstract class PersistenceContract {
     }
 
     Session storedSession(User user, String token, Instant createdAt) {
-        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of(token),
-                SessionLifetime.DEFAULT, true, ClientInfo.UNKNOWN, createdAt);
+        Session session = TestSessions.of(user, token).id(IDS.newId()).startedAt(createdAt).build();
         adapters.sessions().add(session).block();
         return session;
     }

@@ -9,17 +9,14 @@ import dev.momentum.auth.application.signing.port.in.SessionWithJwtResult;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.signing.TokenClaims;
 import dev.momentum.auth.domain.user.User;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * JWTs for backend and MCP services. Claims: better-auth's user fields ({@code id, name, email,
- * emailVerified, image, createdAt, updatedAt}), the registered ones ({@code iss, aud, sub, iat,
- * exp, jti}) and OpenID's {@code email_verified}. A session's token is signed again only once it is
+ * JWTs for backend and MCP services, stating {@link TokenClaims}. A session's token is signed again only once it is
  * older than the policy's reuse window, or the user or the signing key has changed.
  */
 public final class IssueTokenService implements IssueTokenUseCase, GetSessionWithJwtQuery {
@@ -92,24 +89,8 @@ public final class IssueTokenService implements IssueTokenUseCase, GetSessionWit
         return keys.algorithm().name();
     }
 
-    private Map<String, Object> claims(User user, Instant now) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", policy.issuer());
-        claims.put("aud", policy.audience());
-        claims.put("sub", user.id().value());
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(policy.lifetime()).getEpochSecond());
-        claims.put("jti", ids.newToken());
-        claims.put("id", user.id().value());
-        claims.put("name", user.name());
-        claims.put("email", user.email().value());
-        claims.put("emailVerified", user.emailVerified());
-        // better-auth's admin plugin names it so; the admin API requires "admin" (ADR-0034)
-        claims.put("role", admins.roleOf(user));
-        claims.put("email_verified", user.emailVerified());
-        claims.put("image", user.image());
-        claims.put("createdAt", user.createdAt().toString());
-        claims.put("updatedAt", user.updatedAt().toString());
-        return claims;
+    private TokenClaims claims(User user, Instant now) {
+        return new TokenClaims(policy.issuer(), policy.audience(), now, now.plus(policy.lifetime()), ids.newToken(),
+                user, admins.roleOf(user));
     }
 }

@@ -14,6 +14,7 @@ import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.signing.TokenClaims;
 import dev.momentum.auth.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -139,7 +140,7 @@ public final class SigningKeyRing {
      * Signs the claims made for the instant of signing, taken only once the keys are loaded: a
      * first key made by that load starts signing at its creation, after any earlier instant.
      */
-    Mono<String> sign(Function<Instant, Map<String, Object>> claimsAt) {
+    Mono<String> sign(Function<Instant, TokenClaims> claimsAt) {
         return activeKey().map(key -> key.sign(claimsAt.apply(key.now())));
     }
 
@@ -155,7 +156,7 @@ public final class SigningKeyRing {
 
     record ActiveKey(String id, Instant now, TokenSigning.Signer signer) {
 
-        String sign(Map<String, Object> claims) {
+        String sign(TokenClaims claims) {
             return signer.sign(claims);
         }
     }

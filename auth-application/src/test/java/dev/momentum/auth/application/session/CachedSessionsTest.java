@@ -9,9 +9,9 @@ import dev.momentum.auth.application.session.port.out.UserChangeFeed;
 import dev.momentum.auth.application.testing.MutableClock;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.testing.TestSessions;
+import dev.momentum.auth.domain.testing.TestUsers;
 import dev.momentum.auth.domain.token.TokenHash;
-import dev.momentum.auth.domain.user.EmailAddress;
-import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,11 +214,8 @@ class CachedSessionsTest {
         volatile Mono<Void> readsWaitFor = Mono.empty();
 
         void put(TokenHash tokenHash, UserId userId, String name) {
-            var user = new User(userId, name, EmailAddress.parse(userId.value() + "@example.com").orElseThrow(), true,
-                    null, NOW, NOW);
-            var session = new Session(new SessionId("s-" + tokenHash.hex()), userId, tokenHash, NOW, NOW,
-                    NOW.plus(Duration.ofDays(7)), "", "");
-            sessions.put(tokenHash, new SessionOfUser(session, user));
+            var user = TestUsers.user(userId.value()).named(name).createdAt(NOW).build();
+            sessions.put(tokenHash, new SessionOfUser(TestSessions.of(user, tokenHash.hex()).build(), user));
         }
 
         @Override

@@ -11,6 +11,7 @@ import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.TokenClaims;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,7 @@ class IssueTokenServiceTest {
     private static final Duration REUSE = Duration.ofSeconds(30);
 
     private final TestAuthService auth = new TestAuthService();
-    private final LabelledSigning signing = new LabelledSigning("jti");
+    private final LabelledSigning signing = new LabelledSigning(TokenClaims::tokenId);
     private final InMemorySigningKeys keyStore = new InMemorySigningKeys();
     private final SigningKeyRing keys = new SigningKeyRing(keyStore, signing, new SequenceTokenGenerator(),
             new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),

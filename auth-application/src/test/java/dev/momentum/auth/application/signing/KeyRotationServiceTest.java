@@ -22,7 +22,7 @@ class KeyRotationServiceTest {
 
     private final TestAuthService auth = new TestAuthService();
     private final InMemorySigningKeys store = new InMemorySigningKeys();
-    private final SigningKeyRing keys = new SigningKeyRing(store, new LabelledSigning("sub"),
+    private final SigningKeyRing keys = new SigningKeyRing(store, LabelledSigning.bySubject(),
             new SequenceTokenGenerator(), new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20),
             Duration.ofMinutes(15), Duration.ofMinutes(20)), SigningAlgorithm.ES256, auth.clock, auth.events);
     private final KeyRotationService rotation = new KeyRotationService(keys,

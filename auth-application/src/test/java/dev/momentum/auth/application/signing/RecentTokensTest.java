@@ -3,9 +3,8 @@ package dev.momentum.auth.application.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.domain.session.SessionId;
-import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.testing.TestUsers;
 import dev.momentum.auth.domain.user.User;
-import dev.momentum.auth.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,7 @@ class RecentTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Duration WINDOW = Duration.ofSeconds(30);
-    private static final User ADA = new User(new UserId("u1"), "Ada", EmailAddress.parse("ada@example.com").orElseThrow(), true, null,
-            NOW, NOW);
+    private static final User ADA = TestUsers.user("u1").email("ada@example.com").createdAt(NOW).build();
 
     private final RecentTokens recent = new RecentTokens(WINDOW, 2);
 

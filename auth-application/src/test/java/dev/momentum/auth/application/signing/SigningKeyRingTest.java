@@ -17,9 +17,10 @@ import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.signing.TokenClaims;
+import dev.momentum.auth.domain.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -30,9 +31,14 @@ class SigningKeyRingTest {
             Duration.ofMinutes(15), Duration.ofMinutes(20));
     private final InMemorySigningKeys store = new InMemorySigningKeys();
 
-    private final LabelledSigning signing = new LabelledSigning("sub");
+    private final LabelledSigning signing = LabelledSigning.bySubject();
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
     private final SecurityEvents events = new SecurityEvents(auditTrail, clock);
+
+    private static TokenClaims claimsOf(String subject, Instant now) {
+        return new TokenClaims("issuer", "audience", now, now.plusSeconds(900), "jti",
+                TestUsers.user(subject).email("ada@example.com").build(), "user");
+    }
 
     private SigningKeyRing instance() {
         return new SigningKeyRing(store, signing, new SequenceTokenGenerator(), rotation, SigningAlgorithm.ES256, clock, events);
@@ -40,7 +46,7 @@ class SigningKeyRingTest {
 
     @Test
     void signWhenNotYetRefreshedThenLoadsTheKeysFirstAndMakesTheFirstOne() {
-        String token = instance().sign(now -> Map.of("sub", "u")).block();
+        String token = instance().sign(now -> claimsOf("u", now)).block();
 
         assertThat(store.keys).singleElement().satisfies(key -> assertThat(kidOf(token)).isEqualTo(key.key().id()));
         assertThat(instance().jwksJson().block()).contains(kidOf(token));
@@ -64,7 +70,7 @@ class SigningKeyRingTest {
         var ring = new SigningKeyRing(store, slowToGenerate, new SequenceTokenGenerator(), rotation,
                 SigningAlgorithm.ES256, clock, events);
 
-        String token = ring.sign(now -> Map.of("sub", now.toString())).block();
+        String token = ring.sign(now -> claimsOf(now.toString(), now)).block();
 
         assertThat(token).contains(":" + requested.plusMillis(800) + "#");
     }
@@ -74,8 +80,8 @@ class SigningKeyRingTest {
         SigningKeyRing a = instance();
         SigningKeyRing b = instance();
         Mono.when(a.refresh(), b.refresh()).block();
-        String first = kidOf(a.sign(now -> Map.of("sub", "u")).block());
-        assertThat(kidOf(b.sign(now -> Map.of("sub", "u")).block())).isEqualTo(first);
+        String first = kidOf(a.sign(now -> claimsOf("u", now)).block());
+        assertThat(kidOf(b.sign(now -> claimsOf("u", now)).block())).isEqualTo(first);
 
         clock.advance(Duration.ofDays(30).minus(Duration.ofMinutes(20)));
         Mono.when(a.refresh(), b.refresh()).block();
@@ -90,14 +96,14 @@ class SigningKeyRingTest {
                                 + store.keys.get(0).key().activeFrom()),
                         tuple(SecurityEventType.KEY_ROTATION, "key " + store.keys.get(1).key().id()
                                 + " (generation 2), signs from " + store.keys.get(1).key().activeFrom()));
-        assertThat(kidOf(a.sign(now -> Map.of("sub", "u")).block())).as("not before its time").isEqualTo(first);
+        assertThat(kidOf(a.sign(now -> claimsOf("u", now)).block())).as("not before its time").isEqualTo(first);
         assertThat(a.jwksJson().block()).contains(store.keys.get(1).key().id()).contains(first);
         assertThat(b.jwksJson().block()).isEqualTo(a.jwksJson().block());
 
         clock.advance(Duration.ofMinutes(20));
         String second = store.keys.get(1).key().id();
-        assertThat(kidOf(a.sign(now -> Map.of("sub", "u")).block())).isEqualTo(second);
-        assertThat(kidOf(b.sign(now -> Map.of("sub", "u")).block())).isEqualTo(second);
+        assertThat(kidOf(a.sign(now -> claimsOf("u", now)).block())).isEqualTo(second);
+        assertThat(kidOf(b.sign(now -> claimsOf("u", now)).block())).isEqualTo(second);
 
         clock.advance(Duration.ofMinutes(35));
         a.refresh().block();

@@ -3,16 +3,23 @@ package dev.momentum.auth.application.testing;
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.domain.signing.SigningKey;
+import dev.momentum.auth.domain.signing.TokenClaims;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-/** Signs "<kid>:<one claim>#<signature number>", so a test sees which key signed what, and how often. */
+/** Signs "<kid>:<label of the claims>#<signature number>", so a test sees which key signed what, and how often. */
 public final class LabelledSigning implements TokenSigning {
 
     public final AtomicInteger signatures = new AtomicInteger();
-    private final String claim;
+    private final Function<TokenClaims, String> label;
 
-    public LabelledSigning(String claim) {
-        this.claim = claim;
+    public LabelledSigning(Function<TokenClaims, String> label) {
+        this.label = label;
+    }
+
+    /** Labelled by the subject: the user's id. */
+    public static LabelledSigning bySubject() {
+        return new LabelledSigning(claims -> claims.user().id().value());
     }
 
     public static String kidOf(String token) {
@@ -26,6 +33,6 @@ public final class LabelledSigning implements TokenSigning {
 
     @Override
     public Signer signer(StoredSigningKey key) {
-        return claims -> key.key().id() + ":" + claims.get(claim) + "#" + signatures.incrementAndGet();
+        return claims -> key.key().id() + ":" + label.apply(claims) + "#" + signatures.incrementAndGet();
     }
 }

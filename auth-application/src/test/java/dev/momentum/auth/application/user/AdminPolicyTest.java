@@ -2,9 +2,9 @@ package dev.momentum.auth.application.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.domain.testing.TestUsers;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
-import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ class AdminPolicyTest {
     private final AdminPolicy policy = new AdminPolicy(Set.of(EmailAddress.parse("ops@example.com").orElseThrow()));
 
     private static User user(String email, boolean verified, String role, boolean disabled) {
-        return new User(new UserId("u-" + email), "Ops", EmailAddress.parse(email).orElseThrow(), verified, null, NOW,
-                NOW, role, disabled);
+        var user = TestUsers.user("u-" + email).named("Ops").email(email).verified(verified).role(role).createdAt(NOW);
+        return (disabled ? user.disabled() : user).build();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.momentum.auth.application.signing.port.out;
 
 import dev.momentum.auth.domain.signing.SigningKey;
-import java.util.Map;
+import dev.momentum.auth.domain.signing.TokenClaims;
 
 /** JWS key pairs and signatures. */
 public interface TokenSigning {
@@ -14,7 +14,7 @@ public interface TokenSigning {
 
     interface Signer {
 
-        /** A compact JWS with header {@code alg} and {@code kid}, over these claims (numbers for NumericDate claims). */
-        String sign(Map<String, Object> claims);
+        /** A compact JWS with header {@code alg} and {@code kid}, stating these claims. */
+        String sign(TokenClaims claims);
     }
 }
