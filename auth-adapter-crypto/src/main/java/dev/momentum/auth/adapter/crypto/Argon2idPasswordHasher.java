@@ -75,6 +75,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseab
         return decoy;
     }
 
+    /** How many hashes and checks the pool has finished. */
+    long finishedOnThePool() {
+        return executor.getCompletedTaskCount();
+    }
+
     public Argon2Parameters parameters() {
         return parameters;
     }

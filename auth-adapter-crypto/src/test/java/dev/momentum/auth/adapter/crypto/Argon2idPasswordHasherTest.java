@@ -2,8 +2,11 @@ package dev.momentum.auth.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+import de.mkammerer.argon2.Argon2Factory;
 import dev.momentum.auth.application.error.HashingOverloadedException;
 import dev.momentum.auth.domain.credential.PasswordHash;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,6 +71,34 @@ class Argon2idPasswordHasherTest {
     @Test
     void matchesNothingWhenAnyPasswordThenFalse() {
         assertThat(hasher.matchesNothing("anything").block()).isFalse();
+    }
+
+    /**
+     * An unknown address must cost what a wrong password costs: one check on the pool, of a hash
+     * libargon2 reads, so the key derivation really runs (an unreadable hash would fail at once).
+     */
+    @Test
+    void matchesNothingWhenCheckedThenExactlyOneRealCheckLikeAWrongPassword() {
+        PasswordHash stored = hasher.hash("correct horse battery").block();
+        long before = hasher.finishedOnThePool();
+
+        hasher.matches("wrong password", stored).block();
+        long perWrongPassword = awaitFinished(before + 1) - before;
+        hasher.matchesNothing("wrong password").block();
+        long perUnknownAddress = awaitFinished(before + 2) - before - perWrongPassword;
+
+        assertThat(perUnknownAddress).isEqualTo(perWrongPassword).isEqualTo(1);
+        assertThat(Argon2Factory.createAdvanced(Argon2Types.ARGON2id).verify(hasher.decoy().encoded(),
+                "wrong password".toCharArray(), StandardCharsets.UTF_8)).as("libargon2 reads the decoy").isFalse();
+    }
+
+    /** The pool counts a task finished just after it hands back its result. */
+    private long awaitFinished(long expected) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (hasher.finishedOnThePool() < expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return hasher.finishedOnThePool();
     }
 
     @Test
