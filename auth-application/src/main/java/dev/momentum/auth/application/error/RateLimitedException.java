@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** A client or an account spent its budget of requests; it may try again after {@link #retryAfter()}. */
-public final class RateLimitedException extends RuntimeException {
+public final class RateLimitedException extends AuthFailure {
 
     public static final String CODE = "TOO_MANY_REQUESTS";
 
     private final Duration retryAfter;
 
     public RateLimitedException(Duration retryAfter) {
-        super("Too many requests. Please try again later.", null, false, false);
+        super("Too many requests. Please try again later.");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter cannot be null");
     }
 

@@ -3,7 +3,7 @@ package dev.momentum.auth.adapter.web.error;
 import dev.momentum.auth.application.error.AuthError;
 import org.springframework.http.HttpStatus;
 
-/** The HTTP status better-auth answers each error with. */
+/** Each error on the wire: the HTTP status better-auth answers it with, and better-auth's wording of it. */
 public final class AuthErrorHttpMapper {
 
     private AuthErrorHttpMapper() {
@@ -21,8 +21,50 @@ public final class AuthErrorHttpMapper {
             case NOT_FOUND, FAILED_TO_GET_USER_INFO -> HttpStatus.NOT_FOUND;
             case USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN, TWO_FACTOR_NOT_SUPPORTED -> HttpStatus.FORBIDDEN;
+            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN, TWO_FACTOR_NOT_SUPPORTED ->
+                    HttpStatus.FORBIDDEN;
             case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    /** better-auth's message for the code, where the use case gave no detail. */
+    public static String messageOf(AuthError error) {
+        return switch (error) {
+            case VALIDATION_ERROR -> "Invalid request";
+            case INVALID_EMAIL -> "Invalid email";
+            case INVALID_EMAIL_OR_PASSWORD -> "Invalid email or password";
+            case INVALID_PASSWORD -> "Invalid password";
+            case CREDENTIAL_ACCOUNT_NOT_FOUND -> "Credential account not found";
+            case EMAIL_NOT_VERIFIED -> "Email not verified";
+            case PASSWORD_TOO_SHORT -> "Password too short";
+            case PASSWORD_COMPROMISED ->
+                    "The password you entered has been compromised. Please choose a different password.";
+            case PASSWORD_TOO_LONG -> "Password too long";
+            case INVALID_TOKEN -> "Invalid token";
+            case TOKEN_EXPIRED -> "Token expired";
+            case USER_NOT_FOUND -> "User not found";
+            case EMAIL_MISMATCH -> "Email mismatch";
+            case EMAIL_ALREADY_VERIFIED -> "Email is already verified";
+            case UNAUTHORIZED -> "Unauthorized";
+            case SESSION_NOT_FRESH -> "Session is not fresh";
+            case EMAIL_CAN_NOT_BE_UPDATED -> "Email can not be updated";
+            case NO_FIELDS_TO_UPDATE -> "No fields to update";
+            case CHANGE_EMAIL_DISABLED -> "Change email is disabled";
+            case EMAIL_IS_THE_SAME -> "Email is the same";
+            case INVALID_USER -> "Invalid user";
+            case USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL -> "User already exists. Use another email.";
+            case SESSION_EXPIRED -> "Session expired. Re-authenticate to perform this action.";
+            case FAILED_TO_GET_USER_INFO -> "Failed to get user info";
+            case NOT_FOUND -> "Not found";
+            case BANNED_USER -> "You have been banned from this application. "
+                    + "Please contact support if you believe this is an error.";
+            case FORBIDDEN -> "Forbidden";
+            // ours: a user imported from better-auth with a second factor, which this service cannot check yet
+            case TWO_FACTOR_NOT_SUPPORTED -> "This account signs in with a second factor, "
+                    + "which this service does not support yet. Contact support.";
+            case CONFLICT -> "Another change came first. Please try again.";
+            case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable. Please try again shortly.";
+            case OVERLOADED -> "The service is busy. Please try again shortly.";
         };
     }
 }

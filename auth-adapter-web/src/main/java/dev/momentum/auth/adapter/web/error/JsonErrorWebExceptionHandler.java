@@ -3,6 +3,7 @@ package dev.momentum.auth.adapter.web.error;
 import dev.momentum.auth.adapter.web.filter.RequestIds;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.AuthFailure;
 import dev.momentum.auth.application.error.HashingOverloadedException;
 import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.error.StorageUnavailableException;
@@ -83,13 +84,8 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
 
     static Problem describe(Throwable error) {
         return switch (error) {
-            case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
-                    auth.getMessage());
+            case AuthFailure failure -> describe(failure);
             case HttpProblem http -> new Problem(http.status(), http.code(), http.getMessage());
-            case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.CODE,
-                    limited.getMessage());
-            case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
-            case HashingOverloadedException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.OVERLOADED);
             case UnsupportedMediaTypeStatusException ignored -> UNSUPPORTED_MEDIA_TYPE;
             case InvalidMediaTypeException ignored -> UNSUPPORTED_MEDIA_TYPE;
             case MethodNotAllowedException ignored -> new Problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found");
@@ -100,6 +96,18 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
             default -> causedBy(error, DataBufferLimitException.class)
                     ? new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body too large")
                     : new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR", "Something went wrong");
+        };
+    }
+
+    /** Every kind of failure a use case answers: no default, so the compiler finds a kind left out. */
+    static Problem describe(AuthFailure failure) {
+        return switch (failure) {
+            case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
+                    auth.detail().orElseGet(() -> AuthErrorHttpMapper.messageOf(auth.error())));
+            case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.CODE,
+                    limited.getMessage());
+            case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
+            case HashingOverloadedException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.OVERLOADED);
         };
     }
 
@@ -127,7 +135,7 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static Problem of(HttpStatus status, AuthError error) {
-        return new Problem(status, error.code(), error.message());
+        return new Problem(status, error.code(), AuthErrorHttpMapper.messageOf(error));
     }
 
     private static String statusName(HttpStatusCode status) {

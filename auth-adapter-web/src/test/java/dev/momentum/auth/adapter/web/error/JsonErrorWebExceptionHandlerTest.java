@@ -30,11 +30,21 @@ class JsonErrorWebExceptionHandlerTest {
         assertThat(Arrays.stream(AuthError.values())).allSatisfy(error -> {
             var problem = JsonErrorWebExceptionHandler.describe(new AuthException(error));
             assertThat(problem.code()).isEqualTo(error.name());
-            assertThat(problem.message()).isEqualTo(error.message());
+            assertThat(problem.message()).isEqualTo(AuthErrorHttpMapper.messageOf(error));
             assertThat(problem.status().value()).as(error.name())
                     .satisfiesAnyOf(status -> assertThat(status).isBetween(400, 499),
                             status -> assertThat(status).isEqualTo(503));
         });
+    }
+
+    @Test
+    void describeWhenTheUseCaseSaysWhatWasWrongThenItsWordsUnderTheCode() {
+        var problem = JsonErrorWebExceptionHandler.describe(
+                new AuthException(AuthError.VALIDATION_ERROR, "name is too long"));
+
+        assertThat(problem.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(problem.message()).isEqualTo("name is too long");
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -105,7 +115,7 @@ class JsonErrorWebExceptionHandlerTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(exchange.getResponse().getBodyAsString().block())
-                .isEqualTo("{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"" + AuthError.SERVICE_UNAVAILABLE.message() + "\"}");
+                .isEqualTo("{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"" + AuthErrorHttpMapper.messageOf(AuthError.SERVICE_UNAVAILABLE) + "\"}");
     }
 
     private static HttpStatus statusOf(AuthError error) {
