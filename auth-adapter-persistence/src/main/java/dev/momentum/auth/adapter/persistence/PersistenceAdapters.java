@@ -13,7 +13,6 @@ import dev.momentum.auth.application.support.port.out.SecretSealer;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
-import dev.momentum.auth.application.user.port.out.UserRepository;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,7 +23,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /** The persistence side of every out-port, built over one {@link Database}. */
 public final class PersistenceAdapters {
 
-    private final UserRepository users;
+    private final UserStore users;
     private final SessionRepository sessions;
     private final VerificationTokenRepository verificationTokens;
     private final MailOutbox mailOutbox;
@@ -61,7 +60,7 @@ public final class PersistenceAdapters {
         this.rateLimits = new RateLimitPersistenceAdapter(storage);
     }
 
-    public UserRepository users() {
+    public UserStore users() {
         return users;
     }
 

@@ -1,7 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
-import dev.momentum.auth.application.user.port.out.UserRepository;
 import dev.momentum.auth.domain.credential.LinkedAccount;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
@@ -19,7 +18,7 @@ import reactor.core.publisher.Mono;
  * Users and their password credential (an {@code accounts} row with provider "credential",
  * better-auth's model, so social logins can be added as further accounts later).
  */
-public final class UserPersistenceAdapter implements UserRepository {
+public final class UserPersistenceAdapter implements UserStore {
 
     static final String CREDENTIAL_PROVIDER = "credential";
 

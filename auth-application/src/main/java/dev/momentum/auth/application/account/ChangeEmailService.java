@@ -1,5 +1,6 @@
 package dev.momentum.auth.application.account;
 
+import dev.momentum.auth.application.account.port.in.ChangeEmailCommand;
 import dev.momentum.auth.application.account.port.in.ChangeEmailUseCase;
 import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
@@ -10,7 +11,7 @@ import dev.momentum.auth.application.session.SessionBoundWrites;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
 import dev.momentum.auth.domain.audit.SecurityEventType;
@@ -26,13 +27,13 @@ import reactor.core.publisher.Mono;
 public final class ChangeEmailService implements ChangeEmailUseCase {
 
     private final CurrentSession currentSession;
-    private final UserRepository users;
+    private final UserLookup users;
     private final VerificationMailing mailing;
     private final SessionBoundWrites writes;
     private final AccountChanges allowed;
     private final SecurityEvents events;
 
-    public ChangeEmailService(GetSessionQuery getSession, SessionRepository sessions, UserRepository users,
+    public ChangeEmailService(GetSessionQuery getSession, SessionRepository sessions, UserLookup users,
                               VerificationMailing mailing, TransactionRunner transactions, AccountChanges allowed, SecurityEvents events) {
         this.currentSession = new CurrentSession(getSession);
         this.users = Objects.requireNonNull(users, "users cannot be null");
@@ -43,12 +44,10 @@ public final class ChangeEmailService implements ChangeEmailUseCase {
     }
 
     @Override
-    public Mono<Void> changeEmail(String sessionToken, String newEmail, String callbackURL) {
-        EmailAddress address = newEmail == null ? null : EmailAddress.parse(newEmail).orElse(null);
-        if (address == null) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.newEmail] Invalid email address"));
-        }
-        return currentSession.require(sessionToken).flatMap(current -> {
+    public Mono<Void> changeEmail(ChangeEmailCommand command) {
+        EmailAddress address = command.newEmail();
+        String callbackURL = command.callbackURL();
+        return currentSession.require(command.sessionToken()).flatMap(current -> {
             if (!allowed.changeEmail()) {
                 return Mono.error(new AuthException(AuthError.CHANGE_EMAIL_DISABLED));
             }

@@ -1,9 +1,11 @@
 package dev.momentum.auth.application.account;
 
+import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase;
 import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.PasswordCheck;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
@@ -15,7 +17,7 @@ import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
@@ -35,7 +37,7 @@ public final class DeleteUserService implements DeleteUserUseCase {
 
     private final CurrentSession currentSession;
     private final PasswordCheck passwordCheck;
-    private final UserRepository users;
+    private final UserRegistry users;
     private final VerificationTokenRepository verificationTokens;
     private final VerificationMailing mailing;
     private final SessionBoundWrites writes;
@@ -44,13 +46,13 @@ public final class DeleteUserService implements DeleteUserUseCase {
     private final Clock clock;
     private final SecurityEvents events;
 
-    public DeleteUserService(GetSessionQuery getSession, SessionRepository sessions, UserRepository users,
-                             PasswordHasher hasher,
+    public DeleteUserService(GetSessionQuery getSession, SessionRepository sessions, UserRegistry users,
+                             PasswordCredentials credentials, PasswordHasher hasher,
                              VerificationTokenRepository verificationTokens, VerificationMailing mailing,
                              TransactionRunner transactions, AccountChanges allowed, AuthPolicy policy, Clock clock, SecurityEvents events) {
         this.currentSession = new CurrentSession(getSession);
         this.users = Objects.requireNonNull(users, "users cannot be null");
-        this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
+        this.passwordCheck = new PasswordCheck(credentials, hasher, policy.passwordPolicy());
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
         this.writes = new SessionBoundWrites(sessions, transactions);
@@ -61,10 +63,12 @@ public final class DeleteUserService implements DeleteUserUseCase {
     }
 
     @Override
-    public Mono<DeleteUserResult> deleteUser(String sessionToken, String password, String token, String callbackURL) {
-        return currentSession.require(sessionToken).flatMap(current -> events.failures(
+    public Mono<DeleteUserResult> deleteUser(DeleteUserCommand command) {
+        return currentSession.require(command.sessionToken()).flatMap(current -> events.failures(
                 SecurityEventType.ACCOUNT_DELETION,
-                Mono.defer(() -> deleteAs(current, password, token, callbackURL)), Subject.of(current.user())));
+                Mono.defer(() -> deleteAs(current, command.password(), command.confirmationToken(),
+                        command.callbackURL())),
+                Subject.of(current.user())));
     }
 
     private Mono<DeleteUserResult> deleteAs(SessionResult current, String password, String token, String callbackURL) {

@@ -3,7 +3,7 @@ package dev.momentum.auth.application.account;
 import dev.momentum.auth.application.account.port.in.ListAccountsQuery;
 import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.domain.credential.LinkedAccount;
 import java.util.List;
 import java.util.Objects;
@@ -12,15 +12,15 @@ import reactor.core.publisher.Mono;
 public final class ListAccountsService implements ListAccountsQuery {
 
     private final CurrentSession currentSession;
-    private final UserRepository users;
+    private final AccountDetails accounts;
 
-    public ListAccountsService(GetSessionQuery getSession, UserRepository users) {
+    public ListAccountsService(GetSessionQuery getSession, AccountDetails accounts) {
         this.currentSession = new CurrentSession(getSession);
-        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.accounts = Objects.requireNonNull(accounts, "accounts cannot be null");
     }
 
     @Override
     public Mono<List<LinkedAccount>> listAccounts(String token) {
-        return currentSession.require(token).flatMap(current -> users.findAccounts(current.user().id()).collectList());
+        return currentSession.require(token).flatMap(current -> accounts.findAccounts(current.user().id()).collectList());
     }
 }

@@ -10,7 +10,7 @@ import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,14 +20,14 @@ public final class UpdateUserService implements UpdateUserUseCase {
 
     private final CurrentSession currentSession;
     private final SessionBoundWrites writes;
-    private final UserRepository users;
+    private final AccountDetails accounts;
     private final Clock clock;
 
     public UpdateUserService(GetSessionQuery getSession, SessionRepository sessions, TransactionRunner transactions,
-                             UserRepository users, Clock clock) {
+                             AccountDetails accounts, Clock clock) {
         this.currentSession = new CurrentSession(getSession);
         this.writes = new SessionBoundWrites(sessions, transactions);
-        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.accounts = Objects.requireNonNull(accounts, "accounts cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
@@ -49,7 +49,7 @@ public final class UpdateUserService implements UpdateUserUseCase {
                 return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
                         "[body." + problem.get() + "] Invalid " + problem.get()));
             }
-            return writes.write(current, () -> users.updateProfile(current.user().id(), new UserProfile(name, image),
+            return writes.write(current, () -> accounts.updateProfile(current.user().id(), new UserProfile(name, image),
                     Instants.now(clock)));
         });
     }

@@ -16,7 +16,7 @@ import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.user.AdministeredUser;
@@ -38,7 +38,7 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
 
     private static final Set<String> ROLES = Set.of(User.ADMIN, "user");
 
-    private final UserRepository users;
+    private final UserRegistry users;
     private final Administrators administrators;
     private final UserAdministration administration;
     private final SessionRepository sessions;
@@ -48,7 +48,7 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
     private final SecurityEvents events;
     private final Clock clock;
 
-    public AdministrationService(UserRepository users, Administrators administrators, UserAdministration administration,
+    public AdministrationService(UserRegistry users, Administrators administrators, UserAdministration administration,
                                  SessionRepository sessions, AuditTrail trail, TransactionRunner transactions,
                                  AdminPolicy policy, SecurityEvents events, Clock clock) {
         this.users = Objects.requireNonNull(users, "users cannot be null");

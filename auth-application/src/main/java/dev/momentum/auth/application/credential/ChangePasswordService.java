@@ -17,7 +17,7 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.User;
@@ -31,7 +31,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
 
     private final CurrentSession currentSession;
     private final SessionBoundWrites writes;
-    private final UserRepository users;
+    private final PasswordCredentials credentials;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final PasswordCheck passwordCheck;
@@ -40,15 +40,15 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     private final Clock clock;
     private final SecurityEvents events;
 
-    public ChangePasswordService(GetSessionQuery getSession, UserRepository users, SessionRepository sessions,
+    public ChangePasswordService(GetSessionQuery getSession, PasswordCredentials credentials, SessionRepository sessions,
                                  PasswordHasher hasher, SessionIssuer sessionIssuer, TransactionRunner transactions,
                                  AuthPolicy policy, Clock clock, SecurityEvents events) {
         this.currentSession = new CurrentSession(getSession);
         this.writes = new SessionBoundWrites(sessions, transactions);
-        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.credentials = Objects.requireNonNull(credentials, "credentials cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
-        this.passwordCheck = new PasswordCheck(users, hasher, policy.passwordPolicy());
+        this.passwordCheck = new PasswordCheck(credentials, hasher, policy.passwordPolicy());
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -69,7 +69,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     }
 
     private Mono<Optional<SessionResult>> replace(User user, PasswordHash hash, ChangePasswordCommand command) {
-        Mono<Void> replaced = users.replacePasswordHash(user.id(), hash, Instants.now(clock));
+        Mono<Void> replaced = credentials.replacePasswordHash(user.id(), hash, Instants.now(clock));
         if (!command.revokeOtherSessions()) {
             return replaced.thenReturn(Optional.empty());
         }

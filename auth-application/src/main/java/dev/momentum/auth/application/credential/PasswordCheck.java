@@ -4,7 +4,7 @@ import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.support.InputErrors;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordPolicy;
 import dev.momentum.auth.domain.user.User;
@@ -17,19 +17,19 @@ import reactor.core.publisher.Mono;
  */
 public final class PasswordCheck {
 
-    private final UserRepository users;
+    private final PasswordCredentials credentials;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
 
-    public PasswordCheck(UserRepository users, PasswordHasher hasher, PasswordPolicy policy) {
-        this.users = Objects.requireNonNull(users, "users cannot be null");
+    public PasswordCheck(PasswordCredentials credentials, PasswordHasher hasher, PasswordPolicy policy) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
     }
 
     public Mono<PasswordCredential> check(User user, String presented) {
         return InputErrors.reject(policy.checkPresented(presented))
-                .then(Mono.defer(() -> users.findCredentialById(user.id())))
+                .then(Mono.defer(() -> credentials.findCredentialById(user.id())))
                 .switchIfEmpty(Mono.error(new AuthException(AuthError.CREDENTIAL_ACCOUNT_NOT_FOUND)))
                 .flatMap(credential -> hasher.matches(presented, credential.hash())
                         .flatMap(matches -> matches

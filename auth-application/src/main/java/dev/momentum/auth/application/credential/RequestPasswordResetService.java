@@ -8,7 +8,7 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
 
 public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
 
-    private final UserRepository users;
+    private final UserLookup users;
     private final TransactionRunner transactions;
     private final VerificationMailing mailing;
     private final AuthPolicy policy;
     private final RateLimiter limiter;
     private final SecurityEvents events;
 
-    public RequestPasswordResetService(UserRepository users, TransactionRunner transactions,
+    public RequestPasswordResetService(UserLookup users, TransactionRunner transactions,
                                        VerificationMailing mailing, AuthPolicy policy,
                                        RateLimiter limiter, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users cannot be null");

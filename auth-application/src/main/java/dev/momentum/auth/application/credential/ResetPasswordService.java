@@ -13,7 +13,7 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 public final class ResetPasswordService implements ResetPasswordUseCase, CheckResetTokenQuery {
 
     private final VerificationTokenRepository verificationTokens;
-    private final UserRepository users;
+    private final PasswordCredentials credentials;
     private final SessionRepository sessions;
     private final PasswordHasher hasher;
     private final TransactionRunner transactions;
@@ -41,11 +41,11 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
     private final Clock clock;
     private final SecurityEvents events;
 
-    public ResetPasswordService(VerificationTokenRepository verificationTokens, UserRepository users,
+    public ResetPasswordService(VerificationTokenRepository verificationTokens, PasswordCredentials credentials,
                                 SessionRepository sessions, PasswordHasher hasher, TransactionRunner transactions,
                                 AuthPolicy policy, Clock clock, SecurityEvents events) {
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
-        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.credentials = Objects.requireNonNull(credentials, "credentials cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
@@ -85,7 +85,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
         Instant now = Instants.now(clock);
         return verificationTokens.redeem(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET, now)
                 .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
-                        ? users.replacePasswordHash(redeemed.userId(), hash, now)
+                        ? credentials.replacePasswordHash(redeemed.userId(), hash, now)
                                 .then(policy.revokeSessionsOnPasswordReset()
                                         ? sessions.deleteAllOfUser(redeemed.userId(), null)
                                         : Mono.empty())

@@ -15,7 +15,7 @@ import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -29,7 +29,7 @@ public final class SignInService implements SignInUseCase {
 
     private static final System.Logger LOG = System.getLogger(SignInService.class.getName());
 
-    private final UserRepository users;
+    private final PasswordCredentials credentials;
     private final PasswordHasher hasher;
     private final SessionIssuer sessionIssuer;
     private final SignOutUseCase signOut;
@@ -39,10 +39,10 @@ public final class SignInService implements SignInUseCase {
     private final SecurityEvents events;
     private final Clock clock;
 
-    public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessionIssuer,
+    public SignInService(PasswordCredentials credentials, PasswordHasher hasher, SessionIssuer sessionIssuer,
                          SignOutUseCase signOut, TransactionRunner transactions, AuthPolicy policy,
                          RateLimiter limiter, Clock clock, SecurityEvents events) {
-        this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.credentials = Objects.requireNonNull(credentials, "credentials cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.signOut = Objects.requireNonNull(signOut, "signOut cannot be null");
@@ -83,7 +83,7 @@ public final class SignInService implements SignInUseCase {
     }
 
     private Mono<PasswordCredential> checkedCredential(EmailAddress email, String password) {
-        return users.findCredentialByEmail(email)
+        return credentials.findCredentialByEmail(email)
                 .flatMap(credential -> checkPassword(credential, password))
                 // an unknown address costs one hash too, and fails with the same error
                 .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password).then(Mono.empty())))
@@ -122,7 +122,7 @@ public final class SignInService implements SignInUseCase {
             return Mono.just(credential);
         }
         return hasher.hash(password)
-                .flatMap(hash -> users.replacePasswordHash(credential.user().id(), hash, Instants.now(clock)))
+                .flatMap(hash -> credentials.replacePasswordHash(credential.user().id(), hash, Instants.now(clock)))
                 .thenReturn(credential);
     }
 }

@@ -14,7 +14,7 @@ import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 public final class SignUpService implements SignUpUseCase {
 
-    private final UserRepository users;
+    private final UserRegistry users;
     private final PasswordHasher hasher;
     private final SecureTokenGenerator tokens;
     private final TransactionRunner transactions;
@@ -38,7 +38,7 @@ public final class SignUpService implements SignUpUseCase {
     private final SecurityEvents events;
     private final Clock clock;
 
-    public SignUpService(UserRepository users, PasswordHasher hasher, SecureTokenGenerator tokens,
+    public SignUpService(UserRegistry users, PasswordHasher hasher, SecureTokenGenerator tokens,
                          TransactionRunner transactions, VerificationMailing verificationMailing, AuthPolicy policy,
                          RateLimiter limiter, Clock clock, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users cannot be null");

@@ -6,6 +6,7 @@ import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.signing.port.in.GetSessionWithJwtQuery;
 import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
 import dev.momentum.auth.application.signing.port.in.SessionWithJwtResult;
+import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.domain.session.SessionId;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  * JWTs for backend and MCP services, stating {@link TokenClaims}. A session's token is signed again only once it is
  * older than the policy's reuse window, or the user or the signing key has changed.
  */
-public final class IssueTokenService implements IssueTokenUseCase, GetSessionWithJwtQuery {
+public final class IssueTokenService implements IssueTokenUseCase, GetSessionWithJwtQuery, TokenTermsQuery {
 
     /** About 1 KiB a session: the space that saves a signature per get-session for this many users at once. */
     private static final int RECENT_TOKENS_CAPACITY = 10_000;
@@ -62,16 +63,6 @@ public final class IssueTokenService implements IssueTokenUseCase, GetSessionWit
             recent.remember(id, user, key.id(), key.now(), jwt);
             return jwt;
         }));
-    }
-
-    @Override
-    public Mono<String> jwksJson() {
-        return keys.jwksJson();
-    }
-
-    @Override
-    public Mono<String> ownJwksJson() {
-        return keys.ownJwksJson();
     }
 
     @Override

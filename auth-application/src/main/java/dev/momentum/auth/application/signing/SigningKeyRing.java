@@ -4,6 +4,7 @@ import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
 import dev.momentum.auth.application.signing.port.in.RotateSigningKeysUseCase;
 import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
@@ -12,6 +13,7 @@ import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.signing.KeyRotation;
+import dev.momentum.auth.domain.signing.PublishedKeys;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.signing.TokenClaims;
@@ -38,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
  * the rotation says so, adds the successor; of several instances doing that at once, one adds it
  * and the others load it.
  */
-public final class SigningKeyRing {
+public final class SigningKeyRing implements PublishedKeysQuery {
 
     private static final System.Logger LOG = System.getLogger(SigningKeyRing.class.getName());
 
@@ -49,7 +51,8 @@ public final class SigningKeyRing {
     private final SigningAlgorithm algorithm;
     private final SecurityEvents events;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), jwks(List.of()), jwks(List.of()));
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), PublishedKeys.of(List.of()),
+            PublishedKeys.of(List.of()));
 
     public SigningKeyRing(SigningKeyStore store, TokenSigning signing, SecureTokenGenerator ids, KeyRotation rotation,
                           SigningAlgorithm algorithm, Clock clock, SecurityEvents events) {
@@ -125,11 +128,7 @@ public final class SigningKeyRing {
                 .map(StoredSigningKey::publicJwk).toList();
         List<String> allJwks = new ArrayList<>(publishedJwks);
         allJwks.addAll(importedJwks);
-        snapshot = new Snapshot(keys, Map.copyOf(signers), jwks(publishedJwks), jwks(allJwks));
-    }
-
-    private static String jwks(List<String> keys) {
-        return "{\"keys\":[" + String.join(",", keys) + "]}";
+        snapshot = new Snapshot(keys, Map.copyOf(signers), PublishedKeys.of(publishedJwks), PublishedKeys.of(allJwks));
     }
 
     private static List<SigningKey> keysOf(List<StoredSigningKey> stored) {
@@ -170,14 +169,14 @@ public final class SigningKeyRing {
         return algorithm;
     }
 
-    /** The JWKS document, {@code {"keys":[…]}}, as served: our keys and those imported from better-auth. */
-    public Mono<String> jwksJson() {
-        return loaded().map(Snapshot::jwksJson);
+    @Override
+    public Mono<PublishedKeys> publishedKeys() {
+        return loaded().map(Snapshot::publishedKeys);
     }
 
-    /** Only the keys this service signs with, for checking tokens that must be ours. */
-    public Mono<String> ownJwksJson() {
-        return loaded().map(Snapshot::ownJwksJson);
+    @Override
+    public Mono<PublishedKeys> ownKeys() {
+        return loaded().map(Snapshot::ownKeys);
     }
 
     /** The keys in memory; a request that comes before the first refresh has finished runs one itself. */
@@ -187,7 +186,7 @@ public final class SigningKeyRing {
                 : Mono.just(snapshot));
     }
 
-    private record Snapshot(List<SigningKey> keys, Map<String, TokenSigning.Signer> signers, String ownJwksJson,
-                            String jwksJson) {
+    private record Snapshot(List<SigningKey> keys, Map<String, TokenSigning.Signer> signers, PublishedKeys ownKeys,
+                            PublishedKeys publishedKeys) {
     }
 }

@@ -2,7 +2,7 @@ package dev.momentum.auth.application.user;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.domain.user.UserId;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
  */
 public final class Administrators {
 
-    private final UserRepository users;
+    private final UserLookup users;
     private final AdminPolicy policy;
 
-    public Administrators(UserRepository users, AdminPolicy policy) {
+    public Administrators(UserLookup users, AdminPolicy policy) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
     }

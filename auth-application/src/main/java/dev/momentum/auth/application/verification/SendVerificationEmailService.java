@@ -7,7 +7,7 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.verification.port.in.SendVerificationEmailCommand;
 import dev.momentum.auth.application.verification.port.in.SendVerificationEmailUseCase;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
 
 public final class SendVerificationEmailService implements SendVerificationEmailUseCase {
 
-    private final UserRepository users;
+    private final UserLookup users;
     private final GetSessionQuery sessions;
     private final TransactionRunner transactions;
     private final VerificationMailing verificationMailing;
     private final AuthPolicy policy;
     private final RateLimiter limiter;
 
-    public SendVerificationEmailService(UserRepository users, GetSessionQuery sessions, TransactionRunner transactions,
+    public SendVerificationEmailService(UserLookup users, GetSessionQuery sessions, TransactionRunner transactions,
                                         VerificationMailing verificationMailing, AuthPolicy policy,
                                         RateLimiter limiter) {
         this.users = Objects.requireNonNull(users, "users cannot be null");

@@ -8,7 +8,8 @@ import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.user.port.out.UserLookup;
+import dev.momentum.auth.application.verification.port.out.EmailOwnership;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.AlreadyVerifiedResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.EmailChangedResult;
@@ -42,7 +43,8 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
             Set.of(VerificationPurpose.EMAIL_VERIFICATION, VerificationPurpose.EMAIL_CHANGE);
 
     private final VerificationTokenRepository verificationTokens;
-    private final UserRepository users;
+    private final UserLookup users;
+    private final EmailOwnership ownership;
     private final SessionIssuer sessionIssuer;
     private final GetSessionQuery sessions;
     private final VerificationMailing mailing;
@@ -50,11 +52,12 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private final Clock clock;
     private final SecurityEvents events;
 
-    public VerifyEmailService(VerificationTokenRepository verificationTokens, UserRepository users,
+    public VerifyEmailService(VerificationTokenRepository verificationTokens, UserLookup users, EmailOwnership ownership,
                               SessionIssuer sessionIssuer, GetSessionQuery sessions, VerificationMailing mailing,
                               TransactionRunner transactions, Clock clock, SecurityEvents events) {
         this.verificationTokens = Objects.requireNonNull(verificationTokens, "verificationTokens cannot be null");
         this.users = Objects.requireNonNull(users, "users cannot be null");
+        this.ownership = Objects.requireNonNull(ownership, "ownership cannot be null");
         this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.mailing = Objects.requireNonNull(mailing, "mailing cannot be null");
@@ -98,7 +101,7 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
         return callerIsOwnerOrAnonymous
                 .then(Mono.defer(() -> users.findById(userId)))
                 .switchIfEmpty(Mono.error(new AuthException(AuthError.USER_NOT_FOUND)))
-                .flatMap(before -> users.changeEmailIfFree(userId, newEmail, now)
+                .flatMap(before -> ownership.changeEmailIfFree(userId, newEmail, now)
                         .flatMap(changed -> changed
                                 ? mailing.queueEmailChangedNotice(before, newEmail)
                                         .then(events.succeeded(SecurityEventType.EMAIL_CHANGE, Subject.of(before),
@@ -108,7 +111,7 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     }
 
     private Mono<VerifyEmailResult> verifyAndSignIn(UserId userId, VerifyEmailCommand command, Instant now) {
-        return users.markEmailVerified(userId, now)
+        return ownership.markEmailVerified(userId, now)
                 .then(Mono.defer(() -> users.findById(userId)))
                 .switchIfEmpty(Mono.error(new AuthException(AuthError.USER_NOT_FOUND)))
                 .flatMap(user -> events.succeeded(SecurityEventType.EMAIL_VERIFICATION, Subject.of(user), null)

@@ -1,7 +1,9 @@
 package dev.momentum.auth.application.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.momentum.auth.application.account.port.in.ChangeEmailCommand;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangedNotice;
@@ -23,7 +25,7 @@ class ChangeEmailServiceTest {
     private final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     private Mono<Void> change(String newEmail) {
-        return auth.changeEmail.changeEmail(ada.token(), newEmail, "/settings");
+        return auth.changeEmail.changeEmail(ChangeEmailCommand.of(ada.token(), newEmail, "/settings"));
     }
 
     private String tokenOf(EmailChangeMail mail) {
@@ -126,12 +128,15 @@ class ChangeEmailServiceTest {
     @Test
     void changeEmailWhenInputOrStateIsWrongThenTheContractsErrors() {
         StepVerifier.create(change("ADA@example.com")).verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_IS_THE_SAME));
-        StepVerifier.create(change("not-an-address")).verifyErrorMatches(AuthErrors.is(AuthError.VALIDATION_ERROR));
-        StepVerifier.create(auth.changeEmail.changeEmail(null, "x@example.com", null))
+        assertThatThrownBy(() -> ChangeEmailCommand.of(ada.token(), "not-an-address", null))
+                .matches(AuthErrors.is(AuthError.VALIDATION_ERROR)).hasMessage("[body.newEmail] Invalid email address");
+        assertThatThrownBy(() -> ChangeEmailCommand.of(ada.token(), null, null))
+                .matches(AuthErrors.is(AuthError.VALIDATION_ERROR));
+        StepVerifier.create(auth.changeEmail.changeEmail(ChangeEmailCommand.of(null, "x@example.com", null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
         var disabled = new ChangeEmailService(auth.getSession, auth.sessions, auth.users, auth.verificationMailing,
                 auth.transactions, new AccountChanges(false, true, false), auth.events);
-        StepVerifier.create(disabled.changeEmail(ada.token(), "x@example.com", null))
+        StepVerifier.create(disabled.changeEmail(ChangeEmailCommand.of(ada.token(), "x@example.com", null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.CHANGE_EMAIL_DISABLED));
     }
 }

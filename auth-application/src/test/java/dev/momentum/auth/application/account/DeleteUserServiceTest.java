@@ -3,6 +3,7 @@ package dev.momentum.auth.application.account;
 import static dev.momentum.auth.application.testing.TestAuthService.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase.DeleteUserResult;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.mail.port.out.AccountMail.AccountDeletionMail;
@@ -19,7 +20,7 @@ class DeleteUserServiceTest {
     private final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     private DeleteUserService withConfirmationByMail() {
-        return new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.hasher, auth.verificationTokens,
+        return new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.users, auth.hasher, auth.verificationTokens,
                 auth.verificationMailing, auth.transactions, new AccountChanges(false, true, true), auth.policy, auth.clock, auth.events);
     }
 
@@ -34,7 +35,7 @@ class DeleteUserServiceTest {
 
     @Test
     void deleteUserWhenSessionIsFreshThenDeletesTheUserAndTheirSessions() {
-        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), null, null, null))
+        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), null, null, null)))
                 .expectNext(DeleteUserResult.DELETED).verifyComplete();
 
         assertThat(adaExists()).isFalse();
@@ -46,7 +47,7 @@ class DeleteUserServiceTest {
         auth.clock.advance(Duration.ofDays(2));
         SessionResult refreshed = auth.getSession.getSession(ada.token()).block();
 
-        StepVerifier.create(auth.deleteUser.deleteUser(refreshed.token(), null, null, null))
+        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(refreshed.token(), null, null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.SESSION_EXPIRED));
         assertThat(adaExists()).isTrue();
     }
@@ -55,28 +56,28 @@ class DeleteUserServiceTest {
     void deleteUserWhenSessionIsOldAndPasswordIsRightThenDeletes() {
         auth.clock.advance(Duration.ofDays(2));
 
-        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), PASSWORD, null, null))
+        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), PASSWORD, null, null)))
                 .expectNext(DeleteUserResult.DELETED).verifyComplete();
         assertThat(adaExists()).isFalse();
     }
 
     @Test
     void deleteUserWhenPasswordIsWrongOrTooLongThenRefusedAndNothingIsDeleted() {
-        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), "wrong password!", null, null))
+        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), "wrong password!", null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_PASSWORD));
-        StepVerifier.create(auth.deleteUser.deleteUser(ada.token(), "x".repeat(129), null, null))
+        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), "x".repeat(129), null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_LONG));
         assertThat(adaExists()).isTrue();
     }
 
     @Test
     void deleteUserWhenDisabledOrSignedOutThenNotFoundOrUnauthorized() {
-        var disabled = new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.hasher, auth.verificationTokens,
+        var disabled = new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.users, auth.hasher, auth.verificationTokens,
                 auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false), auth.policy, auth.clock, auth.events);
 
-        StepVerifier.create(disabled.deleteUser(ada.token(), PASSWORD, null, null))
+        StepVerifier.create(disabled.deleteUser(new DeleteUserCommand(ada.token(), PASSWORD, null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));
-        StepVerifier.create(auth.deleteUser.deleteUser(null, PASSWORD, null, null))
+        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(null, PASSWORD, null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
         assertThat(adaExists()).isTrue();
     }
@@ -85,7 +86,7 @@ class DeleteUserServiceTest {
     void deleteUserWhenConfirmationByMailThenOnlyTheMailedLinkDeletes() {
         DeleteUserService confirming = withConfirmationByMail();
 
-        StepVerifier.create(confirming.deleteUser(ada.token(), PASSWORD, null, "/goodbye"))
+        StepVerifier.create(confirming.deleteUser(new DeleteUserCommand(ada.token(), PASSWORD, null, "/goodbye")))
                 .expectNext(DeleteUserResult.CONFIRMATION_SENT).verifyComplete();
         assertThat(adaExists()).isTrue();
         AccountDeletionMail mail = (AccountDeletionMail) auth.outbox.queued().getLast();
@@ -100,7 +101,7 @@ class DeleteUserServiceTest {
     @Test
     void deleteWithLinkWhenAnotherUsersSessionOrNoSessionThenRefused() {
         DeleteUserService confirming = withConfirmationByMail();
-        confirming.deleteUser(ada.token(), null, null, null).block();
+        confirming.deleteUser(new DeleteUserCommand(ada.token(), null, null, null)).block();
         String token = tokenOfDeletionMail();
         SessionResult bob = auth.signUpVerifyAndSignIn("bob@example.com");
 

@@ -1,6 +1,10 @@
 package dev.momentum.auth.application.testing;
 
-import dev.momentum.auth.application.user.port.out.UserRepository;
+import dev.momentum.auth.application.account.port.out.AccountDetails;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
+import dev.momentum.auth.application.user.port.out.UserLookup;
+import dev.momentum.auth.application.user.port.out.UserRegistry;
+import dev.momentum.auth.application.verification.port.out.EmailOwnership;
 import dev.momentum.auth.domain.credential.LinkedAccount;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.credential.PasswordHash;
@@ -17,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public final class InMemoryUsers implements UserRepository {
+public final class InMemoryUsers implements UserLookup, UserRegistry, PasswordCredentials, EmailOwnership, AccountDetails {
 
     public final Map<UserId, User> users = new ConcurrentHashMap<>();
     public final Map<UserId, PasswordHash> hashes = new ConcurrentHashMap<>();

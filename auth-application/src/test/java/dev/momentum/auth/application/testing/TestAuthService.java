@@ -97,13 +97,13 @@ public final class TestAuthService {
             verificationMailing, policy, limiter, events);
     public final ResetPasswordService resetPassword = new ResetPasswordService(verificationTokens, users, sessions, hasher,
             transactions, policy, clock, events);
-    public final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, sessionIssuer,
+    public final VerifyEmailService verifyEmail = new VerifyEmailService(verificationTokens, users, users, sessionIssuer,
             getSession, verificationMailing, transactions, clock, events);
     public final ChangeEmailService changeEmail = new ChangeEmailService(getSession, sessions, users, verificationMailing,
             transactions, accountChanges, events);
     public final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
             transactions, verificationMailing, policy, limiter);
-    public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, hasher, verificationTokens,
+    public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);
 
     public static SignUpCommand signUpCommand(String email) {

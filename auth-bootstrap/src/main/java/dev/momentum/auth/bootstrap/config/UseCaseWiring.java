@@ -184,7 +184,8 @@ class UseCaseWiring {
     @Bean
     VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer,
                                           GetSessionService getSession, VerificationMailing mailing, Clock clock, SecurityEvents events) {
-        return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), sessionIssuer, getSession,
+        return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), persistence.users(),
+                sessionIssuer, getSession,
                 mailing, persistence.transactions(), clock, events);
     }
 
@@ -199,7 +200,7 @@ class UseCaseWiring {
     DeleteUserService deleteUserService(GetSessionService getSession, PersistenceAdapters persistence,
                                         Argon2idPasswordHasher hasher, VerificationMailing mailing,
                                         ServiceSettings settings, AuthPolicy policy, Clock clock, SecurityEvents events) {
-        return new DeleteUserService(getSession, persistence.sessions(), persistence.users(), hasher, persistence.verificationTokens(),
+        return new DeleteUserService(getSession, persistence.sessions(), persistence.users(), persistence.users(), hasher, persistence.verificationTokens(),
                 mailing, persistence.transactions(), settings.accountChanges(), policy, clock, events);
     }
 

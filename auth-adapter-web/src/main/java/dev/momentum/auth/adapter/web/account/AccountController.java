@@ -5,7 +5,9 @@ import dev.momentum.auth.adapter.web.CallbackUrls;
 import dev.momentum.auth.adapter.web.operations.StatusResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.application.account.port.in.ChangeEmailCommand;
 import dev.momentum.auth.application.account.port.in.ChangeEmailUseCase;
+import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase.DeleteUserResult;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -47,7 +49,7 @@ public final class AccountController {
                                      ServerWebExchange exchange) {
         ChangeEmailRequest body = request == null ? new ChangeEmailRequest(null, null) : request;
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
-        return changeEmail.changeEmail(sessionToken(exchange), body.newEmail(), callbackURL)
+        return changeEmail.changeEmail(ChangeEmailCommand.of(sessionToken(exchange), body.newEmail(), callbackURL))
                 .thenReturn(StatusResponse.TRUE);
     }
 
@@ -56,7 +58,8 @@ public final class AccountController {
                                         ServerWebExchange exchange) {
         DeleteUserRequest body = request == null ? new DeleteUserRequest(null, null, null) : request;
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
-        return deleteUser.deleteUser(sessionToken(exchange), body.password(), body.token(), callbackURL)
+        return deleteUser.deleteUser(
+                        new DeleteUserCommand(sessionToken(exchange), body.password(), body.token(), callbackURL))
                 .doOnNext(result -> expireCookiesIfDeleted(result, exchange))
                 .map(DeleteUserResponse::of);
     }

@@ -5,7 +5,8 @@ import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
 import dev.momentum.auth.adapter.web.filter.JsonCorsWebFilter;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
+import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import dev.momentum.auth.domain.user.User;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -79,7 +80,8 @@ public class WebSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain adminApiSecurity(ServerHttpSecurity http, AuthApiSettings settings,
-                                            IssueTokenUseCase tokens, JsonErrorWebExceptionHandler errors) {
+                                            PublishedKeysQuery keys, TokenTermsQuery terms,
+                                            JsonErrorWebExceptionHandler errors) {
         var adminsOnly = new ReactiveJwtAuthenticationConverter();
         adminsOnly.setJwtGrantedAuthoritiesConverter(jwt -> User.ADMIN.equals(jwt.getClaimAsString("role"))
                 ? Flux.just(new SimpleGrantedAuthority(ADMIN_AUTHORITY)) : Flux.empty());
@@ -94,7 +96,7 @@ public class WebSecurityConfiguration {
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/admin", "/api/admin/**"))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(ADMIN_AUTHORITY))
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtDecoder(OwnTokens.decoder(tokens)).jwtAuthenticationConverter(adminsOnly))
+                        .jwt(jwt -> jwt.jwtDecoder(OwnTokens.decoder(keys, terms)).jwtAuthenticationConverter(adminsOnly))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)

@@ -3,6 +3,8 @@ package dev.momentum.auth.adapter.web.signing;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.signing.port.in.IssueTokenUseCase;
+import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
+import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +28,17 @@ public final class JwtController {
     static final Duration JWKS_MAX_AGE = Duration.ofMinutes(5);
 
     private final IssueTokenUseCase tokens;
+    private final PublishedKeysQuery keys;
+    private final TokenTermsQuery terms;
     private final SessionCredentials credentials;
     private final AuthApiSettings settings;
+    private final JwkSets jwkSets = new JwkSets();
 
-    JwtController(IssueTokenUseCase tokens, SessionCredentials credentials, AuthApiSettings settings) {
+    JwtController(IssueTokenUseCase tokens, PublishedKeysQuery keys, TokenTermsQuery terms,
+                  SessionCredentials credentials, AuthApiSettings settings) {
         this.tokens = tokens;
+        this.keys = keys;
+        this.terms = terms;
         this.credentials = credentials;
         this.settings = settings;
     }
@@ -43,20 +51,20 @@ public final class JwtController {
 
     @GetMapping(AuthApiSettings.BASE_PATH + "/jwks")
     Mono<ResponseEntity<String>> jwks() {
-        return tokens.jwksJson().map(jwks -> ResponseEntity.ok()
+        return keys.publishedKeys().map(published -> ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(JWKS_MAX_AGE).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON).body(jwks));
+                .contentType(MediaType.APPLICATION_JSON).body(jwkSets.jsonOf(published)));
     }
 
     @GetMapping({"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
             AuthApiSettings.BASE_PATH + "/.well-known/openid-configuration"})
     ResponseEntity<Map<String, Object>> discovery() {
-        String issuer = tokens.issuer();
+        String issuer = terms.issuer();
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(JWKS_MAX_AGE).cachePublic()).body(Map.of(
                 "issuer", issuer,
                 "jwks_uri", settings.authBaseUrl() + "/jwks",
-                "id_token_signing_alg_values_supported", List.of(tokens.algorithm()),
-                "token_endpoint_auth_signing_alg_values_supported", List.of(tokens.algorithm()),
+                "id_token_signing_alg_values_supported", List.of(terms.algorithm()),
+                "token_endpoint_auth_signing_alg_values_supported", List.of(terms.algorithm()),
                 "subject_types_supported", List.of("public"),
                 "response_types_supported", List.of("token"),
                 "claims_supported", List.of("iss", "aud", "sub", "iat", "exp", "jti", "email", "email_verified",

@@ -7,8 +7,6 @@ public interface ChangeEmailUseCase {
     /**
      * Mails a link to the new address; the address becomes the account's only when the link is
      * followed. Completes the same way whether or not another account has the address.
-     *
-     * @param callbackURL where the link leads after the change, already checked by the caller
      */
-    Mono<Void> changeEmail(String sessionToken, String newEmail, String callbackURL);
+    Mono<Void> changeEmail(ChangeEmailCommand command);
 }

@@ -6,13 +6,9 @@ public interface DeleteUserUseCase {
 
     /**
      * Deletes the caller's user with everything that belongs to them, or, when deployed to ask
-     * for it, mails a confirmation link first. Without a password the session must be fresh
-     * (unless a confirmation is mailed).
-     *
-     * @param password the user's password, or null
-     * @param token a confirmation token from the mail, or null
+     * for it, mails a confirmation link first.
      */
-    Mono<DeleteUserResult> deleteUser(String sessionToken, String password, String token, String callbackURL);
+    Mono<DeleteUserResult> deleteUser(DeleteUserCommand command);
 
     /** Follows a confirmation link; it works only in a session of the user it was mailed to (better-auth). */
     Mono<DeleteUserResult> deleteWithLink(String sessionToken, String token);

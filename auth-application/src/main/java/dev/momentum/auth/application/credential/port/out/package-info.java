@@ -1,4 +1,4 @@
 /**
- * Out-ports of the credential capability: password hashing.
+ * Out-ports of the credential capability: password hashing and the stored password credentials.
  */
 package dev.momentum.auth.application.credential.port.out;

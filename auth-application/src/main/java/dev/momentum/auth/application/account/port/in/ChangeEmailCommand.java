@@ -1,0 +1,29 @@
+package dev.momentum.auth.application.account.port.in;
+
+import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.domain.user.EmailAddress;
+import java.util.Objects;
+
+/**
+ * A request to move the caller's account to another address.
+ *
+ * @param sessionToken the caller's session token, or null (then UNAUTHORIZED)
+ * @param callbackURL where the link leads after the change, already checked by the caller; nullable
+ */
+public record ChangeEmailCommand(String sessionToken, EmailAddress newEmail, String callbackURL) {
+
+    public ChangeEmailCommand {
+        Objects.requireNonNull(newEmail, "newEmail cannot be null");
+    }
+
+    /** Reads the address as better-auth's zod schema does: VALIDATION_ERROR when it is not one. */
+    public static ChangeEmailCommand of(String sessionToken, String newEmail, String callbackURL) {
+        return new ChangeEmailCommand(sessionToken, (newEmail == null ? null : EmailAddress.parse(newEmail).orElse(null))
+                instanceof EmailAddress address ? address : invalid(), callbackURL);
+    }
+
+    private static EmailAddress invalid() {
+        throw new AuthException(AuthError.VALIDATION_ERROR, "[body.newEmail] Invalid email address");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.momentum.auth.application.account.port.in;
+
+/**
+ * A request to delete the caller's account.
+ *
+ * @param sessionToken the caller's session token, or null (then UNAUTHORIZED)
+ * @param password the user's password, or null: then the session must be fresh, unless a
+ *                 confirmation is mailed
+ * @param confirmationToken the token of a confirmation mail, or null
+ * @param callbackURL where the confirmation link leads, already checked by the caller; nullable
+ */
+public record DeleteUserCommand(String sessionToken, String password, String confirmationToken, String callbackURL) {
+}
