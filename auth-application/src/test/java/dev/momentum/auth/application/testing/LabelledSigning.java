@@ -7,7 +7,10 @@ import dev.momentum.auth.domain.signing.TokenClaims;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** Signs "<kid>:<label of the claims>#<signature number>", so a test sees which key signed what, and how often. */
+/**
+ * Signs "<kid>:<label of the claims>#<signature number>", so a test sees which key signed what, and how often.
+ * Its public keys are well-formed JWKs (a point of zeros) that verify nothing.
+ */
 public final class LabelledSigning implements TokenSigning {
 
     public final AtomicInteger signatures = new AtomicInteger();
@@ -28,7 +31,8 @@ public final class LabelledSigning implements TokenSigning {
 
     @Override
     public StoredSigningKey generate(SigningKey key) {
-        return new StoredSigningKey(key, "{\"kid\":\"" + key.id() + "\"}", "sealed");
+        return new StoredSigningKey(key, "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + "A".repeat(43)
+                + "\",\"kid\":\"" + key.id() + "\"}", "sealed");
     }
 
     @Override

@@ -16,26 +16,35 @@ import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.mail.MailDeliveryPolicy;
 import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.operations.HealthService;
+import dev.momentum.auth.application.operations.port.out.StorageProbe;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.ListSessionsService;
 import dev.momentum.auth.application.session.RevokeSessionsService;
 import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.signing.IssueTokenService;
+import dev.momentum.auth.application.signing.SigningKeyRing;
+import dev.momentum.auth.application.signing.TokenPolicy;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.LocalRateLimitStore;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.application.throttle.RateLimiter;
+import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
 import dev.momentum.auth.domain.credential.PasswordPolicy;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.SessionLifetime;
-import java.net.URI;
+import dev.momentum.auth.domain.signing.KeyRotation;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -85,6 +94,26 @@ public final class TestAuthService {
     public final SignInService signIn = new SignInService(users, hasher, sessionIssuer, signOut, transactions, policy,
             limiter, clock, events);
     public final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
+    public final AtomicBoolean databaseReachable = new AtomicBoolean(true);
+    public final HealthService health = new HealthService(new StorageProbe() {
+        @Override
+        public Mono<Boolean> isReachable() {
+            return Mono.fromSupplier(databaseReachable::get);
+        }
+
+        @Override
+        public Mono<Boolean> hasCurrentSchema() {
+            return Mono.just(true);
+        }
+    });
+    public final InMemorySigningKeys signingKeys = new InMemorySigningKeys();
+    public final LabelledSigning signing = LabelledSigning.bySubject();
+    public final SigningKeyRing keyRing = new SigningKeyRing(signingKeys, signing, tokens,
+            new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),
+            SigningAlgorithm.ES256, clock, events);
+    public final IssueTokenService issueToken = new IssueTokenService(getSession, keyRing, tokens,
+            new TokenPolicy("http://localhost:3002", "http://localhost:3002", Duration.ofMinutes(15), Duration.ZERO),
+            new AdminPolicy(Set.of()));
     public final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
             clock);
     public final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions, events);

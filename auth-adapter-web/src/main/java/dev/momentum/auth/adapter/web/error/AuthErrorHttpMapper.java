@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.web.error;
 
 import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.AuthException;
 import org.springframework.http.HttpStatus;
 
 /** Each error on the wire: the HTTP status better-auth answers it with, and better-auth's wording of it. */
@@ -25,6 +26,11 @@ public final class AuthErrorHttpMapper {
                     HttpStatus.FORBIDDEN;
             case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
+    }
+
+    /** What the use case said was wrong, or else better-auth's message for the code. */
+    public static String messageOf(AuthException failure) {
+        return failure.detail().orElseGet(() -> messageOf(failure.error()));
     }
 
     /** better-auth's message for the code, where the use case gave no detail. */

@@ -103,7 +103,7 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
     static Problem describe(AuthFailure failure) {
         return switch (failure) {
             case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
-                    auth.detail().orElseGet(() -> AuthErrorHttpMapper.messageOf(auth.error())));
+                    AuthErrorHttpMapper.messageOf(auth));
             case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.CODE,
                     limited.getMessage());
             case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);

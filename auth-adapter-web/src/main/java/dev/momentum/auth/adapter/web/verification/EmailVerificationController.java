@@ -5,6 +5,7 @@ import dev.momentum.auth.adapter.web.CallbackUrls;
 import dev.momentum.auth.adapter.web.ClientInfos;
 import dev.momentum.auth.adapter.web.RequiredFields;
 import dev.momentum.auth.adapter.web.UserResponse;
+import dev.momentum.auth.adapter.web.error.AuthErrorHttpMapper;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.operations.StatusResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
@@ -87,7 +88,7 @@ public final class EmailVerificationController {
                 })
                 .onErrorResume(AuthException.class, failure -> target == null || target.isEmpty()
                         ? Mono.error(new HttpProblem(HttpStatus.UNAUTHORIZED, failure.error().code(),
-                                failure.getMessage()))
+                                AuthErrorHttpMapper.messageOf(failure)))
                         : Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(UriComponentsBuilder
                                 .fromUriString(target).queryParam("error", failure.error().code()).build().toUri())
                                 .build()));

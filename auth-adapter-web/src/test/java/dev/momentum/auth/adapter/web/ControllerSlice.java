@@ -1,0 +1,77 @@
+package dev.momentum.auth.adapter.web;
+
+import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
+import dev.momentum.auth.adapter.web.security.TrustedOrigins;
+import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.application.testing.TestAuthService;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.config.EnableWebFlux;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A controller under test as the service runs it: Spring WebFlux routing and JSON, our session
+ * cookies and error handler, and the real use cases of {@link TestAuthService} over in-memory
+ * ports. No filters and no security chain: those have tests of their own.
+ */
+public final class ControllerSlice {
+
+    public static final String BASE_URL = "http://localhost:3002";
+    public static final String FRONTEND = "http://localhost:3000";
+    public static final AuthApiSettings SETTINGS = new AuthApiSettings(URI.create(BASE_URL), List.of(FRONTEND),
+            "a-test-secret-of-at-least-thirty-two-characters");
+
+    private ControllerSlice() {
+    }
+
+    public static WebTestClient of(TestAuthService auth, Class<?>... controllers) {
+        var context = new AnnotationConfigApplicationContext();
+        context.register(WebFlux.class);
+        context.register(controllers);
+        var codec = new SessionCookieCodec(SETTINGS);
+        context.registerBean(AuthApiSettings.class, () -> SETTINGS);
+        context.registerBean(SessionCredentials.class, () -> new SessionCredentials(codec));
+        context.registerBean(SessionCookies.class, () -> new SessionCookies(codec));
+        context.registerBean(CallbackUrls.class, () -> new CallbackUrls(new TrustedOrigins(SETTINGS)));
+        context.registerBean(JsonErrorWebExceptionHandler.class,
+                () -> new JsonErrorWebExceptionHandler(JsonMapper.builder().build()));
+        registerUseCases(context, auth);
+        context.refresh();
+        return WebTestClient.bindToApplicationContext(context).configureClient().baseUrl(BASE_URL).build();
+    }
+
+    /** Every field of the test service that implements a driving port, under the types it implements. */
+    private static void registerUseCases(AnnotationConfigApplicationContext context, TestAuthService auth) {
+        for (Field field : TestAuthService.class.getFields()) {
+            boolean drivingPort = Arrays.stream(field.getType().getInterfaces())
+                    .anyMatch(type -> type.getPackageName().endsWith(".port.in"));
+            if (drivingPort) {
+                register(context, field, auth);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void register(AnnotationConfigApplicationContext context, Field field, TestAuthService auth) {
+        Class type = field.getType();
+        context.registerBean(field.getName(), type, () -> {
+            try {
+                return field.get(auth);
+            } catch (IllegalAccessException unreachable) {
+                throw new IllegalStateException(unreachable);
+            }
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebFlux
+    static class WebFlux {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.momentum.auth.adapter.web.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.momentum.auth.adapter.web.ControllerSlice;
+import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
+import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.testing.LabelledSigning;
+import dev.momentum.auth.application.testing.TestAuthService;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class JwtControllerTest {
+
+    final TestAuthService auth = new TestAuthService();
+    final WebTestClient client = ControllerSlice.of(auth, JwtController.class);
+    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
+
+    @Test
+    void tokenWhenSignedInThenAJwtOfTheUserSignedByAPublishedKeyAndNeverCached() throws Exception {
+        SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
+
+        var token = client.get().uri("/api/auth/token")
+                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
+        String jwks = client.get().uri("/api/auth/jwks")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(token).contains(ada.user().id().value());
+        assertThat(JWKSet.parse(jwks).getKeyByKeyId(LabelledSigning.kidOf(token))).isNotNull();
+    }
+
+    @Test
+    void tokenWhenNoSessionThenA401() {
+        client.get().uri("/api/auth/token")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void discoveryThenTheIssuerAndWhereItsKeysAreAtEveryWellKnownPath() {
+        for (String path : new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
+                "/api/auth/.well-known/openid-configuration"}) {
+            client.get().uri(path)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.issuer").isEqualTo("http://localhost:3002")
+                    .jsonPath("$.jwks_uri").isEqualTo("http://localhost:3002/api/auth/jwks")
+                    .jsonPath("$.id_token_signing_alg_values_supported[0]").isEqualTo("ES256");
+        }
+    }
+}
