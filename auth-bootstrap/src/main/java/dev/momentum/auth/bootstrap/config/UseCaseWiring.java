@@ -46,6 +46,7 @@ import dev.momentum.auth.application.verification.port.out.AccountLinks;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -140,10 +141,16 @@ class UseCaseWiring {
      * database, which announces nothing, read from the database every time.
      */
     @Bean
-    SessionRepository sessionLookups(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
-        return settings.sessionCacheTtl().isZero() || !persistence.announcesChanges() ? persistence.sessions()
+    CachedSessions sessionCache(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
+        return settings.sessionCacheTtl().isZero() || !persistence.announcesChanges() ? null
                 : new CachedSessions(persistence.sessions(), persistence.userChanges(), settings.sessionCacheTtl(),
                         SESSION_CACHE_CAPACITY, clock);
+    }
+
+    @Bean
+    SessionRepository sessionLookups(PersistenceAdapters persistence, ObjectProvider<CachedSessions> cache) {
+        CachedSessions cached = cache.getIfAvailable();
+        return cached != null ? cached : persistence.sessions();
     }
 
     @Bean

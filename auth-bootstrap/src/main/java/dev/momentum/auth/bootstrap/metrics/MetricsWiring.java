@@ -6,7 +6,6 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.operations.OperationalFiguresService;
 import dev.momentum.auth.application.operations.port.in.OperationalFiguresQuery;
 import dev.momentum.auth.application.session.CachedSessions;
-import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.signing.SigningKeyRing;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +20,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,8 +70,9 @@ public class MetricsWiring {
 
     /** Where get-session's lookups were answered, and whether changes are heard (ADR-0036); none with SESSION_CACHE_TTL=0s. */
     @Bean
-    MeterBinder sessionCacheMeters(SessionRepository sessionLookups, PrometheusMeterRegistry registry) {
-        MeterBinder meters = sessionLookups instanceof CachedSessions cache ? into -> {
+    MeterBinder sessionCacheMeters(ObjectProvider<CachedSessions> sessionCache, PrometheusMeterRegistry registry) {
+        CachedSessions cache = sessionCache.getIfAvailable();
+        MeterBinder meters = cache == null ? into -> { } : into -> {
             FunctionCounter.builder("auth.session.lookups", cache, CachedSessions::lookupsAnsweredFromMemory)
                     .description("Session lookups, by where they were answered").tag("source", "memory")
                     .register(into);
@@ -81,7 +82,7 @@ public class MetricsWiring {
             Gauge.builder("auth.session.cache.listening", cache, held -> held.isListening() ? 1 : 0)
                     .description("1 while the database's change notices are heard, so lookups may come from memory")
                     .register(into);
-        } : into -> { };
+        };
         meters.bindTo(registry);
         return meters;
     }
