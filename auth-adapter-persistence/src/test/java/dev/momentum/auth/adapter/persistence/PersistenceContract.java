@@ -7,27 +7,26 @@ import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.operations.port.out.StaleRecords.Purged;
+import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
-import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.support.port.out.TransactionRunner;
+import dev.momentum.auth.application.testing.StoreContract;
+import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEvent;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.audit.StoredSecurityEvent;
-import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.session.SessionLifetime;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
-import dev.momentum.auth.domain.testing.TestSessions;
 import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
-import dev.momentum.auth.domain.user.UserProfile;
-import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import dev.momentum.auth.domain.verification.VerificationToken;
 import java.net.URI;
@@ -35,8 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,22 +42,29 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What every database the service runs on must do; run on PostgreSQL and on the embedded H2. */
-abstract class PersistenceContract {
+abstract class PersistenceContract extends StoreContract<UserStore> {
 
-    static final Instant NOW = Instant.parse("2026-11-22T10:00:00.123Z");
+    @Override
+    protected UserStore users() {
+        return adapters.users();
+    }
+
+    @Override
+    protected SessionRepository sessions() {
+        return adapters.sessions();
+    }
+
+    @Override
+    protected VerificationTokenRepository verificationTokens() {
+        return adapters.verificationTokens();
+    }
+
+    @Override
+    protected TransactionRunner transactions() {
+        return adapters.transactions();
+    }
+
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
-    static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-    static final SecureTokenGenerator IDS = new SecureTokenGenerator() {
-        @Override
-        public String newToken() {
-            return UUID.randomUUID().toString().replace("-", "");
-        }
-
-        @Override
-        public String newId() {
-            return newToken();
-        }
-    };
 
     Database database;
     PersistenceAdapters adapters;
@@ -79,20 +83,8 @@ abstract class PersistenceContract {
         database.close();
     }
 
-    static User newUser(String email) {
-        return User.register(new UserId(IDS.newId()), new UserProfile("Ada", null),
-                EmailAddress.parse(email).orElseThrow(), NOW);
-    }
 
-    User stored(String email) {
-        User user = newUser(email);
-        assertThat(adapters.users().addIfEmailFree(user, HASH).block()).isTrue();
-        return user;
-    }
 
-    Session storedSession(User user, String token) {
-        return storedSession(user, token, NOW);
-    }
 
     @Test
     void migrateWhenRunAgainThenChangesNothing() {
@@ -103,35 +95,8 @@ abstract class PersistenceContract {
         assertThat(adapters.users().findByEmail(new EmailAddress("ada@example.com")).block()).isNotNull();
     }
 
-    @Test
-    void addIfEmailFreeWhenNewThenUserAndCredentialReadBackExactly() {
-        User user = stored("ada@example.com");
 
-        assertThat(adapters.users().findById(user.id()).block()).isEqualTo(user);
-        var credential = adapters.users().findCredentialByEmail(user.email()).block();
-        assertThat(credential.user()).isEqualTo(user);
-        assertThat(credential.hash()).isEqualTo(HASH);
-    }
 
-    @Test
-    void addIfEmailFreeWhenEmailTakenThenFalseAndFirstUserKept() {
-        User first = stored("ada@example.com");
-
-        assertThat(adapters.users().addIfEmailFree(newUser("ada@example.com"), HASH).block()).isFalse();
-        assertThat(adapters.users().findByEmail(first.email()).block()).isEqualTo(first);
-    }
-
-    @Test
-    void addIfEmailFreeWhenManyRaceForOneEmailThenExactlyOneUser() {
-        List<Boolean> outcomes = Flux.range(0, 20)
-                .flatMap(i -> adapters.transactions().inTransaction(
-                        () -> adapters.users().addIfEmailFree(newUser("race@example.com"), HASH)), 20)
-                .collectList().block();
-
-        assertThat(outcomes).containsOnlyOnce(true);
-        assertThat(countRows("users")).isEqualTo(1);
-        assertThat(countRows("accounts")).isEqualTo(1);
-    }
 
     @Test
     void databaseRefusesAnEmailThatIsNotLowerCase() {
@@ -155,41 +120,8 @@ abstract class PersistenceContract {
         assertThat(countRows("accounts")).isZero();
     }
 
-    @Test
-    void markEmailVerifiedThenReadBackVerified() {
-        User user = stored("ada@example.com");
 
-        adapters.users().markEmailVerified(user.id(), NOW.plusSeconds(5)).block();
 
-        User read = adapters.users().findById(user.id()).block();
-        assertThat(read.emailVerified()).isTrue();
-        assertThat(read.updatedAt()).isEqualTo(NOW.plusSeconds(5));
-    }
-
-    @Test
-    void replacePasswordHashThenNewHashIsRead() {
-        User user = stored("ada@example.com");
-        PasswordHash newer = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$bmV3");
-
-        adapters.users().replacePasswordHash(user.id(), newer, NOW).block();
-
-        assertThat(adapters.users().findCredentialByEmail(user.email()).block().hash()).isEqualTo(newer);
-    }
-
-    @Test
-    void sessionWhenAddedThenFoundByHashWithItsUserAndGoneAfterDelete() {
-        User user = stored("ada@example.com");
-        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of("secret-token"),
-                SessionLifetime.DEFAULT, true, new ClientInfo("203.0.113.9", "Firefox"), NOW);
-
-        adapters.sessions().add(session).block();
-        var found = adapters.sessions().findByTokenHash(TokenHash.of("secret-token")).block();
-
-        assertThat(found.session()).isEqualTo(session);
-        assertThat(found.user()).isEqualTo(user);
-        adapters.sessions().deleteByTokenHash(TokenHash.of("secret-token")).block();
-        assertThat(adapters.sessions().findByTokenHash(TokenHash.of("secret-token")).block()).isNull();
-    }
 
     /** As an operator ends a session by hand: the row is an ended session, not a failure. */
     @Test
@@ -215,91 +147,12 @@ abstract class PersistenceContract {
         assertThat(everything).doesNotContain("secret-token");
     }
 
-    @Test
-    void redeemWhenManyRaceForOneTokenThenExactlyOneRedeems() {
-        User user = stored("ada@example.com");
-        TokenHash hash = TokenHash.of("link-token");
-        adapters.verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.EMAIL_VERIFICATION,
-                user.id(), NOW, Duration.ofHours(1))).block();
 
-        List<Redemption> outcomes = Flux.range(0, 20)
-                .flatMap(i -> adapters.transactions().inTransaction(() -> adapters.verificationTokens()
-                        .redeem(hash, VerificationPurpose.EMAIL_VERIFICATION, NOW.plusSeconds(1))), 20)
-                .collectList().block();
 
-        assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(19);
-    }
 
-    @Test
-    void redeemWhenExpiredThenExpiredAndWhenUnknownThenUnknown() {
-        User user = stored("ada@example.com");
-        TokenHash hash = TokenHash.of("link-token");
-        adapters.verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.EMAIL_VERIFICATION,
-                user.id(), NOW, Duration.ofHours(1))).block();
 
-        assertThat(adapters.verificationTokens().redeem(hash, VerificationPurpose.EMAIL_VERIFICATION,
-                NOW.plus(Duration.ofHours(1))).block()).isInstanceOf(Redemption.Expired.class);
-        assertThat(adapters.verificationTokens().redeem(TokenHash.of("other"), VerificationPurpose.EMAIL_VERIFICATION,
-                NOW).block()).isInstanceOf(Redemption.Unknown.class);
-    }
 
-    Session storedSession(User user, String token, Instant createdAt) {
-        Session session = TestSessions.of(user, token).id(IDS.newId()).startedAt(createdAt).build();
-        adapters.sessions().add(session).block();
-        return session;
-    }
 
-    @Test
-    void extendThenTheNewExpiryIsRead() {
-        Session session = storedSession(stored("ada@example.com"), "t1", NOW);
-        Session refreshed = session.refreshedAt(NOW.plus(Duration.ofDays(2)), SessionLifetime.DEFAULT);
-
-        adapters.sessions().extend(refreshed).block();
-
-        assertThat(adapters.sessions().findByTokenHash(TokenHash.of("t1")).block().session()).isEqualTo(refreshed);
-    }
-
-    @Test
-    void findLiveOfUserThenOnlyUnexpiredSessionsOfThatUserOldestFirst() {
-        User ada = stored("ada@example.com");
-        Session older = storedSession(ada, "t1", NOW);
-        Session newer = storedSession(ada, "t2", NOW.plusSeconds(10));
-        storedSession(ada, "expired", NOW.minus(Duration.ofDays(8)));
-        storedSession(stored("bob@example.com"), "t3", NOW);
-
-        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW.plusSeconds(20)).collectList().block())
-                .containsExactly(older, newer);
-    }
-
-    @Test
-    void deleteOfUserWhenIdOrTokenOfThatUserThenGoneAndOtherUsersUntouched() {
-        User ada = stored("ada@example.com");
-        User bob = stored("bob@example.com");
-        Session byId = storedSession(ada, "t1", NOW);
-        storedSession(ada, "t2", NOW);
-        Session bobs = storedSession(bob, "t3", NOW);
-
-        adapters.sessions().deleteOfUser(ada.id(), byId.id(), TokenHash.of(byId.id().value())).block();
-        adapters.sessions().deleteOfUser(ada.id(), new SessionId("t2"), TokenHash.of("t2")).block();
-        adapters.sessions().deleteOfUser(ada.id(), bobs.id(), TokenHash.of("t3")).block();
-
-        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).isEmpty();
-        assertThat(adapters.sessions().findLiveOfUser(bob.id(), NOW).collectList().block()).containsExactly(bobs);
-    }
-
-    @Test
-    void deleteAllOfUserThenAllButTheKeptOne() {
-        User ada = stored("ada@example.com");
-        Session kept = storedSession(ada, "t1", NOW);
-        storedSession(ada, "t2", NOW);
-
-        adapters.sessions().deleteAllOfUser(ada.id(), kept.id()).block();
-        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).containsExactly(kept);
-
-        adapters.sessions().deleteAllOfUser(ada.id(), null).block();
-        assertThat(adapters.sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).isEmpty();
-    }
 
     @Test
     void holdIfPresentThenARevocationWaitsForTheTransactionAndIsSeenAfterIt() {
@@ -320,48 +173,8 @@ abstract class PersistenceContract {
         assertThat(adapters.sessions().holdIfPresent(session.id()).block()).isFalse();
     }
 
-    @Test
-    void findAccountsThenTheCredentialAccountWithoutSecrets() {
-        User ada = stored("ada@example.com");
 
-        assertThat(adapters.users().findAccounts(ada.id()).collectList().block()).singleElement().satisfies(account -> {
-            assertThat(account.providerId()).isEqualTo("credential");
-            assertThat(account.accountId()).isEqualTo(ada.id().value());
-            assertThat(account.userId()).isEqualTo(ada.id());
-        });
-    }
 
-    @Test
-    void isRedeemableWhenUnspentAndUnexpiredOnlyAndForItsPurposeOnly() {
-        User user = stored("ada@example.com");
-        TokenHash hash = TokenHash.of("reset-token");
-        adapters.verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.PASSWORD_RESET,
-                user.id(), NOW, Duration.ofHours(1))).block();
-
-        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET, NOW).block()).isTrue();
-        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.EMAIL_VERIFICATION, NOW).block())
-                .isFalse();
-        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET,
-                NOW.plus(Duration.ofHours(1))).block()).isFalse();
-        adapters.verificationTokens().redeem(hash, VerificationPurpose.PASSWORD_RESET, NOW).block();
-        assertThat(adapters.verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET, NOW).block()).isFalse();
-    }
-
-    @Test
-    void updateProfileThenNameImageAndUpdateTimeAreRead() {
-        User user = stored("ada@example.com");
-        Instant later = NOW.plusSeconds(60);
-
-        adapters.users().updateProfile(user.id(), new UserProfile("Ada Lovelace", "https://example.com/ada.png"), later)
-                .block();
-
-        User read = adapters.users().findById(user.id()).block();
-        assertThat(read.name()).isEqualTo("Ada Lovelace");
-        assertThat(read.image()).isEqualTo("https://example.com/ada.png");
-        assertThat(read.updatedAt()).isEqualTo(later);
-        adapters.users().updateProfile(user.id(), new UserProfile("Ada", null), later).block();
-        assertThat(adapters.users().findById(user.id()).block().image()).isNull();
-    }
 
     static final VerificationMail MAIL = new VerificationMail(new EmailAddress("ada@example.com"), "Ada",
             URI.create("http://localhost:3002/api/auth/verify-email?token=secret-link-token&callbackURL=%2F"));
@@ -475,70 +288,9 @@ abstract class PersistenceContract {
         }
     }
 
-    @Test
-    void changeEmailIfFreeWhenFreeThenChangedAndVerifiedWhenTakenThenFalse() {
-        User ada = stored("ada@example.com");
-        stored("bob@example.com");
-        EmailAddress bobs = new EmailAddress("bob@example.com");
-        EmailAddress fresh = new EmailAddress("ada.new@example.com");
 
-        assertThat(adapters.users().changeEmailIfFree(ada.id(), bobs, NOW).block()).isFalse();
-        assertThat(adapters.users().changeEmailIfFree(ada.id(), fresh, NOW.plusSeconds(1)).block()).isTrue();
 
-        User read = adapters.users().findById(ada.id()).block();
-        assertThat(read.email()).isEqualTo(fresh);
-        assertThat(read.emailVerified()).isTrue();
-        assertThat(read.updatedAt()).isEqualTo(NOW.plusSeconds(1));
-        assertThat(adapters.users().findCredentialByEmail(fresh).block()).isNotNull();
-    }
 
-    @Test
-    void changeEmailIfFreeWhenTwoUsersRaceForOneAddressThenOneGetsIt() {
-        User ada = stored("ada@example.com");
-        User bob = stored("bob@example.com");
-        EmailAddress contested = new EmailAddress("shared@example.com");
-
-        List<Boolean> outcomes = Flux.just(ada, bob)
-                .flatMap(user -> adapters.transactions().inTransaction(() -> adapters.users()
-                        .changeEmailIfFree(user.id(), contested, NOW)), 2)
-                .collectList().block();
-
-        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
-        assertThat(countWhere("users", "email = 'shared@example.com'")).isEqualTo(1);
-    }
-
-    @Test
-    void redeemWhenEmailChangeTokenThenItsNewAddressComesBackAndOnlyForItsPurposes() {
-        User ada = stored("ada@example.com");
-        TokenHash hash = TokenHash.of("change-token");
-        EmailAddress newAddress = new EmailAddress("ada.new@example.com");
-        adapters.verificationTokens().add(new VerificationToken(hash, VerificationPurpose.EMAIL_CHANGE, ada.id(), NOW,
-                NOW.plus(Duration.ofHours(1)), Optional.of(newAddress))).block();
-
-        assertThat(adapters.verificationTokens().redeem(hash, VerificationPurpose.PASSWORD_RESET, NOW).block())
-                .isInstanceOf(Redemption.Unknown.class);
-        assertThat(adapters.verificationTokens().redeem(hash,
-                Set.of(VerificationPurpose.EMAIL_VERIFICATION, VerificationPurpose.EMAIL_CHANGE), NOW).block())
-                .isInstanceOfSatisfying(Redemption.Redeemed.class, redeemed ->
-                        assertThat(redeemed.token().newEmail()).contains(newAddress));
-    }
-
-    @Test
-    void discardUnspentThenOnlyThatUsersUnspentTokensOfThatPurposeGo() {
-        User ada = stored("ada@example.com");
-        User bob = stored("bob@example.com");
-        for (User user : List.of(ada, bob)) {
-            adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("reset-" + user.id().value()),
-                    VerificationPurpose.PASSWORD_RESET, user.id(), NOW, Duration.ofHours(1))).block();
-            adapters.verificationTokens().add(VerificationToken.issue(TokenHash.of("verify-" + user.id().value()),
-                    VerificationPurpose.EMAIL_VERIFICATION, user.id(), NOW, Duration.ofHours(1))).block();
-        }
-
-        adapters.verificationTokens().discardUnspent(ada.id(), VerificationPurpose.PASSWORD_RESET).block();
-
-        assertThat(countWhere("verification_tokens", "user_id = '" + ada.id().value() + "'")).isEqualTo(1);
-        assertThat(countWhere("verification_tokens", "user_id = '" + bob.id().value() + "'")).isEqualTo(2);
-    }
 
     @Test
     void rateLimitHitsCountWithinAWindowAndANewWindowOpensWhenItHasEnded() {

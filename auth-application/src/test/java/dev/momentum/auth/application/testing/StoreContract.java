@@ -1,0 +1,352 @@
+package dev.momentum.auth.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.application.account.port.out.AccountDetails;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
+import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.support.port.out.TransactionRunner;
+import dev.momentum.auth.application.user.port.out.UserLookup;
+import dev.momentum.auth.application.user.port.out.UserRegistry;
+import dev.momentum.auth.application.verification.port.out.EmailOwnership;
+import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
+import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.testing.TestSessions;
+import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.EmailAddress;
+import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.user.UserProfile;
+import dev.momentum.auth.domain.verification.Redemption;
+import dev.momentum.auth.domain.verification.VerificationPurpose;
+import dev.momentum.auth.domain.verification.VerificationToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/**
+ * What every store of users, sessions and verification tokens must do: the PostgreSQL and H2
+ * adapters (PersistenceContract) and the in-memory ports the use-case tests run on
+ * (InMemoryStoresTest) alike, so that a use-case test proves what the service does.
+ */
+public abstract class StoreContract<U extends UserLookup & UserRegistry & PasswordCredentials & EmailOwnership & AccountDetails> {
+
+    protected static final Instant NOW = Instant.parse("2026-11-22T10:00:00.123Z");
+
+    protected static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+
+    protected static final SecureTokenGenerator IDS = new SecureTokenGenerator() {
+        @Override
+        public String newToken() {
+            return UUID.randomUUID().toString().replace("-", "");
+        }
+
+        @Override
+        public String newId() {
+            return newToken();
+        }
+    };
+
+    protected static User newUser(String email) {
+        return User.register(new UserId(IDS.newId()), new UserProfile("Ada", null),
+                EmailAddress.parse(email).orElseThrow(), NOW);
+    }
+
+    protected User stored(String email) {
+        User user = newUser(email);
+        assertThat(users().addIfEmailFree(user, HASH).block()).isTrue();
+        return user;
+    }
+
+    protected Session storedSession(User user, String token) {
+        return storedSession(user, token, NOW);
+    }
+
+    protected Session storedSession(User user, String token, Instant createdAt) {
+        Session session = TestSessions.of(user, token).id(IDS.newId()).startedAt(createdAt).build();
+        sessions().add(session).block();
+        return session;
+    }
+
+    protected abstract U users();
+
+    protected abstract SessionRepository sessions();
+
+    protected abstract VerificationTokenRepository verificationTokens();
+
+    protected abstract TransactionRunner transactions();
+
+    @Test
+    public void addIfEmailFreeWhenNewThenUserAndCredentialReadBackExactly() {
+        User user = stored("ada@example.com");
+
+        assertThat(users().findById(user.id()).block()).isEqualTo(user);
+        var credential = users().findCredentialByEmail(user.email()).block();
+        assertThat(credential.user()).isEqualTo(user);
+        assertThat(credential.hash()).isEqualTo(HASH);
+    }
+
+    @Test
+    public void addIfEmailFreeWhenEmailTakenThenFalseAndFirstUserKept() {
+        User first = stored("ada@example.com");
+
+        assertThat(users().addIfEmailFree(newUser("ada@example.com"), HASH).block()).isFalse();
+        assertThat(users().findByEmail(first.email()).block()).isEqualTo(first);
+    }
+
+    @Test
+    public void addIfEmailFreeWhenManyRaceForOneEmailThenExactlyOneUser() {
+        List<Boolean> outcomes = Flux.range(0, 20)
+                .flatMap(i -> transactions().inTransaction(
+                        () -> users().addIfEmailFree(newUser("race@example.com"), HASH)), 20)
+                .collectList().block();
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        User winner = users().findByEmail(new EmailAddress("race@example.com")).block();
+        assertThat(users().findCredentialByEmail(winner.email()).block().user()).isEqualTo(winner);
+        assertThat(users().findAccounts(winner.id()).collectList().block()).hasSize(1);
+    }
+
+    @Test
+    public void markEmailVerifiedThenReadBackVerified() {
+        User user = stored("ada@example.com");
+
+        users().markEmailVerified(user.id(), NOW.plusSeconds(5)).block();
+
+        User read = users().findById(user.id()).block();
+        assertThat(read.emailVerified()).isTrue();
+        assertThat(read.updatedAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
+    public void replacePasswordHashThenNewHashIsRead() {
+        User user = stored("ada@example.com");
+        PasswordHash newer = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$bmV3");
+
+        users().replacePasswordHash(user.id(), newer, NOW).block();
+
+        assertThat(users().findCredentialByEmail(user.email()).block().hash()).isEqualTo(newer);
+    }
+
+    @Test
+    public void sessionWhenAddedThenFoundByHashWithItsUserAndGoneAfterDelete() {
+        User user = stored("ada@example.com");
+        Session session = Session.start(new SessionId(IDS.newId()), user.id(), TokenHash.of("secret-token"),
+                SessionLifetime.DEFAULT, true, new ClientInfo("203.0.113.9", "Firefox"), NOW);
+
+        sessions().add(session).block();
+        var found = sessions().findByTokenHash(TokenHash.of("secret-token")).block();
+
+        assertThat(found.session()).isEqualTo(session);
+        assertThat(found.user()).isEqualTo(user);
+        sessions().deleteByTokenHash(TokenHash.of("secret-token")).block();
+        assertThat(sessions().findByTokenHash(TokenHash.of("secret-token")).block()).isNull();
+    }
+
+    @Test
+    public void redeemWhenManyRaceForOneTokenThenExactlyOneRedeems() {
+        User user = stored("ada@example.com");
+        TokenHash hash = TokenHash.of("link-token");
+        verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.EMAIL_VERIFICATION,
+                user.id(), NOW, Duration.ofHours(1))).block();
+
+        List<Redemption> outcomes = Flux.range(0, 20)
+                .flatMap(i -> transactions().inTransaction(() -> verificationTokens()
+                        .redeem(hash, VerificationPurpose.EMAIL_VERIFICATION, NOW.plusSeconds(1))), 20)
+                .collectList().block();
+
+        assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(19);
+    }
+
+    @Test
+    public void redeemWhenExpiredThenExpiredAndWhenUnknownThenUnknown() {
+        User user = stored("ada@example.com");
+        TokenHash hash = TokenHash.of("link-token");
+        verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.EMAIL_VERIFICATION,
+                user.id(), NOW, Duration.ofHours(1))).block();
+
+        assertThat(verificationTokens().redeem(hash, VerificationPurpose.EMAIL_VERIFICATION,
+                NOW.plus(Duration.ofHours(1))).block()).isInstanceOf(Redemption.Expired.class);
+        assertThat(verificationTokens().redeem(TokenHash.of("other"), VerificationPurpose.EMAIL_VERIFICATION,
+                NOW).block()).isInstanceOf(Redemption.Unknown.class);
+    }
+
+    @Test
+    public void extendThenTheNewExpiryIsRead() {
+        Session session = storedSession(stored("ada@example.com"), "t1", NOW);
+        Session refreshed = session.refreshedAt(NOW.plus(Duration.ofDays(2)), SessionLifetime.DEFAULT);
+
+        sessions().extend(refreshed).block();
+
+        assertThat(sessions().findByTokenHash(TokenHash.of("t1")).block().session()).isEqualTo(refreshed);
+    }
+
+    @Test
+    public void findLiveOfUserThenOnlyUnexpiredSessionsOfThatUserOldestFirst() {
+        User ada = stored("ada@example.com");
+        Session older = storedSession(ada, "t1", NOW);
+        Session newer = storedSession(ada, "t2", NOW.plusSeconds(10));
+        storedSession(ada, "expired", NOW.minus(Duration.ofDays(8)));
+        storedSession(stored("bob@example.com"), "t3", NOW);
+
+        assertThat(sessions().findLiveOfUser(ada.id(), NOW.plusSeconds(20)).collectList().block())
+                .containsExactly(older, newer);
+    }
+
+    @Test
+    public void deleteOfUserWhenIdOrTokenOfThatUserThenGoneAndOtherUsersUntouched() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        Session byId = storedSession(ada, "t1", NOW);
+        storedSession(ada, "t2", NOW);
+        Session bobs = storedSession(bob, "t3", NOW);
+
+        sessions().deleteOfUser(ada.id(), byId.id(), TokenHash.of(byId.id().value())).block();
+        sessions().deleteOfUser(ada.id(), new SessionId("t2"), TokenHash.of("t2")).block();
+        sessions().deleteOfUser(ada.id(), bobs.id(), TokenHash.of("t3")).block();
+
+        assertThat(sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).isEmpty();
+        assertThat(sessions().findLiveOfUser(bob.id(), NOW).collectList().block()).containsExactly(bobs);
+    }
+
+    @Test
+    public void deleteAllOfUserThenAllButTheKeptOne() {
+        User ada = stored("ada@example.com");
+        Session kept = storedSession(ada, "t1", NOW);
+        storedSession(ada, "t2", NOW);
+
+        sessions().deleteAllOfUser(ada.id(), kept.id()).block();
+        assertThat(sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).containsExactly(kept);
+
+        sessions().deleteAllOfUser(ada.id(), null).block();
+        assertThat(sessions().findLiveOfUser(ada.id(), NOW).collectList().block()).isEmpty();
+    }
+
+    @Test
+    public void findAccountsThenTheCredentialAccountWithoutSecrets() {
+        User ada = stored("ada@example.com");
+
+        assertThat(users().findAccounts(ada.id()).collectList().block()).singleElement().satisfies(account -> {
+            assertThat(account.providerId()).isEqualTo("credential");
+            assertThat(account.accountId()).isEqualTo(ada.id().value());
+            assertThat(account.userId()).isEqualTo(ada.id());
+        });
+    }
+
+    @Test
+    public void isRedeemableWhenUnspentAndUnexpiredOnlyAndForItsPurposeOnly() {
+        User user = stored("ada@example.com");
+        TokenHash hash = TokenHash.of("reset-token");
+        verificationTokens().add(VerificationToken.issue(hash, VerificationPurpose.PASSWORD_RESET,
+                user.id(), NOW, Duration.ofHours(1))).block();
+
+        assertThat(verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET, NOW).block()).isTrue();
+        assertThat(verificationTokens().isRedeemable(hash, VerificationPurpose.EMAIL_VERIFICATION, NOW).block())
+                .isFalse();
+        assertThat(verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET,
+                NOW.plus(Duration.ofHours(1))).block()).isFalse();
+        verificationTokens().redeem(hash, VerificationPurpose.PASSWORD_RESET, NOW).block();
+        assertThat(verificationTokens().isRedeemable(hash, VerificationPurpose.PASSWORD_RESET, NOW).block()).isFalse();
+    }
+
+    @Test
+    public void updateProfileThenNameImageAndUpdateTimeAreRead() {
+        User user = stored("ada@example.com");
+        Instant later = NOW.plusSeconds(60);
+
+        users().updateProfile(user.id(), new UserProfile("Ada Lovelace", "https://example.com/ada.png"), later)
+                .block();
+
+        User read = users().findById(user.id()).block();
+        assertThat(read.name()).isEqualTo("Ada Lovelace");
+        assertThat(read.image()).isEqualTo("https://example.com/ada.png");
+        assertThat(read.updatedAt()).isEqualTo(later);
+        users().updateProfile(user.id(), new UserProfile("Ada", null), later).block();
+        assertThat(users().findById(user.id()).block().image()).isNull();
+    }
+
+    @Test
+    public void changeEmailIfFreeWhenFreeThenChangedAndVerifiedWhenTakenThenFalse() {
+        User ada = stored("ada@example.com");
+        stored("bob@example.com");
+        EmailAddress bobs = new EmailAddress("bob@example.com");
+        EmailAddress fresh = new EmailAddress("ada.new@example.com");
+
+        assertThat(users().changeEmailIfFree(ada.id(), bobs, NOW).block()).isFalse();
+        assertThat(users().changeEmailIfFree(ada.id(), fresh, NOW.plusSeconds(1)).block()).isTrue();
+
+        User read = users().findById(ada.id()).block();
+        assertThat(read.email()).isEqualTo(fresh);
+        assertThat(read.emailVerified()).isTrue();
+        assertThat(read.updatedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(users().findCredentialByEmail(fresh).block()).isNotNull();
+    }
+
+    @Test
+    public void changeEmailIfFreeWhenTwoUsersRaceForOneAddressThenOneGetsIt() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        EmailAddress contested = new EmailAddress("shared@example.com");
+
+        List<Boolean> outcomes = Flux.just(ada, bob)
+                .flatMap(user -> transactions().inTransaction(() -> users()
+                        .changeEmailIfFree(user.id(), contested, NOW)), 2)
+                .collectList().block();
+
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        User holder = users().findByEmail(contested).block();
+        User other = users().findById(holder.id().equals(ada.id()) ? bob.id() : ada.id()).block();
+        assertThat(holder.id()).isIn(ada.id(), bob.id());
+        assertThat(other.email()).isNotEqualTo(contested);
+    }
+
+    @Test
+    public void redeemWhenEmailChangeTokenThenItsNewAddressComesBackAndOnlyForItsPurposes() {
+        User ada = stored("ada@example.com");
+        TokenHash hash = TokenHash.of("change-token");
+        EmailAddress newAddress = new EmailAddress("ada.new@example.com");
+        verificationTokens().add(new VerificationToken(hash, VerificationPurpose.EMAIL_CHANGE, ada.id(), NOW,
+                NOW.plus(Duration.ofHours(1)), Optional.of(newAddress))).block();
+
+        assertThat(verificationTokens().redeem(hash, VerificationPurpose.PASSWORD_RESET, NOW).block())
+                .isInstanceOf(Redemption.Unknown.class);
+        assertThat(verificationTokens().redeem(hash,
+                Set.of(VerificationPurpose.EMAIL_VERIFICATION, VerificationPurpose.EMAIL_CHANGE), NOW).block())
+                .isInstanceOfSatisfying(Redemption.Redeemed.class, redeemed ->
+                        assertThat(redeemed.token().newEmail()).contains(newAddress));
+    }
+
+    @Test
+    public void discardUnspentThenOnlyThatUsersUnspentTokensOfThatPurposeGo() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        for (User user : List.of(ada, bob)) {
+            verificationTokens().add(VerificationToken.issue(TokenHash.of("reset-" + user.id().value()),
+                    VerificationPurpose.PASSWORD_RESET, user.id(), NOW, Duration.ofHours(1))).block();
+            verificationTokens().add(VerificationToken.issue(TokenHash.of("verify-" + user.id().value()),
+                    VerificationPurpose.EMAIL_VERIFICATION, user.id(), NOW, Duration.ofHours(1))).block();
+        }
+
+        verificationTokens().discardUnspent(ada.id(), VerificationPurpose.PASSWORD_RESET).block();
+
+        assertThat(redeemable("reset-" + ada.id().value(), VerificationPurpose.PASSWORD_RESET)).isFalse();
+        assertThat(redeemable("verify-" + ada.id().value(), VerificationPurpose.EMAIL_VERIFICATION)).isTrue();
+        assertThat(redeemable("reset-" + bob.id().value(), VerificationPurpose.PASSWORD_RESET)).isTrue();
+        assertThat(redeemable("verify-" + bob.id().value(), VerificationPurpose.EMAIL_VERIFICATION)).isTrue();
+    }
+
+    private boolean redeemable(String token, VerificationPurpose purpose) {
+        return verificationTokens().isRedeemable(TokenHash.of(token), purpose, NOW).block();
+    }
+}
