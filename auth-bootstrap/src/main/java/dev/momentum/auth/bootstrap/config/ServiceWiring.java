@@ -11,9 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
-/** Everything the service is made of; the application imports this one class. */
+/**
+ * Everything the service is made of; the application imports this one class. The use cases are
+ * wired one capability a class, each bean by hand, so the services stay free of Spring.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import({AdapterWiring.class, UseCaseWiring.class, MetricsWiring.class})
+@Import({AdapterWiring.class, SupportWiring.class, SessionWiring.class, CredentialWiring.class,
+        VerificationWiring.class, AccountWiring.class, SigningWiring.class, AdminWiring.class, OperationsWiring.class,
+        MetricsWiring.class})
 public class ServiceWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceWiring.class);

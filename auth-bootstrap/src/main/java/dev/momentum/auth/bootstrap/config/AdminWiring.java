@@ -1,0 +1,24 @@
+package dev.momentum.auth.bootstrap.config;
+
+import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
+import dev.momentum.auth.application.admin.AdministrationService;
+import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.audit.port.out.AuditTrail;
+import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.Administrators;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The admin API's use case. */
+@Configuration(proxyBeanMethods = false)
+class AdminWiring {
+
+    @Bean
+    AdministrationService administrationService(PersistenceAdapters persistence, AuditTrail auditTrail,
+                                                Administrators administrators, AdminPolicy admins,
+                                                SecurityEvents events, Clock clock) {
+        return new AdministrationService(persistence.users(), administrators, persistence.userAdministration(),
+                persistence.sessions(), auditTrail, persistence.transactions(), admins, events, clock);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.momentum.auth.bootstrap.config;
+
+import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
+import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
+import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.session.GetSessionService;
+import dev.momentum.auth.application.signing.IssueTokenService;
+import dev.momentum.auth.application.signing.KeyRotationService;
+import dev.momentum.auth.application.signing.SigningKeyRing;
+import dev.momentum.auth.application.signing.TokenPolicy;
+import dev.momentum.auth.application.signing.port.out.TokenSigning;
+import dev.momentum.auth.application.support.PeriodicJob;
+import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.Administrators;
+import dev.momentum.auth.domain.signing.KeyRotation;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The signing keys, their rotation, and the JWTs for backends. */
+@Configuration(proxyBeanMethods = false)
+class SigningWiring {
+
+    @Bean
+    SigningKeyRing signingKeyRing(PersistenceAdapters persistence, TokenSigning signing, RandomTokenGenerator ids,
+                                  ServiceSettings settings, SecurityEvents events, Clock clock) {
+        var tokens = settings.tokens();
+        var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), tokens.lifetime(),
+                tokens.publishLead());
+        return new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock, events);
+    }
+
+    @Bean
+    KeyRotationService keyRotationService(SigningKeyRing ring, Administrators administrators) {
+        return new KeyRotationService(ring, administrators);
+    }
+
+    /** Loads the keys at start (creating the first), then picks up other instances' keys and adds successors. */
+    @Bean(destroyMethod = "close")
+    PeriodicJob signingKeyRefreshJob(KeyRotationService rotation, ServiceSettings settings) {
+        return PeriodicJob.started("Signing key refresh", settings.tokens().keyRefresh(), rotation::rotateWhenDue);
+    }
+
+    @Bean
+    IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, RandomTokenGenerator ids,
+                                        AuthApiSettings api, ServiceSettings settings, AdminPolicy admins) {
+        String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
+        String issuer = settings.tokens().issuer().orElse(origin);
+        return new IssueTokenService(getSession, ring, ids, new TokenPolicy(issuer,
+                settings.tokens().audience().orElse(issuer), settings.tokens().lifetime(), settings.tokens().reuse()),
+                admins);
+    }
+}
