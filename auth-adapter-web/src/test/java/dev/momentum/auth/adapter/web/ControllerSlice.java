@@ -12,19 +12,30 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.config.EnableWebFlux;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A controller under test as the service runs it: Spring WebFlux routing and JSON, our session
  * cookies and error handler, and the real use cases of {@link TestAuthService} over in-memory
- * ports. No filters and no security chain: those have tests of their own.
+ * ports. No filters and no security chain: those have tests of their own (AdminApiIT for the admin API).
  */
 public final class ControllerSlice {
 
     public static final String BASE_URL = "http://localhost:3002";
     public static final String FRONTEND = "http://localhost:3000";
+    /** The header that names the acting administrator of an admin API request. */
+    public static final String ADMINISTRATOR = "X-Slice-Administrator";
     public static final AuthApiSettings SETTINGS = new AuthApiSettings(URI.create(BASE_URL), List.of(FRONTEND),
             "a-test-secret-of-at-least-thirty-two-characters");
 
@@ -72,6 +83,25 @@ public final class ControllerSlice {
 
     @Configuration(proxyBeanMethods = false)
     @EnableWebFlux
-    static class WebFlux {
+    static class WebFlux implements WebFluxConfigurer {
+
+        /** Without the security chain, the admin API's principal is a token of the user this header names. */
+        @Override
+        public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+            configurer.addCustomResolver(new HandlerMethodArgumentResolver() {
+                @Override
+                public boolean supportsParameter(MethodParameter parameter) {
+                    return parameter.hasParameterAnnotation(AuthenticationPrincipal.class);
+                }
+
+                @Override
+                public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context,
+                                                    ServerWebExchange exchange) {
+                    return Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(ADMINISTRATOR))
+                            .map(subject -> Jwt.withTokenValue("slice").header("alg", "none").subject(subject)
+                                    .claim("role", "admin").build());
+                }
+            });
+        }
     }
 }

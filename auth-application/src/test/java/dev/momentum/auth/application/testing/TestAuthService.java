@@ -5,6 +5,7 @@ import dev.momentum.auth.application.account.ChangeEmailService;
 import dev.momentum.auth.application.account.DeleteUserService;
 import dev.momentum.auth.application.account.ListAccountsService;
 import dev.momentum.auth.application.account.UpdateUserService;
+import dev.momentum.auth.application.admin.AdministrationService;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.ChangePasswordService;
 import dev.momentum.auth.application.credential.RequestPasswordResetService;
@@ -25,6 +26,7 @@ import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.signing.IssueTokenService;
+import dev.momentum.auth.application.signing.KeyRotationService;
 import dev.momentum.auth.application.signing.SigningKeyRing;
 import dev.momentum.auth.application.signing.TokenPolicy;
 import dev.momentum.auth.application.support.AuthPolicy;
@@ -33,6 +35,7 @@ import dev.momentum.auth.application.throttle.LocalRateLimitStore;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
@@ -111,9 +114,15 @@ public final class TestAuthService {
     public final SigningKeyRing keyRing = new SigningKeyRing(signingKeys, signing, tokens,
             new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),
             SigningAlgorithm.ES256, clock, events);
+    public final AdminPolicy admins = new AdminPolicy(Set.of());
     public final IssueTokenService issueToken = new IssueTokenService(getSession, keyRing, tokens,
             new TokenPolicy("http://localhost:3002", "http://localhost:3002", Duration.ofMinutes(15), Duration.ZERO),
-            new AdminPolicy(Set.of()));
+            admins);
+    public final Administrators administrators = new Administrators(users, admins);
+    public final KeyRotationService keyRotation = new KeyRotationService(keyRing, administrators);
+    public final InMemoryUserAdministration userAdministration = new InMemoryUserAdministration(users);
+    public final AdministrationService administration = new AdministrationService(users, administrators,
+            userAdministration, sessions, auditTrail, transactions, admins, events, clock);
     public final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
             clock);
     public final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions, events);
