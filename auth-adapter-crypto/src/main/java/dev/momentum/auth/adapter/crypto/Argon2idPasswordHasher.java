@@ -80,6 +80,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher, AutoCloseab
         return executor.getCompletedTaskCount();
     }
 
+    /** How many hashes and checks the pool has been given. */
+    long givenToThePool() {
+        return executor.getTaskCount();
+    }
+
     public Argon2Parameters parameters() {
         return parameters;
     }
