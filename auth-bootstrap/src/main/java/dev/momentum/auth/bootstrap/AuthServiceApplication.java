@@ -61,7 +61,7 @@ public class AuthServiceApplication {
             System.exit(migrated);
             return;
         }
-        if (settings.skipMigrations() || aotProcessing()) {
+        if (settings.database().skipMigrations() || aotProcessing()) {
             exitZeroOnTermination(start(settings, CompletableFuture.completedFuture(DatabaseStartup.open(settings)), args));
             return;
         }
@@ -83,8 +83,8 @@ public class AuthServiceApplication {
         LogFormat.applyBeforeSpring(settings);
         Database database = DatabaseStartup.open(settings);
         try {
-            if (!settings.skipMigrations()) {
-                DatabaseStartup.migrate(database, settings.databaseWait());
+            if (!settings.database().skipMigrations()) {
+                DatabaseStartup.migrate(database, settings.database().startupWait());
             }
         } catch (RuntimeException e) {
             database.close();
@@ -138,12 +138,12 @@ public class AuthServiceApplication {
 
     private static int migrate(Database database, ServiceSettings settings) {
         try {
-            DatabaseStartup.migrate(database, settings.databaseWait());
+            DatabaseStartup.migrate(database, settings.database().startupWait());
             return 0;
         } catch (SchemaMigrationException e) {
             if (e.isConnectionFailure()) {
                 LOG.error("The database did not accept connections within {} s (DATABASE_WAIT_SECONDS), giving up: {}",
-                        settings.databaseWait().toSeconds(), e.getMessage());
+                        settings.database().startupWait().toSeconds(), e.getMessage());
             } else {
                 LOG.error("Migration failed: {}", e.getMessage());
             }

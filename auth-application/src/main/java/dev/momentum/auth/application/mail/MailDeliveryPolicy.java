@@ -1,5 +1,6 @@
 package dev.momentum.auth.application.mail;
 
+import dev.momentum.auth.application.support.SettingsReader;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,6 +32,15 @@ public record MailDeliveryPolicy(Duration firstRetry, Duration longestRetry, Dur
     public static MailDeliveryPolicy defaults() {
         return new MailDeliveryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23),
                 Duration.ofMinutes(2), 50, 4, Duration.ofSeconds(30));
+    }
+
+    /** The defaults, with the retry schedule from MAIL_RETRY_FIRST, MAIL_RETRY_MAX and MAIL_GIVE_UP_AFTER. */
+    public static MailDeliveryPolicy read(SettingsReader env) {
+        MailDeliveryPolicy defaults = defaults();
+        return new MailDeliveryPolicy(env.duration("MAIL_RETRY_FIRST", defaults.firstRetry()),
+                env.duration("MAIL_RETRY_MAX", defaults.longestRetry()),
+                env.duration("MAIL_GIVE_UP_AFTER", defaults.giveUpAfter()), defaults.lease(),
+                defaults.batchSize(), defaults.concurrency(), defaults.sendTimeout());
     }
 
     /** @param failedAttempts how many attempts have failed so far, at least 1 */

@@ -1,7 +1,9 @@
 package dev.momentum.auth.application.throttle;
 
+import dev.momentum.auth.application.support.SettingsReader;
 import dev.momentum.auth.domain.throttle.RateLimit;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,62 @@ public record RateLimitPolicy(boolean enabled, List<PathRule> pathRules, RateLim
                 new PathRule("/forget-password*", mails)),
                 new RateLimit(100, Duration.ofSeconds(10)),
                 new RateLimit(10, Duration.ofSeconds(60)), new RateLimit(3, Duration.ofSeconds(60)));
+    }
+
+    /** The defaults, changed by RATE_LIMIT_ENABLED, RATE_LIMIT_RULES and the RATE_LIMIT_* budgets. */
+    public static RateLimitPolicy read(SettingsReader env) {
+        RateLimitPolicy defaults = defaults();
+        return new RateLimitPolicy(env.flag("RATE_LIMIT_ENABLED", true),
+                pathRules(env.text("RATE_LIMIT_RULES").orElse(""), defaults.pathRules(), env),
+                rateLimit(env, "RATE_LIMIT_DEFAULT", defaults.otherPaths()),
+                rateLimit(env, "RATE_LIMIT_ACCOUNT_ATTEMPTS", defaults.accountAttempts()),
+                rateLimit(env, "RATE_LIMIT_ACCOUNT_MAILS", defaults.accountMails()));
+    }
+
+    /** {@code /sign-in*=5/10s;/request-password-reset=1/60s}: replaces the default rule of that path, or comes first. */
+    private static List<PathRule> pathRules(String rules, List<PathRule> defaults, SettingsReader env) {
+        List<PathRule> configured = new ArrayList<>();
+        for (String rule : rules.split(";")) {
+            if (rule.isBlank()) {
+                continue;
+            }
+            String[] pathAndLimit = rule.split("=", 2);
+            Optional<RateLimit> limit = pathAndLimit.length == 2 ? rateLimit(pathAndLimit[1]) : Optional.empty();
+            if (limit.isEmpty() || !pathAndLimit[0].strip().startsWith("/")) {
+                env.problem("RATE_LIMIT_RULES must read like /sign-in*=3/10s;/request-password-reset=3/60s, not '"
+                        + rule.strip() + "'");
+                continue;
+            }
+            configured.add(new PathRule(pathAndLimit[0].strip(), limit.get()));
+        }
+        List<PathRule> merged = new ArrayList<>(configured);
+        defaults.stream()
+                .filter(rule -> configured.stream().noneMatch(mine -> mine.pattern().equals(rule.pattern())))
+                .forEach(merged::add);
+        return merged;
+    }
+
+    private static RateLimit rateLimit(SettingsReader env, String name, RateLimit fallback) {
+        Optional<String> value = env.text(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Optional<RateLimit> limit = rateLimit(value.get());
+        if (limit.isEmpty()) {
+            env.problem(name + " must read like 3/10s (requests per window), not '" + value.get() + "'");
+        }
+        return limit.orElse(fallback);
+    }
+
+    /** {@code 3/10s}: at most three requests in ten seconds. */
+    private static Optional<RateLimit> rateLimit(String text) {
+        String[] maxAndWindow = text.strip().split("/", 2);
+        try {
+            Duration window = SettingsReader.parseDuration(maxAndWindow[1]).orElseThrow();
+            return Optional.of(new RateLimit(Integer.parseInt(maxAndWindow[0].strip()), window));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
     }
 
     public RateLimitPolicy disabled() {

@@ -5,10 +5,6 @@ import dev.momentum.auth.adapter.crypto.Argon2Parameters;
 import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
 import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
-import dev.momentum.auth.adapter.mail.LoggingAccountMailer;
-import dev.momentum.auth.adapter.mail.MailTemplates;
-import dev.momentum.auth.adapter.mail.ResendAccountMailer;
-import dev.momentum.auth.adapter.mail.SmtpAccountMailer;
 import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
@@ -47,19 +43,8 @@ class AdapterWiring {
 
     @Bean
     AccountMailer accountMailer(ServiceSettings settings) {
-        MailTemplates templates = new MailTemplates(settings.emailFrom(), settings.mailTemplateDirectory());
-        AccountMailer mailer = switch (settings.mailProvider()) {
-            case LOG -> new LoggingAccountMailer(templates);
-            case RESEND -> new ResendAccountMailer(templates, settings.resendBaseUrl(),
-                    settings.resendApiKey().orElseThrow());
-            case SMTP -> {
-                var smtp = settings.smtp().orElseThrow();
-                yield new SmtpAccountMailer(templates, new SmtpAccountMailer.SmtpSettings(smtp.host(), smtp.port(),
-                        smtp.username().orElse(null), smtp.password().orElse(null), smtp.secure()));
-            }
-        };
-        LOG.info("Mail goes through {}", settings.mailProvider().name().toLowerCase(java.util.Locale.ROOT));
-        return mailer;
+        LOG.info("Mail goes through {}", settings.mail().provider().name().toLowerCase(java.util.Locale.ROOT));
+        return settings.mail().mailer();
     }
 
     @Bean

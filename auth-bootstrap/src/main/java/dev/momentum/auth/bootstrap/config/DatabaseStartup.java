@@ -21,7 +21,7 @@ public final class DatabaseStartup {
     }
 
     public static Database open(ServiceSettings settings) {
-        return settings.databaseUrl()
+        return settings.database().url()
                 .map(url -> Database.postgres(url, Database.PoolSettings.DEFAULT))
                 .orElseGet(() -> Database.embedded(settings.dataDirectory().resolve("auth"),
                         Database.PoolSettings.DEFAULT));

@@ -1,5 +1,6 @@
 package dev.momentum.auth.bootstrap.config;
 
+import dev.momentum.auth.adapter.mail.MailSettings;
 import dev.momentum.auth.adapter.web.operations.HealthProbes;
 import dev.momentum.auth.bootstrap.metrics.MetricsWiring;
 import dev.momentum.auth.bootstrap.metrics.PrometheusScrape;
@@ -37,11 +38,11 @@ public class ServiceWiring {
 
         @EventListener(ApplicationReadyEvent.class)
         public void announce() {
-            if (settings.usesEmbeddedDatabase() || settings.mailProvider() == ServiceSettings.MailProvider.LOG) {
+            if (settings.usesEmbeddedDatabase() || settings.mail().provider() == MailSettings.Provider.LOG) {
                 LOG.warn("Running on development defaults ({}{}). Set DATABASE_URL, AUTH_SECRET and RESEND_API_KEY "
                                 + "or MAIL_PROVIDER=smtp for a real deployment.",
                         settings.usesEmbeddedDatabase() ? "embedded database in " + settings.dataDirectory().toAbsolutePath() : "PostgreSQL",
-                        settings.mailProvider() == ServiceSettings.MailProvider.LOG ? ", mail printed to the log" : "");
+                        settings.mail().provider() == MailSettings.Provider.LOG ? ", mail printed to the log" : "");
             }
             LOG.info("Auth API ready at {}/api/auth (heap at most {} MiB)", settings.publicBaseUrl(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));

@@ -135,7 +135,7 @@ public final class BetterAuthImport {
         Database source = settings.source().map(url -> Database.postgres(url, Database.PoolSettings.DEFAULT))
                 .orElse(target);
         try {
-            DatabaseStartup.migrate(target, service.databaseWait());
+            DatabaseStartup.migrate(target, service.database().startupWait());
             var importer = new BetterAuthImportService(new BetterAuthSourcePersistenceAdapter(source, settings.tables()),
                     new BetterAuthImportPersistenceAdapter(target), new BetterAuthCiphers(settings.secrets()),
                     new AesGcmSecretSealer(service.secret().orElseThrow(), service.previousSecrets(), SEALING_PURPOSE),

@@ -3,11 +3,11 @@ package dev.momentum.auth.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.momentum.auth.adapter.mail.MailSettings.Provider;
 import dev.momentum.auth.application.account.AccountChanges;
 import dev.momentum.auth.application.throttle.RateLimitPolicy.PathRule;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
-import dev.momentum.auth.bootstrap.config.ServiceSettings.MailProvider;
 import dev.momentum.auth.domain.throttle.RateLimit;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.net.URI;
@@ -30,7 +30,7 @@ class ServiceSettingsTest {
 
         assertThat(settings.port()).isEqualTo(3002);
         assertThat(settings.usesEmbeddedDatabase()).isTrue();
-        assertThat(settings.mailProvider()).isEqualTo(MailProvider.LOG);
+        assertThat(settings.mail().provider()).isEqualTo(Provider.LOG);
         assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("http://localhost:3002"));
         assertThat(settings.production()).isFalse();
         assertThat(settings.managementPort()).isEmpty();
@@ -74,11 +74,11 @@ class ServiceSettingsTest {
                 "RESEND_API_KEY", "re_123"));
 
         assertThat(settings.port()).isEqualTo(4000);
-        assertThat(settings.databaseUrl()).hasValueSatisfying(url -> assertThat(url.host()).isEqualTo("db"));
+        assertThat(settings.database().url()).hasValueSatisfying(url -> assertThat(url.host()).isEqualTo("db"));
         assertThat(settings.secret()).contains(STRONG);
         assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("https://auth.example.com"));
         assertThat(settings.trustedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
-        assertThat(settings.mailProvider()).isEqualTo(MailProvider.RESEND);
+        assertThat(settings.mail().provider()).isEqualTo(Provider.RESEND);
     }
 
     @Test
@@ -114,7 +114,7 @@ class ServiceSettingsTest {
                 "AUTH_SECRET", STRONG, "MAIL_PROVIDER", "smtp", "SMTP_HOST", "mail", "SMTP_SECURE", "true"));
 
         assertThat(settings.production()).isTrue();
-        assertThat(settings.smtp()).hasValueSatisfying(smtp -> assertThat(smtp.port()).isEqualTo(465));
+        assertThat(settings.mail().smtp()).hasValueSatisfying(smtp -> assertThat(smtp.port()).isEqualTo(465));
     }
 
     @Test
