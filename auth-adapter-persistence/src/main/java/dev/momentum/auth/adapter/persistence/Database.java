@@ -11,15 +11,15 @@ import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -97,7 +97,9 @@ public final class Database implements AutoCloseable {
     /** The pool and its client are made on first use: migrating before Spring starts needs only JDBC. */
     public synchronized ConnectionFactory connectionFactory() {
         if (pool == null) {
-            var configuration = ConnectionPoolConfiguration.builder(connections.get())
+            ConnectionFactory made = connections.get();
+            var configuration = ConnectionPoolConfiguration.builder(
+                            changeNotices == null ? made : listeningToOwnNotices(made))
                     .name("auth")
                     .initialSize(0)
                     .maxSize(settings.maxSize())
@@ -107,9 +109,6 @@ public final class Database implements AutoCloseable {
                     .maxIdleTime(Duration.ofMinutes(10))
                     .maxLifeTime(Duration.ofHours(1))
                     .maxValidationTime(settings.connectTimeout());
-            if (changeNotices != null) {
-                configuration.postAllocate(this::hearOwnNotices);
-            }
             pool = new ConnectionPool(configuration.build());
         }
         return pool;
@@ -121,15 +120,30 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Makes a new pooled PostgreSQL connection, before it serves anything, listen to the channel
-     * the triggers notify with its own backend pid: PostgreSQL hands a session its own notices
-     * before it reports the write done.
+     * Makes each new PostgreSQL connection, before the pool hands it out, listen to the channel the
+     * triggers notify with its own backend pid: PostgreSQL hands a session its own notices before it
+     * reports the write done. Once per connection, when it is made: the pool's post-allocate hook
+     * would run on every acquire (two more round trips each, and one more subscriber each time).
      */
-    private Mono<Void> hearOwnNotices(Connection allocated) {
-        Object connection = allocated instanceof PostgresqlConnection || !(allocated instanceof Wrapped<?> wrapped)
-                ? allocated : wrapped.unwrap();
-        if (!(connection instanceof PostgresqlConnection postgres)) {
-            return Mono.error(new IllegalStateException("not a PostgreSQL connection: " + connection));
+    private ConnectionFactory listeningToOwnNotices(ConnectionFactory made) {
+        return new ConnectionFactory() {
+            @Override
+            public Publisher<? extends Connection> create() {
+                return Mono.from(made.create()).flatMap(connection -> hearOwnNotices(connection)
+                        .thenReturn(connection)
+                        .onErrorResume(failure -> Mono.from(connection.close()).then(Mono.error(failure))));
+            }
+
+            @Override
+            public ConnectionFactoryMetadata getMetadata() {
+                return made.getMetadata();
+            }
+        };
+    }
+
+    private Mono<Void> hearOwnNotices(Connection made) {
+        if (!(made instanceof PostgresqlConnection postgres)) {
+            return Mono.error(new IllegalStateException("not a PostgreSQL connection: " + made));
         }
         postgres.getNotifications().subscribe(notice -> ownNotices.accept(notice.getParameter()),
                 failure -> LOG.debug("A pooled connection stopped hearing its notices: {}", failure.toString()));

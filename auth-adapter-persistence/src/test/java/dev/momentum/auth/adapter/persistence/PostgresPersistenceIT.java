@@ -84,6 +84,21 @@ class PostgresPersistenceIT extends PersistenceContract {
         }
     }
 
+    /** A connection listens once, when it is made: not again each time the pool hands it out. */
+    @Test
+    void ownNoticesWhenPooledConnectionsWereHandedOutManyTimesThenAChangeIsHeardOnce() {
+        User user = stored("ada@example.com");
+        for (int i = 0; i < 30; i++) {
+            adapters.users().findById(user.id()).block();
+        }
+        List<String> heard = new CopyOnWriteArrayList<>();
+        database.onOwnNotices(heard::add);
+
+        adapters.users().updateProfile(user.id(), new UserProfile("Ada L.", null), NOW).block();
+
+        assertThat(heard).filteredOn(notice -> notice.contains(user.id().value())).hasSize(1);
+    }
+
     /** A row changed by plain SQL, on a connection of the service's own pool, is heard as well. */
     @Test
     void userChangesWhenARowIsChangedByPlainSqlOnAPooledConnectionThenItIsHeardBeforeTheStatementCompletes() {
