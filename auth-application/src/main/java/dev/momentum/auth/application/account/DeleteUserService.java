@@ -22,6 +22,7 @@ import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
@@ -97,7 +98,7 @@ public final class DeleteUserService implements DeleteUserUseCase {
     }
 
     @Override
-    public Mono<DeleteUserResult> deleteWithLink(String sessionToken, String token) {
+    public Mono<DeleteUserResult> deleteWithLink(BearerToken sessionToken, String token) {
         if (!allowed.deleteUser()) {
             return Mono.error(new AuthException(AuthError.NOT_FOUND));
         }

@@ -1,10 +1,11 @@
 package dev.momentum.auth.application.account;
 
 import dev.momentum.auth.application.account.port.in.ListAccountsQuery;
+import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
-import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.domain.credential.LinkedAccount;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.List;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -20,7 +21,7 @@ public final class ListAccountsService implements ListAccountsQuery {
     }
 
     @Override
-    public Mono<List<LinkedAccount>> listAccounts(String token) {
+    public Mono<List<LinkedAccount>> listAccounts(BearerToken token) {
         return currentSession.require(token).flatMap(current -> accounts.findAccounts(current.user().id()).collectList());
     }
 }

@@ -6,6 +6,7 @@ import dev.momentum.auth.application.credential.port.in.ChangePasswordCommand;
 import dev.momentum.auth.application.credential.port.in.ChangePasswordResult;
 import dev.momentum.auth.application.credential.port.in.ChangePasswordUseCase;
 import dev.momentum.auth.application.credential.port.in.VerifyPasswordQuery;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.SessionBoundWrites;
@@ -17,9 +18,9 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.User;
 import java.time.Clock;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase, Verif
     }
 
     @Override
-    public Mono<Void> verifyPassword(String sessionToken, String password) {
+    public Mono<Void> verifyPassword(BearerToken sessionToken, String password) {
         return currentSession.require(sessionToken)
                 .flatMap(current -> passwordCheck.check(current.user(), password))
                 .then();

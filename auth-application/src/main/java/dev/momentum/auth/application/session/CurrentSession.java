@@ -4,6 +4,7 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +17,8 @@ public final class CurrentSession {
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
     }
 
-    public Mono<SessionResult> require(String token) {
-        if (token == null || token.isEmpty()) {
+    public Mono<SessionResult> require(BearerToken token) {
+        if (token == null) {
             return Mono.error(new AuthException(AuthError.UNAUTHORIZED));
         }
         return sessions.getSession(token).switchIfEmpty(Mono.error(new AuthException(AuthError.UNAUTHORIZED)));

@@ -6,6 +6,7 @@ import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.token.TokenHash;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +26,8 @@ public final class GetSessionService implements GetSessionQuery {
     }
 
     @Override
-    public Mono<SessionResult> getSession(String token, boolean mayRefresh) {
-        TokenHash hash = TokenHash.of(token);
+    public Mono<SessionResult> getSession(BearerToken token, boolean mayRefresh) {
+        TokenHash hash = token.hash();
         return sessions.findByTokenHash(hash).flatMap(found -> {
             Instant now = Instants.now(clock);
             Session session = found.session();

@@ -7,6 +7,7 @@ import dev.momentum.auth.application.session.port.in.ListSessionsQuery;
 import dev.momentum.auth.application.session.port.in.SessionListResult;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.time.Clock;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -27,7 +28,7 @@ public final class ListSessionsService implements ListSessionsQuery {
     }
 
     @Override
-    public Mono<SessionListResult> listSessions(String token) {
+    public Mono<SessionListResult> listSessions(BearerToken token) {
         return currentSession.require(token).flatMap(current -> {
             if (!current.session().isFreshAt(clock.instant(), lifetime)) {
                 return Mono.error(new AuthException(AuthError.SESSION_NOT_FRESH));

@@ -8,6 +8,7 @@ import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.session.SessionId;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.token.TokenHash;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -25,9 +26,9 @@ public final class RevokeSessionsService implements RevokeSessionsUseCase {
     }
 
     @Override
-    public Mono<Boolean> revokeSession(String callerToken, String sessionTokenOrHandle) {
+    public Mono<Boolean> revokeSession(BearerToken callerToken, String sessionTokenOrHandle) {
         return currentSession.require(callerToken).flatMap(current -> {
-            boolean own = sessionTokenOrHandle.equals(current.token())
+            boolean own = sessionTokenOrHandle.equals(current.token().value())
                     || sessionTokenOrHandle.equals(current.session().id().value());
             return sessions.deleteOfUser(current.user().id(), new SessionId(sessionTokenOrHandle),
                             TokenHash.of(sessionTokenOrHandle))
@@ -37,14 +38,14 @@ public final class RevokeSessionsService implements RevokeSessionsUseCase {
     }
 
     @Override
-    public Mono<Void> revokeAllSessions(String callerToken) {
+    public Mono<Void> revokeAllSessions(BearerToken callerToken) {
         return currentSession.require(callerToken)
                 .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), null)
                         .then(revoked(current, "all sessions")));
     }
 
     @Override
-    public Mono<Void> revokeOtherSessions(String callerToken) {
+    public Mono<Void> revokeOtherSessions(BearerToken callerToken) {
         return currentSession.require(callerToken)
                 .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), current.session().id())
                         .then(revoked(current, "other sessions")));

@@ -10,6 +10,7 @@ import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.User;
 import java.time.Clock;
@@ -40,7 +41,7 @@ public final class SessionIssuer {
             String token = tokens.newToken();
             Session session = Session.start(new SessionId(tokens.newId()), user.id(), TokenHash.of(token), lifetime,
                     rememberMe, client, Instants.now(clock));
-            return sessions.add(session).thenReturn(new SessionResult(token, session, user));
+            return sessions.add(session).thenReturn(new SessionResult(new BearerToken(token), session, user));
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.session.port.in.SignOutUseCase;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.token.TokenHash;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -20,8 +21,8 @@ public final class SignOutService implements SignOutUseCase {
     }
 
     @Override
-    public Mono<Void> signOut(String token) {
-        TokenHash hash = TokenHash.of(token);
+    public Mono<Void> signOut(BearerToken token) {
+        TokenHash hash = token.hash();
         return sessions.findByTokenHash(hash)
                 .flatMap(found -> sessions.deleteByTokenHash(hash)
                         .then(events.succeeded(SecurityEventType.SIGN_OUT, Subject.of(found.user()), null)));

@@ -11,6 +11,7 @@ import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.signing.TokenClaims;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.User;
 import java.time.Instant;
 import java.util.Objects;
@@ -45,12 +46,12 @@ public final class IssueTokenService implements IssueTokenUseCase, GetSessionWit
     }
 
     @Override
-    public Mono<String> issueToken(String sessionToken) {
+    public Mono<String> issueToken(BearerToken sessionToken) {
         return currentSession.require(sessionToken).flatMap(this::tokenFor);
     }
 
     @Override
-    public Mono<SessionWithJwtResult> getSessionWithJwt(String sessionToken, boolean mayRefresh) {
+    public Mono<SessionWithJwtResult> getSessionWithJwt(BearerToken sessionToken, boolean mayRefresh) {
         return getSession.getSession(sessionToken, mayRefresh)
                 .flatMap(session -> tokenFor(session).map(jwt -> new SessionWithJwtResult(session, jwt)));
     }

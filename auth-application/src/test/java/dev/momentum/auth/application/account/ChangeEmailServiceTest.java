@@ -14,6 +14,7 @@ import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.EmailChangedResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult;
 import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -33,7 +34,7 @@ class ChangeEmailServiceTest {
         return query.substring("token=".length(), query.indexOf('&'));
     }
 
-    private Mono<VerifyEmailResult> follow(EmailChangeMail mail, String sessionToken) {
+    private Mono<VerifyEmailResult> follow(EmailChangeMail mail, BearerToken sessionToken) {
         return auth.verifyEmail.verify(new VerifyEmailCommand(tokenOf(mail), sessionToken, ClientInfo.UNKNOWN));
     }
 

@@ -6,6 +6,7 @@ import dev.momentum.auth.application.account.port.in.UpdateUserCommand;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class UpdateUserServiceTest {
         StepVerifier.create(auth.updateUser.updateUser(new UpdateUserCommand(signedIn.token(),
                 Optional.of("Ada\nBcc: x@evil.com"), Optional.empty(), false)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.VALIDATION_ERROR));
-        StepVerifier.create(auth.updateUser.updateUser(new UpdateUserCommand("unknown", Optional.of("x"),
+        StepVerifier.create(auth.updateUser.updateUser(new UpdateUserCommand(new BearerToken("unknown"), Optional.of("x"),
                 Optional.empty(), false))).verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
         assertThat(auth.users.users.get(signedIn.user().id()).name()).isEqualTo("Ada");
     }

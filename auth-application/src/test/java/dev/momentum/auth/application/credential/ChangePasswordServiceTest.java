@@ -9,6 +9,7 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.BearerToken;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -17,7 +18,7 @@ class ChangePasswordServiceTest {
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private final TestAuthService auth = new TestAuthService();
 
-    private ChangePasswordCommand command(String token, String current, String next, boolean revokeOthers) {
+    private ChangePasswordCommand command(BearerToken token, String current, String next, boolean revokeOthers) {
         return new ChangePasswordCommand(token, current, next, revokeOthers, ClientInfo.UNKNOWN);
     }
 
@@ -61,7 +62,7 @@ class ChangePasswordServiceTest {
 
         StepVerifier.create(auth.changePassword.changePassword(command(signedIn.token(), PASSWORD, "short", false)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_SHORT));
-        StepVerifier.create(auth.changePassword.changePassword(command("unknown", PASSWORD, NEW_PASSWORD, false)))
+        StepVerifier.create(auth.changePassword.changePassword(command(new BearerToken("unknown"), PASSWORD, NEW_PASSWORD, false)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
     }
 

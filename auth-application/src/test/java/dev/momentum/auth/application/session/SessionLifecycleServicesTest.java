@@ -7,6 +7,7 @@ import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -82,7 +83,7 @@ class SessionLifecycleServicesTest {
 
     @Test
     void listSessionsWhenNoSessionThenUnauthorized() {
-        StepVerifier.create(auth.listSessions.listSessions("unknown"))
+        StepVerifier.create(auth.listSessions.listSessions(new BearerToken("unknown")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
         StepVerifier.create(auth.listSessions.listSessions(null))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
@@ -103,7 +104,7 @@ class SessionLifecycleServicesTest {
     void revokeSessionWhenOwnTokenThenEndsItAndSaysSo() {
         var first = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.revokeSessions.revokeSession(first.token(), first.token()))
+        StepVerifier.create(auth.revokeSessions.revokeSession(first.token(), first.token().value()))
                 .expectNext(true).verifyComplete();
         StepVerifier.create(auth.getSession.getSession(first.token())).verifyComplete();
     }
@@ -115,7 +116,7 @@ class SessionLifecycleServicesTest {
 
         StepVerifier.create(auth.revokeSessions.revokeSession(ada.token(), bob.session().id().value()))
                 .expectNext(false).verifyComplete();
-        StepVerifier.create(auth.revokeSessions.revokeSession(ada.token(), bob.token()))
+        StepVerifier.create(auth.revokeSessions.revokeSession(ada.token(), bob.token().value()))
                 .expectNext(false).verifyComplete();
         assertThat(auth.getSession.getSession(bob.token()).block()).isNotNull();
     }
@@ -144,7 +145,7 @@ class SessionLifecycleServicesTest {
 
     @Test
     void revokeWhenNoSessionThenUnauthorized() {
-        StepVerifier.create(auth.revokeSessions.revokeAllSessions("unknown"))
+        StepVerifier.create(auth.revokeSessions.revokeAllSessions(new BearerToken("unknown")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
     }
 

@@ -3,6 +3,7 @@ package dev.momentum.auth.application.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -26,7 +27,7 @@ class SessionServicesTest {
 
     @Test
     void getSessionWhenTokenUnknownThenEmpty() {
-        StepVerifier.create(auth.getSession.getSession("unknown")).verifyComplete();
+        StepVerifier.create(auth.getSession.getSession(new BearerToken("unknown"))).verifyComplete();
     }
 
     @Test
@@ -49,6 +50,6 @@ class SessionServicesTest {
 
     @Test
     void signOutWhenTokenUnknownThenCompletesQuietly() {
-        StepVerifier.create(auth.signOut.signOut("unknown")).verifyComplete();
+        StepVerifier.create(auth.signOut.signOut(new BearerToken("unknown"))).verifyComplete();
     }
 }

@@ -10,6 +10,7 @@ import dev.momentum.auth.application.account.port.in.ChangeEmailUseCase;
 import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase.DeleteUserResult;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase;
+import dev.momentum.auth.domain.token.BearerToken;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,7 +77,7 @@ public final class AccountController {
                 .map(result -> CallbackUrls.redirectOrBody(target, DeleteUserResponse.of(result)));
     }
 
-    private String sessionToken(ServerWebExchange exchange) {
+    private BearerToken sessionToken(ServerWebExchange exchange) {
         return credentials.token(exchange.getRequest()).orElse(null);
     }
 

@@ -11,6 +11,7 @@ import dev.momentum.auth.application.credential.port.in.SignInCommand;
 import dev.momentum.auth.application.credential.port.in.SignInUseCase;
 import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.credential.port.in.SignUpUseCase;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,12 +61,12 @@ public final class EmailPasswordController {
         new RequiredFields().require("email", body.email()).require("password", body.password()).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         boolean rememberMe = body.rememberMe() == null || body.rememberMe();
-        String replaced = credentials.token(exchange.getRequest()).orElse(null);
+        BearerToken replaced = credentials.token(exchange.getRequest()).orElse(null);
         return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe, ClientInfos.of(exchange),
                         replaced))
                 .map(result -> {
                     sessionCookies.issue(exchange.getResponse(), result, rememberMe);
-                    var response = new SignInResponse(callbackURL != null, result.token(), callbackURL,
+                    var response = new SignInResponse(callbackURL != null, result.token().value(), callbackURL,
                             UserResponse.from(result.user()));
                     var ok = ResponseEntity.ok();
                     if (callbackURL != null) {

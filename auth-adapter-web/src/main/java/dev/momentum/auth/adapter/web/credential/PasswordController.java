@@ -81,7 +81,7 @@ public final class PasswordController {
                 .map(result -> {
                     result.newSession().ifPresent(session ->
                             sessionCookies.issue(exchange.getResponse(), session, true));
-                    return new ChangePasswordResponse(result.newSession().map(session -> session.token()).orElse(null),
+                    return new ChangePasswordResponse(result.newSession().map(session -> session.token().value()).orElse(null),
                             UserResponse.from(result.user()));
                 });
     }

@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web.security;
 
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.Optional;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,11 @@ public final class SessionCredentials {
         this.cookies = cookies;
     }
 
-    public Optional<String> token(ServerHttpRequest request) {
+    public Optional<BearerToken> token(ServerHttpRequest request) {
+        return presented(request).filter(token -> !token.isEmpty()).map(BearerToken::new);
+    }
+
+    private Optional<String> presented(ServerHttpRequest request) {
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String credential = authorization.substring(7).strip();

@@ -22,11 +22,11 @@ public final class SessionCookies {
         Optional<Duration> maxAge = rememberMe
                 ? Optional.of(Duration.between(session.updatedAt(), session.expiresAt()))
                 : Optional.empty();
-        response.addCookie(codec.sessionCookie(result.token(), maxAge));
+        response.addCookie(codec.sessionCookie(result.token().value(), maxAge));
         if (!rememberMe) {
             response.addCookie(codec.dontRememberCookie());
         }
-        response.getHeaders().set(SET_AUTH_TOKEN, codec.sign(result.token()));
+        response.getHeaders().set(SET_AUTH_TOKEN, codec.sign(result.token().value()));
         response.getHeaders().add("Access-Control-Expose-Headers", SET_AUTH_TOKEN);
     }
 

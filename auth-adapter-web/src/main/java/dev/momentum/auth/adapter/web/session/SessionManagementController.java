@@ -11,6 +11,7 @@ import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.in.ListSessionsQuery;
 import dev.momentum.auth.application.session.port.in.RevokeSessionsUseCase;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ public final class SessionManagementController {
         this.sessionCookies = sessionCookies;
     }
 
-    private String callerToken(ServerWebExchange exchange) {
+    private BearerToken callerToken(ServerWebExchange exchange) {
         return credentials.token(exchange.getRequest()).orElse(null);
     }
 
@@ -51,7 +52,7 @@ public final class SessionManagementController {
     Mono<List<SessionResponse>> listSessions(ServerWebExchange exchange) {
         return listSessions.listSessions(callerToken(exchange)).map(list -> list.sessions().stream()
                 .map(session -> SessionResponse.from(session, session.id().equals(list.current().session().id())
-                        ? list.current().token()
+                        ? list.current().token().value()
                         : session.id().value()))
                 .toList());
     }
@@ -88,7 +89,7 @@ public final class SessionManagementController {
     /** Sessions carry no fields a client may change (better-auth: only declared additionalFields). */
     @PostMapping("/update-session")
     Mono<Void> updateSession(ServerWebExchange exchange) {
-        String token = callerToken(exchange);
+        BearerToken token = callerToken(exchange);
         Mono<Object> session = token == null ? Mono.empty() : getSession.getSession(token).cast(Object.class);
         return session.switchIfEmpty(Mono.error(new AuthException(AuthError.UNAUTHORIZED)))
                 .then(Mono.error(new AuthException(AuthError.NO_FIELDS_TO_UPDATE)));

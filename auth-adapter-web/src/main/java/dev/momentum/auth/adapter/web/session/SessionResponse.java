@@ -13,7 +13,7 @@ public record SessionResponse(String id, String token, String userId, String exp
                               String updatedAt, String ipAddress, String userAgent) {
 
     public static SessionResponse from(SessionResult result) {
-        return from(result.session(), result.token());
+        return from(result.session(), result.token().value());
     }
 
     public static SessionResponse from(Session session, String token) {

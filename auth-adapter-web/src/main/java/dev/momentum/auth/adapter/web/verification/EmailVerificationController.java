@@ -16,6 +16,7 @@ import dev.momentum.auth.application.verification.port.in.SendVerificationEmailU
 import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailUseCase;
+import dev.momentum.auth.domain.token.BearerToken;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,7 @@ public final class EmailVerificationController {
         String email = request == null ? null : request.email();
         new RequiredFields().require("email", email).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", request.callbackURL());
-        String sessionToken = credentials.token(exchange.getRequest()).orElse(null);
+        BearerToken sessionToken = credentials.token(exchange.getRequest()).orElse(null);
         return sendVerificationEmail.send(new SendVerificationEmailCommand(email, callbackURL, sessionToken))
                 .thenReturn(StatusResponse.TRUE);
     }
@@ -75,7 +76,7 @@ public final class EmailVerificationController {
                                         ServerWebExchange exchange) {
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
         CallbackUrls.requireLinkToken(token);
-        String sessionToken = credentials.token(exchange.getRequest()).orElse(null);
+        BearerToken sessionToken = credentials.token(exchange.getRequest()).orElse(null);
         return verifyEmail.verify(new VerifyEmailCommand(token, sessionToken, ClientInfos.of(exchange)))
                 .map(result -> {
                     if (result instanceof VerifyEmailResult.VerifiedAndSignedInResult signedIn) {

@@ -23,7 +23,7 @@ class AccountControllerTest {
         int mailsBefore = auth.outbox.queued().size();
 
         client.post().uri("/api/auth/change-email").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(Map.of("newEmail", "ada.new@example.com"))
                 .exchange()
                 .expectStatus().isOk()
@@ -53,7 +53,7 @@ class AccountControllerTest {
     @Test
     void deleteUserWhenThePasswordIsRightThenDeletedAndTheCookiesExpired() {
         var result = client.post().uri("/api/auth/delete-user").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(Map.of("password", TestAuthService.PASSWORD))
                 .exchange()
                 .expectStatus().isOk()
@@ -67,7 +67,7 @@ class AccountControllerTest {
     @Test
     void deleteUserWhenThePasswordIsWrongThenA400AndTheUserStays() {
         client.post().uri("/api/auth/delete-user").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(Map.of("password", "wrong password!"))
                 .exchange()
                 .expectStatus().isBadRequest()

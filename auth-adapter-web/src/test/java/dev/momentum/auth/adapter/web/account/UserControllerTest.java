@@ -45,7 +45,7 @@ class UserControllerTest {
 
     private WebTestClient.ResponseSpec update(Map<String, Object> body) {
         return client.post().uri("/api/auth/update-user").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(body)
                 .exchange();
     }

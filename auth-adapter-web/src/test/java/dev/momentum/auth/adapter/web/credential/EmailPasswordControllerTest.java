@@ -7,6 +7,7 @@ import dev.momentum.auth.adapter.web.ControllerSlice;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -65,7 +66,7 @@ class EmailPasswordControllerTest {
         assertThat(result.getResponseBody()).containsEntry("redirect", false);
         String cookie = result.getResponseCookies().getFirst("better-auth.session_token").getValue();
         assertThat(URLDecoder.decode(cookie, StandardCharsets.UTF_8)).isEqualTo(cookies.sign(token));
-        assertThat(auth.getSession.getSession(token).block()).isNotNull();
+        assertThat(auth.getSession.getSession(new BearerToken(token)).block()).isNotNull();
     }
 
     @Test
@@ -85,7 +86,7 @@ class EmailPasswordControllerTest {
         SessionResult held = auth.signUpVerifyAndSignIn("ada@example.com");
 
         client.post().uri("/api/auth/sign-in/email").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(held.token()))
+                .cookie("better-auth.session_token", cookies.sign(held.token().value()))
                 .bodyValue(Map.of("email", "ada@example.com", "password", PASSWORD))
                 .exchange()
                 .expectStatus().isOk();

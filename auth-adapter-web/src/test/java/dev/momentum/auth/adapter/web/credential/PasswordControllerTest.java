@@ -56,13 +56,13 @@ class PasswordControllerTest {
     @Test
     void changePasswordWhenRevokingOthersThenANewSessionCookieAndTheOldSessionGone() {
         var result = client.post().uri("/api/auth/change-password").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "revokeOtherSessions", true))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult();
 
-        assertThat(result.getResponseBody().get("token")).isNotNull().isNotEqualTo(ada.token());
+        assertThat(result.getResponseBody().get("token")).isNotNull().isNotEqualTo(ada.token().value());
         assertThat(result.getResponseCookies().getFirst("better-auth.session_token")).isNotNull();
         assertThat(auth.getSession.getSession(ada.token()).blockOptional()).isEmpty();
     }
@@ -70,13 +70,13 @@ class PasswordControllerTest {
     @Test
     void verifyPasswordWhenWrongOrMissingThenTheContractsErrors() {
         client.post().uri("/api/auth/verify-password").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(Map.of("password", "wrong password!"))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_PASSWORD");
         client.post().uri("/api/auth/verify-password").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .bodyValue(Map.of())
                 .exchange()
                 .expectStatus().isBadRequest()

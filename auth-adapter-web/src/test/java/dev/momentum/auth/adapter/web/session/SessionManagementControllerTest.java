@@ -23,20 +23,20 @@ class SessionManagementControllerTest {
     @Test
     void listSessionsThenEveryLiveSessionAndOnlyTheCallersWithItsToken() {
         client.get().uri("/api/auth/list-sessions")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token()))
+                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[?(@.token == '%s')]".formatted(laptop.token())).exists()
-                .jsonPath("$[?(@.token == '%s')]".formatted(phone.token())).doesNotExist();
+                .jsonPath("$[?(@.token == '%s')]".formatted(laptop.token().value())).exists()
+                .jsonPath("$[?(@.token == '%s')]".formatted(phone.token().value())).doesNotExist();
     }
 
     @Test
     void revokeSessionWhenAnotherOfTheUsersThenItEndsAndTheCallersStays() {
         client.post().uri("/api/auth/revoke-session").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(laptop.token()))
-                .bodyValue(Map.of("token", phone.token()))
+                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .bodyValue(Map.of("token", phone.token().value()))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().json("{\"status\":true}");
@@ -48,7 +48,7 @@ class SessionManagementControllerTest {
     @Test
     void revokeOtherSessionsThenOnlyTheCallersIsLeft() {
         client.post().uri("/api/auth/revoke-other-sessions")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token()))
+                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
                 .exchange()
                 .expectStatus().isOk();
 
@@ -63,12 +63,12 @@ class SessionManagementControllerTest {
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
         client.post().uri("/api/auth/update-session")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token()))
+                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("NO_FIELDS_TO_UPDATE");
         client.post().uri("/api/auth/revoke-session").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(laptop.token()))
+                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
                 .bodyValue(Map.of("token", " "))
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -78,7 +78,7 @@ class SessionManagementControllerTest {
     @Test
     void listAccountsThenTheCredentialAccount() {
         client.get().uri("/api/auth/list-accounts")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token()))
+                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()

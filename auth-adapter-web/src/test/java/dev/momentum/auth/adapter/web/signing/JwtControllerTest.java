@@ -24,7 +24,7 @@ class JwtControllerTest {
         SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
         var token = client.get().uri("/api/auth/token")
-                .cookie("better-auth.session_token", cookies.sign(ada.token()))
+                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -2,6 +2,7 @@ package dev.momentum.auth.application.account.port.in;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
 
@@ -11,14 +12,14 @@ import java.util.Objects;
  * @param sessionToken the caller's session token, or null (then UNAUTHORIZED)
  * @param callbackURL where the link leads after the change, already checked by the caller; nullable
  */
-public record ChangeEmailCommand(String sessionToken, EmailAddress newEmail, String callbackURL) {
+public record ChangeEmailCommand(BearerToken sessionToken, EmailAddress newEmail, String callbackURL) {
 
     public ChangeEmailCommand {
         Objects.requireNonNull(newEmail, "newEmail cannot be null");
     }
 
     /** Reads the address as better-auth's zod schema does: VALIDATION_ERROR when it is not one. */
-    public static ChangeEmailCommand of(String sessionToken, String newEmail, String callbackURL) {
+    public static ChangeEmailCommand of(BearerToken sessionToken, String newEmail, String callbackURL) {
         return new ChangeEmailCommand(sessionToken, (newEmail == null ? null : EmailAddress.parse(newEmail).orElse(null))
                 instanceof EmailAddress address ? address : invalid(), callbackURL);
     }

@@ -1,5 +1,7 @@
 package dev.momentum.auth.application.account.port.in;
 
+import dev.momentum.auth.domain.token.BearerToken;
+
 /**
  * A request to delete the caller's account.
  *
@@ -9,5 +11,10 @@ package dev.momentum.auth.application.account.port.in;
  * @param confirmationToken the token of a confirmation mail, or null
  * @param callbackURL where the confirmation link leads, already checked by the caller; nullable
  */
-public record DeleteUserCommand(String sessionToken, String password, String confirmationToken, String callbackURL) {
+public record DeleteUserCommand(BearerToken sessionToken, String password, String confirmationToken, String callbackURL) {
+
+    @Override
+    public String toString() {
+        return "DeleteUserCommand[password and tokens hidden, callbackURL=" + callbackURL + "]";
+    }
 }

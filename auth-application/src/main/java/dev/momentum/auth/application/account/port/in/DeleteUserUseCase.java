@@ -1,5 +1,6 @@
 package dev.momentum.auth.application.account.port.in;
 
+import dev.momentum.auth.domain.token.BearerToken;
 import reactor.core.publisher.Mono;
 
 public interface DeleteUserUseCase {
@@ -11,7 +12,7 @@ public interface DeleteUserUseCase {
     Mono<DeleteUserResult> deleteUser(DeleteUserCommand command);
 
     /** Follows a confirmation link; it works only in a session of the user it was mailed to (better-auth). */
-    Mono<DeleteUserResult> deleteWithLink(String sessionToken, String token);
+    Mono<DeleteUserResult> deleteWithLink(BearerToken sessionToken, String token);
 
     enum DeleteUserResult { DELETED, CONFIRMATION_SENT }
 }

@@ -1,5 +1,6 @@
 package dev.momentum.auth.application.account.port.in;
 
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,6 @@ import java.util.Optional;
  * present with an empty inner value: remove the picture. {@code emailGiven}: the request tried to
  * change the address, which this use case refuses.
  */
-public record UpdateUserCommand(String sessionToken, Optional<String> name, Optional<Optional<String>> image,
+public record UpdateUserCommand(BearerToken sessionToken, Optional<String> name, Optional<Optional<String>> image,
                                 boolean emailGiven) {
 }

@@ -1,9 +1,10 @@
 package dev.momentum.auth.application.credential.port.in;
 
 import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.Objects;
 
-public record ChangePasswordCommand(String sessionToken, String currentPassword, String newPassword,
+public record ChangePasswordCommand(BearerToken sessionToken, String currentPassword, String newPassword,
                                     boolean revokeOtherSessions, ClientInfo client) {
 
     public ChangePasswordCommand {

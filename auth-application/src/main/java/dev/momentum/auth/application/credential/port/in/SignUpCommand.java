@@ -13,4 +13,9 @@ public record SignUpCommand(String name, String email, String password, String i
         Objects.requireNonNull(password, "password cannot be null");
         Objects.requireNonNull(client, "client cannot be null");
     }
+
+    @Override
+    public String toString() {
+        return "SignUpCommand[email=" + email + ", password hidden]";
+    }
 }

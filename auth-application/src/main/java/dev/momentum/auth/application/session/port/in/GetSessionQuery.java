@@ -1,11 +1,12 @@
 package dev.momentum.auth.application.session.port.in;
 
+import dev.momentum.auth.domain.token.BearerToken;
 import reactor.core.publisher.Mono;
 
 public interface GetSessionQuery {
 
     /** The live session named by this token, or empty when there is none (unknown or expired). */
-    default Mono<SessionResult> getSession(String token) {
+    default Mono<SessionResult> getSession(BearerToken token) {
         return getSession(token, false);
     }
 
@@ -13,5 +14,5 @@ public interface GetSessionQuery {
      * The same, sliding the session's expiry forward when {@code mayRefresh} and it was last
      * extended at least a day ago (better-auth's updateAge).
      */
-    Mono<SessionResult> getSession(String token, boolean mayRefresh);
+    Mono<SessionResult> getSession(BearerToken token, boolean mayRefresh);
 }

@@ -1,6 +1,7 @@
 package dev.momentum.auth.application.session.port.in;
 
 import dev.momentum.auth.domain.session.Session;
+import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.User;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * at the moment it is issued or presented: the database keeps its hash. {@code refreshed} says
  * that this lookup extended the session, so the cookie should be sent again.
  */
-public record SessionResult(String token, Session session, User user, boolean refreshed) {
+public record SessionResult(BearerToken token, Session session, User user, boolean refreshed) {
 
     public SessionResult {
         Objects.requireNonNull(token, "token cannot be null");
@@ -17,7 +18,7 @@ public record SessionResult(String token, Session session, User user, boolean re
         Objects.requireNonNull(user, "user cannot be null");
     }
 
-    public SessionResult(String token, Session session, User user) {
+    public SessionResult(BearerToken token, Session session, User user) {
         this(token, session, user, false);
     }
 
