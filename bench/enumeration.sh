@@ -10,18 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tries=${1:-150}
-java_bin=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* | head -n 1)}/bin/java
-jar=auth-bootstrap/target/auth-service.jar
 port=${PORT:-3103}
-data=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-
-PORT=$port AUTH_DATA_DIR=$data RATE_LIMIT_ENABLED=false "$java_bin" -jar "$jar" >"$data/service.log" 2>&1 &
-pid=$!
-until curl -sf "http://localhost:$port/health" >/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { cat "$data/service.log"; exit 1; }
-  sleep 0.05
-done
+. bench/embedded-service.sh
 
 api="http://localhost:$port/api/auth"
 sign_up() {
