@@ -5,17 +5,20 @@ import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.config.EnableWebFlux;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -39,17 +42,24 @@ public final class ControllerSlice {
     public static final AuthApiSettings SETTINGS = new AuthApiSettings(URI.create(BASE_URL), List.of(FRONTEND),
             "a-test-secret-of-at-least-thirty-two-characters");
 
+    /** Signs and names the session cookie as the service does. */
+    public static final SessionCookieCodec COOKIES = new SessionCookieCodec(SETTINGS);
+
     private ControllerSlice() {
+    }
+
+    /** The session cookie of a browser signed in with this session, for {@code .cookies(...)}. */
+    public static Consumer<MultiValueMap<String, String>> signedIn(SessionResult session) {
+        return cookies -> cookies.add(COOKIES.sessionCookieName(), COOKIES.sign(session.token().value()));
     }
 
     public static WebTestClient of(TestAuthService auth, Class<?>... controllers) {
         var context = new AnnotationConfigApplicationContext();
         context.register(WebFlux.class);
         context.register(controllers);
-        var codec = new SessionCookieCodec(SETTINGS);
         context.registerBean(AuthApiSettings.class, () -> SETTINGS);
-        context.registerBean(SessionCredentials.class, () -> new SessionCredentials(codec));
-        context.registerBean(SessionCookies.class, () -> new SessionCookies(codec));
+        context.registerBean(SessionCredentials.class, () -> new SessionCredentials(COOKIES));
+        context.registerBean(SessionCookies.class, () -> new SessionCookies(COOKIES));
         context.registerBean(CallbackUrls.class, () -> new CallbackUrls(new TrustedOrigins(SETTINGS)));
         context.registerBean(JsonErrorWebExceptionHandler.class,
                 () -> new JsonErrorWebExceptionHandler(JsonMapper.builder().build()));

@@ -34,8 +34,8 @@ class AccountWiring {
     DeleteUserService deleteUserService(GetSessionService getSession, PersistenceAdapters persistence,
                                         Argon2idPasswordHasher hasher, VerificationMailing mailing,
                                         ServiceSettings settings, AuthPolicy policy, Clock clock, SecurityEvents events) {
-        return new DeleteUserService(getSession, persistence.sessions(), persistence.users(), persistence.users(), hasher, persistence.verificationTokens(),
-                mailing, persistence.transactions(), settings.accountChanges(), policy, clock, events);
+        return new DeleteUserService(getSession, persistence.sessions(), persistence.users(), persistence.users(), hasher,
+                persistence.verificationTokens(), mailing, persistence.transactions(), settings.accountChanges(), policy, clock, events);
     }
 
     @Bean

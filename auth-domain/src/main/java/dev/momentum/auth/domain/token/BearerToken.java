@@ -12,11 +12,6 @@ public record BearerToken(String value) {
         Objects.requireNonNull(value, "value cannot be null");
     }
 
-    /** The token a client presented, if it presented one: absent and empty values are no token. */
-    public static java.util.Optional<BearerToken> presented(String value) {
-        return value == null || value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new BearerToken(value));
-    }
-
     public TokenHash hash() {
         return TokenHash.of(value);
     }

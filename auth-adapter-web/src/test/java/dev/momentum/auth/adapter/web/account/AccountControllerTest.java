@@ -3,7 +3,6 @@ package dev.momentum.auth.adapter.web.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import java.util.Map;
@@ -15,7 +14,6 @@ class AccountControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, AccountController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
     final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     @Test
@@ -23,7 +21,7 @@ class AccountControllerTest {
         int mailsBefore = auth.outbox.queued().size();
 
         client.post().uri("/api/auth/change-email").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(Map.of("newEmail", "ada.new@example.com"))
                 .exchange()
                 .expectStatus().isOk()
@@ -53,7 +51,7 @@ class AccountControllerTest {
     @Test
     void deleteUserWhenThePasswordIsRightThenDeletedAndTheCookiesExpired() {
         var result = client.post().uri("/api/auth/delete-user").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(Map.of("password", TestAuthService.PASSWORD))
                 .exchange()
                 .expectStatus().isOk()
@@ -67,7 +65,7 @@ class AccountControllerTest {
     @Test
     void deleteUserWhenThePasswordIsWrongThenA400AndTheUserStays() {
         client.post().uri("/api/auth/delete-user").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(Map.of("password", "wrong password!"))
                 .exchange()
                 .expectStatus().isBadRequest()

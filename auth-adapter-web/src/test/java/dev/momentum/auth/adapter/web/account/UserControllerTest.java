@@ -3,7 +3,6 @@ package dev.momentum.auth.adapter.web.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ class UserControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, UserController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
     final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     @Test
@@ -45,7 +43,7 @@ class UserControllerTest {
 
     private WebTestClient.ResponseSpec update(Map<String, Object> body) {
         return client.post().uri("/api/auth/update-user").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(body)
                 .exchange();
     }

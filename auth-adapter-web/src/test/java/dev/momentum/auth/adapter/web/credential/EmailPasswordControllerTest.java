@@ -4,7 +4,6 @@ import static dev.momentum.auth.application.testing.TestAuthService.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.domain.token.BearerToken;
@@ -20,7 +19,6 @@ class EmailPasswordControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, EmailPasswordController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
 
     @Test
     void signUpWhenValidThenBetterAuthsShapeWithoutATokenUntilVerified() {
@@ -65,7 +63,7 @@ class EmailPasswordControllerTest {
         String token = (String) result.getResponseBody().get("token");
         assertThat(result.getResponseBody()).containsEntry("redirect", false);
         String cookie = result.getResponseCookies().getFirst("better-auth.session_token").getValue();
-        assertThat(URLDecoder.decode(cookie, StandardCharsets.UTF_8)).isEqualTo(cookies.sign(token));
+        assertThat(URLDecoder.decode(cookie, StandardCharsets.UTF_8)).isEqualTo(ControllerSlice.COOKIES.sign(token));
         assertThat(auth.getSession.getSession(new BearerToken(token)).block()).isNotNull();
     }
 
@@ -86,7 +84,7 @@ class EmailPasswordControllerTest {
         SessionResult held = auth.signUpVerifyAndSignIn("ada@example.com");
 
         client.post().uri("/api/auth/sign-in/email").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(held.token().value()))
+                .cookies(ControllerSlice.signedIn(held))
                 .bodyValue(Map.of("email", "ada@example.com", "password", PASSWORD))
                 .exchange()
                 .expectStatus().isOk();

@@ -4,7 +4,6 @@ import static dev.momentum.auth.application.testing.TestAuthService.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import java.util.Map;
@@ -19,7 +18,6 @@ class PasswordControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, PasswordController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
     final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     @Test
@@ -56,7 +54,7 @@ class PasswordControllerTest {
     @Test
     void changePasswordWhenRevokingOthersThenANewSessionCookieAndTheOldSessionGone() {
         var result = client.post().uri("/api/auth/change-password").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "revokeOtherSessions", true))
                 .exchange()
                 .expectStatus().isOk()
@@ -70,13 +68,13 @@ class PasswordControllerTest {
     @Test
     void verifyPasswordWhenWrongOrMissingThenTheContractsErrors() {
         client.post().uri("/api/auth/verify-password").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(Map.of("password", "wrong password!"))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_PASSWORD");
         client.post().uri("/api/auth/verify-password").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .bodyValue(Map.of())
                 .exchange()
                 .expectStatus().isBadRequest()

@@ -3,7 +3,6 @@ package dev.momentum.auth.adapter.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import org.junit.jupiter.api.Test;
@@ -14,13 +13,12 @@ class SessionControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, SessionController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
     final SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
     @Test
     void getSessionWhenSignedInThenTheSessionTheUserAndItsJwtNeverCached() {
         var result = client.get().uri("/api/auth/get-session")
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -61,7 +59,7 @@ class SessionControllerTest {
     @Test
     void signOutThenTheSessionEndsAndItsCookiesExpire() {
         var result = client.post().uri("/api/auth/sign-out")
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().json("{\"success\":true}")

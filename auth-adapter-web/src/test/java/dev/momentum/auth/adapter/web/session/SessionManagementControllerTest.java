@@ -3,7 +3,6 @@ package dev.momentum.auth.adapter.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import java.util.Map;
@@ -15,7 +14,6 @@ class SessionManagementControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, SessionManagementController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
     final SessionResult laptop = auth.signUpVerifyAndSignIn("ada@example.com");
     final SessionResult phone = auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com",
             TestAuthService.PASSWORD)).block();
@@ -23,7 +21,7 @@ class SessionManagementControllerTest {
     @Test
     void listSessionsThenEveryLiveSessionAndOnlyTheCallersWithItsToken() {
         client.get().uri("/api/auth/list-sessions")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .cookies(ControllerSlice.signedIn(laptop))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -35,7 +33,7 @@ class SessionManagementControllerTest {
     @Test
     void revokeSessionWhenAnotherOfTheUsersThenItEndsAndTheCallersStays() {
         client.post().uri("/api/auth/revoke-session").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .cookies(ControllerSlice.signedIn(laptop))
                 .bodyValue(Map.of("token", phone.token().value()))
                 .exchange()
                 .expectStatus().isOk()
@@ -48,7 +46,7 @@ class SessionManagementControllerTest {
     @Test
     void revokeOtherSessionsThenOnlyTheCallersIsLeft() {
         client.post().uri("/api/auth/revoke-other-sessions")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .cookies(ControllerSlice.signedIn(laptop))
                 .exchange()
                 .expectStatus().isOk();
 
@@ -63,12 +61,12 @@ class SessionManagementControllerTest {
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
         client.post().uri("/api/auth/update-session")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .cookies(ControllerSlice.signedIn(laptop))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("NO_FIELDS_TO_UPDATE");
         client.post().uri("/api/auth/revoke-session").contentType(MediaType.APPLICATION_JSON)
-                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .cookies(ControllerSlice.signedIn(laptop))
                 .bodyValue(Map.of("token", " "))
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -78,7 +76,7 @@ class SessionManagementControllerTest {
     @Test
     void listAccountsThenTheCredentialAccount() {
         client.get().uri("/api/auth/list-accounts")
-                .cookie("better-auth.session_token", cookies.sign(laptop.token().value()))
+                .cookies(ControllerSlice.signedIn(laptop))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.momentum.auth.adapter.web.ControllerSlice;
-import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.LabelledSigning;
 import dev.momentum.auth.application.testing.TestAuthService;
@@ -17,14 +16,13 @@ class JwtControllerTest {
 
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, JwtController.class);
-    final SessionCookieCodec cookies = new SessionCookieCodec(ControllerSlice.SETTINGS);
 
     @Test
     void tokenWhenSignedInThenAJwtOfTheUserSignedByAPublishedKeyAndNeverCached() throws Exception {
         SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
 
         var token = client.get().uri("/api/auth/token")
-                .cookie("better-auth.session_token", cookies.sign(ada.token().value()))
+                .cookies(ControllerSlice.signedIn(ada))
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -5,6 +5,7 @@ import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A request to move the caller's account to another address.
@@ -20,11 +21,8 @@ public record ChangeEmailCommand(BearerToken sessionToken, EmailAddress newEmail
 
     /** Reads the address as better-auth's zod schema does: VALIDATION_ERROR when it is not one. */
     public static ChangeEmailCommand of(BearerToken sessionToken, String newEmail, String callbackURL) {
-        return new ChangeEmailCommand(sessionToken, (newEmail == null ? null : EmailAddress.parse(newEmail).orElse(null))
-                instanceof EmailAddress address ? address : invalid(), callbackURL);
-    }
-
-    private static EmailAddress invalid() {
-        throw new AuthException(AuthError.VALIDATION_ERROR, "[body.newEmail] Invalid email address");
+        EmailAddress address = Optional.ofNullable(newEmail).flatMap(EmailAddress::parse).orElseThrow(
+                () -> new AuthException(AuthError.VALIDATION_ERROR, "[body.newEmail] Invalid email address"));
+        return new ChangeEmailCommand(sessionToken, address, callbackURL);
     }
 }
