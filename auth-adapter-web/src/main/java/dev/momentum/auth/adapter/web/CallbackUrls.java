@@ -2,8 +2,7 @@ package dev.momentum.auth.adapter.web;
 
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.domain.token.LinkToken;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +25,9 @@ public final class CallbackUrls {
     }
 
     /** A mailed link's token, required as better-auth's query schema requires it. */
-    public static String requireLinkToken(String token) {
-        if (token == null || token.isEmpty()) {
-            throw new AuthException(AuthError.VALIDATION_ERROR,
-                    "[query.token] Invalid input: expected string, received undefined");
-        }
-        return token;
+    public static LinkToken requireLinkToken(String token) {
+        return LinkToken.parse(token).orElseThrow(
+                () -> HttpProblem.invalidInput("[query.token] Invalid input: expected string, received undefined"));
     }
 
     /** What a followed link answers: a redirect to the checked callback if there is one, else the JSON body. */

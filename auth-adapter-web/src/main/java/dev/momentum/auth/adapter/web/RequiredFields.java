@@ -1,7 +1,6 @@
 package dev.momentum.auth.adapter.web;
 
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.adapter.web.error.HttpProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ public final class RequiredFields {
 
     public void check() {
         if (!issues.isEmpty()) {
-            throw new AuthException(AuthError.VALIDATION_ERROR, String.join("; ", issues));
+            throw HttpProblem.invalidInput(String.join("; ", issues));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.momentum.auth.application.account;
 
+import dev.momentum.auth.application.account.port.in.ConfirmDeletionCommand;
+import dev.momentum.auth.application.account.port.in.ConfirmDeletionUseCase;
 import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase;
 import dev.momentum.auth.application.audit.SecurityEvents.Subject;
@@ -22,8 +24,7 @@ import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.session.SessionLifetime;
-import dev.momentum.auth.domain.token.BearerToken;
-import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.token.LinkToken;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import java.time.Clock;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
  * better-auth's delete-user: proof is the password, a confirmation link, or a fresh session.
  * Deleting the user deletes its accounts, sessions, tokens and waiting mail in one statement.
  */
-public final class DeleteUserService implements DeleteUserUseCase {
+public final class DeleteUserService implements DeleteUserUseCase, ConfirmDeletionUseCase {
 
     private final CurrentSession currentSession;
     private final PasswordCheck passwordCheck;
@@ -67,12 +68,12 @@ public final class DeleteUserService implements DeleteUserUseCase {
     public Mono<DeleteUserResult> deleteUser(DeleteUserCommand command) {
         return currentSession.require(command.sessionToken()).flatMap(current -> events.failures(
                 SecurityEventType.ACCOUNT_DELETION,
-                Mono.defer(() -> deleteAs(current, command.password(), command.confirmationToken(),
+                Mono.defer(() -> deleteAs(current, command.password(), command.confirmation(),
                         command.callbackURL())),
                 Subject.of(current.user())));
     }
 
-    private Mono<DeleteUserResult> deleteAs(SessionResult current, String password, String token, String callbackURL) {
+    private Mono<DeleteUserResult> deleteAs(SessionResult current, String password, LinkToken token, String callbackURL) {
         if (!allowed.deleteUser()) {
             return Mono.error(new AuthException(AuthError.NOT_FOUND));
         }
@@ -98,21 +99,21 @@ public final class DeleteUserService implements DeleteUserUseCase {
     }
 
     @Override
-    public Mono<DeleteUserResult> deleteWithLink(BearerToken sessionToken, String token) {
+    public Mono<DeleteUserResult> confirmDeletion(ConfirmDeletionCommand command) {
         if (!allowed.deleteUser()) {
             return Mono.error(new AuthException(AuthError.NOT_FOUND));
         }
-        if (sessionToken == null) {
+        if (command.sessionToken() == null) {
             return Mono.error(new AuthException(AuthError.FAILED_TO_GET_USER_INFO));
         }
-        return currentSession.require(sessionToken)
+        return currentSession.require(command.sessionToken())
                 .onErrorMap(AuthException.class, unauthorized -> new AuthException(AuthError.FAILED_TO_GET_USER_INFO))
-                .flatMap(current -> deleteWithToken(current, token));
+                .flatMap(current -> deleteWithToken(current, command.link()));
     }
 
-    private Mono<DeleteUserResult> deleteWithToken(SessionResult current, String token) {
+    private Mono<DeleteUserResult> deleteWithToken(SessionResult current, LinkToken token) {
         return writes.write(current, () -> verificationTokens
-                .redeem(TokenHash.of(token), VerificationPurpose.ACCOUNT_DELETION, Instants.now(clock))
+                .redeem(token.hash(), VerificationPurpose.ACCOUNT_DELETION, Instants.now(clock))
                 .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
                         && redeemed.userId().equals(current.user().id())
                         ? users.delete(current.user().id()).thenReturn(DeleteUserResult.DELETED)

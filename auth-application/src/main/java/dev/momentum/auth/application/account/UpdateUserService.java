@@ -2,15 +2,16 @@ package dev.momentum.auth.application.account;
 
 import dev.momentum.auth.application.account.port.in.UpdateUserCommand;
 import dev.momentum.auth.application.account.port.in.UpdateUserUseCase;
+import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.FailureDetail.Defect;
 import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.SessionBoundWrites;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Clock;
 import java.util.Objects;
@@ -46,8 +47,7 @@ public final class UpdateUserService implements UpdateUserUseCase {
             String image = command.image().isPresent() ? command.image().get().orElse(null) : before.image();
             var problem = UserProfile.problemWith(name, image);
             if (problem.isPresent()) {
-                return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
-                        "[body." + problem.get() + "] Invalid " + problem.get()));
+                return Mono.error(AuthException.invalid(problem.get(), Defect.MALFORMED));
             }
             return writes.write(current, () -> accounts.updateProfile(current.user().id(), new UserProfile(name, image),
                     Instants.now(clock)));

@@ -1,16 +1,26 @@
 package dev.momentum.auth.application.admin;
 
-import dev.momentum.auth.application.admin.port.in.AdministerUsersUseCase;
 import dev.momentum.auth.application.admin.port.in.AuditPageResult;
+import dev.momentum.auth.application.admin.port.in.DisableUserCommand;
+import dev.momentum.auth.application.admin.port.in.DisableUserUseCase;
+import dev.momentum.auth.application.admin.port.in.EnableUserUseCase;
+import dev.momentum.auth.application.admin.port.in.EndUserSessionsUseCase;
+import dev.momentum.auth.application.admin.port.in.FindUserQuery;
 import dev.momentum.auth.application.admin.port.in.ReadAuditTrailQuery;
+import dev.momentum.auth.application.admin.port.in.RemoveUserUseCase;
+import dev.momentum.auth.application.admin.port.in.SearchUsersQuery;
+import dev.momentum.auth.application.admin.port.in.SetRoleCommand;
+import dev.momentum.auth.application.admin.port.in.SetRoleUseCase;
+import dev.momentum.auth.application.admin.port.in.UserActionCommand;
 import dev.momentum.auth.application.admin.port.in.UserPageResult;
 import dev.momentum.auth.application.admin.port.in.UserSearchQuery;
 import dev.momentum.auth.application.admin.port.out.UserAdministration;
-import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.FailureDetail.AdminRefusal;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
@@ -20,12 +30,10 @@ import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.user.AdministeredUser;
-import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -34,9 +42,8 @@ import reactor.core.publisher.Mono;
  * acting user and checks that it is an administrator now, so that disabling an administrator or
  * taking the role away takes effect at once, not when the token expires.
  */
-public final class AdministrationService implements AdministerUsersUseCase, ReadAuditTrailQuery {
-
-    private static final Set<String> ROLES = Set.of(User.ADMIN, "user");
+public final class AdministrationService implements SearchUsersQuery, FindUserQuery, DisableUserUseCase,
+        EnableUserUseCase, EndUserSessionsUseCase, RemoveUserUseCase, SetRoleUseCase, ReadAuditTrailQuery {
 
     private final UserRegistry users;
     private final Administrators administrators;
@@ -63,21 +70,21 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
     }
 
     @Override
-    public Mono<UserPageResult> search(UserId administrator, UserSearchQuery query) {
-        return asAdministrator(administrator)
+    public Mono<UserPageResult> search(UserSearchQuery query) {
+        return asAdministrator(query.administrator())
                 .then(Mono.zip(administration.search(query.text(), query.limit(), query.offset())
                                 .map(this::withEffectiveRole).collectList(),
                         administration.count(query.text()), UserPageResult::new))
-                .flatMap(page -> audited(administrator, SecurityEventType.ADMIN_READ, Subject.NOBODY,
+                .flatMap(page -> audited(query.administrator(), SecurityEventType.ADMIN_READ, Subject.NOBODY,
                         "users matching '" + query.text() + "'").thenReturn(page));
     }
 
     @Override
-    public Mono<AdministeredUser> find(UserId administrator, UserId user) {
-        return asAdministrator(administrator)
-                .then(existing(user))
-                .flatMap(found -> audited(administrator, SecurityEventType.ADMIN_READ, Subject.of(found.user()),
-                        "user").thenReturn(withEffectiveRole(found)));
+    public Mono<AdministeredUser> find(UserActionCommand request) {
+        return asAdministrator(request.administrator())
+                .then(existing(request.user()))
+                .flatMap(found -> audited(request.administrator(), SecurityEventType.ADMIN_READ,
+                        Subject.of(found.user()), "user").thenReturn(withEffectiveRole(found)));
     }
 
     /** The role the policy gives, the one the user's tokens state: ADMIN_EMAILS makes an administrator too. */
@@ -87,49 +94,49 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
     }
 
     @Override
-    public Mono<Void> disable(UserId administrator, UserId user, String reason) {
-        return changeUser(administrator, user, OwnAccount.REFUSED, SecurityEventType.ACCOUNT_DISABLED, reason,
-                () -> transactions.inTransaction(() -> administration.setDisabled(user, true, reason, Instants.now(clock))
+    public Mono<Void> disable(DisableUserCommand command) {
+        UserId user = command.action().user();
+        return changeUser(command.action(), OwnAccount.REFUSED, SecurityEventType.ACCOUNT_DISABLED, command.reason(),
+                () -> transactions.inTransaction(() -> administration
+                        .setDisabled(user, true, command.reason(), Instants.now(clock))
                         .then(sessions.deleteAllOfUser(user, null))));
     }
 
     @Override
-    public Mono<Void> enable(UserId administrator, UserId user) {
-        return changeUser(administrator, user, OwnAccount.ALLOWED, SecurityEventType.ACCOUNT_ENABLED, null,
-                () -> administration.setDisabled(user, false, null, Instants.now(clock)));
+    public Mono<Void> enable(UserActionCommand command) {
+        return changeUser(command, OwnAccount.ALLOWED, SecurityEventType.ACCOUNT_ENABLED, null,
+                () -> administration.setDisabled(command.user(), false, null, Instants.now(clock)));
     }
 
     @Override
-    public Mono<Void> endSessions(UserId administrator, UserId user) {
-        return changeUser(administrator, user, OwnAccount.ALLOWED, SecurityEventType.SESSION_REVOCATION,
-                "all sessions", () -> sessions.deleteAllOfUser(user, null));
+    public Mono<Void> endSessions(UserActionCommand command) {
+        return changeUser(command, OwnAccount.ALLOWED, SecurityEventType.SESSION_REVOCATION,
+                "all sessions", () -> sessions.deleteAllOfUser(command.user(), null));
     }
 
     @Override
-    public Mono<Void> delete(UserId administrator, UserId user) {
-        return changeUser(administrator, user, OwnAccount.REFUSED, SecurityEventType.ACCOUNT_DELETION, null,
-                () -> users.delete(user));
+    public Mono<Void> remove(UserActionCommand command) {
+        return changeUser(command, OwnAccount.REFUSED, SecurityEventType.ACCOUNT_DELETION, null,
+                () -> users.delete(command.user()));
     }
 
     @Override
-    public Mono<Void> setRole(UserId administrator, UserId user, String role) {
-        if (role == null || !ROLES.contains(role)) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.role] must be admin or user"));
-        }
-        return changeUser(administrator, user, OwnAccount.REFUSED, SecurityEventType.ROLE_CHANGE, role,
-                () -> administration.setRole(user, role, Instants.now(clock)));
+    public Mono<Void> setRole(SetRoleCommand command) {
+        return changeUser(command.action(), OwnAccount.REFUSED, SecurityEventType.ROLE_CHANGE, command.role(),
+                () -> administration.setRole(command.action().user(), command.role(), Instants.now(clock)));
     }
 
     /**
      * Every change to a user: the caller is an administrator now, the user exists (and is not the
      * caller, where that could lock every administrator out), the change, then its audit event.
      */
-    private Mono<Void> changeUser(UserId administrator, UserId user, OwnAccount ownAccount, SecurityEventType type,
+    private Mono<Void> changeUser(UserActionCommand action, OwnAccount ownAccount, SecurityEventType type,
                                   String detail, Supplier<Mono<?>> change) {
-        return asAdministrator(administrator)
-                .then(ownAccount == OwnAccount.REFUSED ? notSelf(administrator, user) : Mono.empty())
-                .then(existing(user))
-                .flatMap(found -> change.get().then(audited(administrator, type, Subject.of(found.user()), detail)));
+        return asAdministrator(action.administrator())
+                .then(ownAccount == OwnAccount.REFUSED ? notSelf(action) : Mono.empty())
+                .then(existing(action.user()))
+                .flatMap(found -> change.get()
+                        .then(audited(action.administrator(), type, Subject.of(found.user()), detail)));
     }
 
     private enum OwnAccount { ALLOWED, REFUSED }
@@ -151,13 +158,12 @@ public final class AdministrationService implements AdministerUsersUseCase, Read
 
     private Mono<AdministeredUser> existing(UserId user) {
         // NOT_FOUND (404): better-auth's USER_NOT_FOUND answers 401, which would tell an administrator to sign in again
-        return administration.find(user).switchIfEmpty(Mono.error(new AuthException(AuthError.NOT_FOUND, "User not found")));
+        return administration.find(user).switchIfEmpty(Mono.error(new AuthException(AuthError.NOT_FOUND, AdminRefusal.UNKNOWN_USER)));
     }
 
-    /** An administrator who disabled, deleted or demoted themselves could lock every administrator out. */
-    private static Mono<Void> notSelf(UserId administrator, UserId user) {
-        return administrator.equals(user)
-                ? Mono.error(new AuthException(AuthError.FORBIDDEN, "Administrators cannot do this to their own account"))
+    private static Mono<Void> notSelf(UserActionCommand action) {
+        return action.administrator().equals(action.user())
+                ? Mono.error(new AuthException(AuthError.FORBIDDEN, AdminRefusal.OWN_ACCOUNT))
                 : Mono.empty();
     }
 

@@ -5,7 +5,6 @@ import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.port.in.RequestPasswordResetCommand;
 import dev.momentum.auth.application.credential.port.in.RequestPasswordResetUseCase;
 import dev.momentum.auth.application.support.AuthPolicy;
-import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.user.port.out.UserLookup;
@@ -37,10 +36,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
 
     @Override
     public Mono<Void> requestPasswordReset(RequestPasswordResetCommand command) {
-        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
-        if (email == null) {
-            return Mono.error(InputErrors.invalidEmailField());
-        }
+        EmailAddress email = command.email();
         Mono<Void> work = users.findByEmail(email)
                 .flatMap(user -> transactions.inTransaction(() -> mailing.queuePasswordReset(user, command.redirectTo()))
                         .doOnSuccess(committed -> mailing.wakeDelivery())

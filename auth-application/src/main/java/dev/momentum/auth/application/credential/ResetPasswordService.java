@@ -5,6 +5,7 @@ import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.port.in.CheckResetTokenQuery;
 import dev.momentum.auth.application.credential.port.in.ResetPasswordCommand;
 import dev.momentum.auth.application.credential.port.in.ResetPasswordUseCase;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
@@ -13,11 +14,10 @@ import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
-import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
-import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.token.LinkToken;
 import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
@@ -55,23 +55,13 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
     }
 
     @Override
-    public Mono<Boolean> isUsable(String token) {
-        if (token == null || token.isEmpty()) {
-            return Mono.just(false);
-        }
-        return verificationTokens.isRedeemable(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET,
+    public Mono<Boolean> isUsable(LinkToken token) {
+        return verificationTokens.isRedeemable(token.hash(), VerificationPurpose.PASSWORD_RESET,
                 Instants.now(clock));
     }
 
     @Override
     public Mono<Void> resetPassword(ResetPasswordCommand command) {
-        if (command.token() == null || command.token().isEmpty()) {
-            return Mono.error(new AuthException(AuthError.INVALID_TOKEN));
-        }
-        if (command.newPassword() == null) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
-                    "[body.newPassword] Invalid input: expected string, received undefined"));
-        }
         return events.failures(SecurityEventType.PASSWORD_RESET,
                 InputErrors.reject(policy.passwordPolicy().checkNew(command.newPassword()))
                         .then(Mono.defer(() -> hasher.hash(command.newPassword())))
@@ -81,9 +71,9 @@ public final class ResetPasswordService implements ResetPasswordUseCase, CheckRe
                 Subject.NOBODY);
     }
 
-    private Mono<UserId> spendAndReplace(String token, PasswordHash hash) {
+    private Mono<UserId> spendAndReplace(LinkToken token, PasswordHash hash) {
         Instant now = Instants.now(clock);
-        return verificationTokens.redeem(TokenHash.of(token), VerificationPurpose.PASSWORD_RESET, now)
+        return verificationTokens.redeem(token.hash(), VerificationPurpose.PASSWORD_RESET, now)
                 .flatMap(redemption -> redemption instanceof Redemption.Redeemed redeemed
                         ? credentials.replacePasswordHash(redeemed.userId(), hash, now)
                                 .then(policy.revokeSessionsOnPasswordReset()

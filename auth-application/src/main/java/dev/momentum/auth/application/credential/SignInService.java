@@ -4,6 +4,7 @@ import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.port.in.SignInCommand;
 import dev.momentum.auth.application.credential.port.in.SignInUseCase;
+import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
@@ -15,7 +16,6 @@ import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
-import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -56,14 +56,11 @@ public final class SignInService implements SignInUseCase {
     @Override
     public Mono<SessionResult> signIn(SignInCommand command) {
         return events.outcome(SecurityEventType.SIGN_IN, Mono.defer(() -> attempt(command)),
-                session -> Subject.of(session.user()), Subject.email(command.email()));
+                session -> Subject.of(session.user()), Subject.email(command.email().value()));
     }
 
     private Mono<SessionResult> attempt(SignInCommand command) {
-        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
-        if (email == null) {
-            return Mono.error(new AuthException(AuthError.INVALID_EMAIL));
-        }
+        EmailAddress email = command.email();
         return InputErrors.reject(policy.passwordPolicy().checkPresented(command.password()))
                 .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 .then(Mono.defer(() -> afterTheFloorWhenRefused(checkedCredential(email, command.password()))))

@@ -6,8 +6,6 @@ import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.credential.port.in.SignUpResult;
 import dev.momentum.auth.application.credential.port.in.SignUpUseCase;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
@@ -21,7 +19,6 @@ import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
-import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Clock;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -54,17 +51,8 @@ public final class SignUpService implements SignUpUseCase {
 
     @Override
     public Mono<SignUpResult> signUp(SignUpCommand command) {
-        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
-        if (email == null) {
-            return Mono.error(InputErrors.invalidEmailField());
-        }
-        var profileProblem = UserProfile.problemWith(command.name(), command.image());
-        if (profileProblem.isPresent()) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR,
-                    "[body." + profileProblem.get() + "] Invalid " + profileProblem.get()));
-        }
-        User candidate = User.register(new UserId(tokens.newId()),
-                new UserProfile(command.name(), command.image()), email, Instants.now(clock));
+        EmailAddress email = command.email();
+        User candidate = User.register(new UserId(tokens.newId()), command.profile(), email, Instants.now(clock));
         Mono<SignUpResult> work = InputErrors.reject(policy.passwordPolicy().checkNew(command.password()))
                 .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 // hashed even when the address is taken, so both answers take the same time
@@ -73,7 +61,7 @@ public final class SignUpService implements SignUpUseCase {
                 .thenReturn(new SignUpResult(candidate));
         // a taken address writes and mails nothing, so it would answer a few milliseconds sooner
         // (EnumerationTimingIT, since replaced by bench/enumeration.sh, measured 6 %): both answer after the same floor
-        return Mono.zip(events.failures(SecurityEventType.SIGN_UP, work, Subject.email(command.email())),
+        return Mono.zip(events.failures(SecurityEventType.SIGN_UP, work, Subject.email(email.value())),
                 Mono.delay(policy.enumerationFloor()), (result, floor) -> result);
     }
 

@@ -1,19 +1,21 @@
 package dev.momentum.auth.application.session;
 
-import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
+import dev.momentum.auth.application.session.port.in.RevokeSessionCommand;
+import dev.momentum.auth.application.session.port.in.RevokeSessionUseCase;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand;
 import dev.momentum.auth.application.session.port.in.RevokeSessionsUseCase;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.session.SessionId;
-import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.token.TokenHash;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
-public final class RevokeSessionsService implements RevokeSessionsUseCase {
+public final class RevokeSessionsService implements RevokeSessionUseCase, RevokeSessionsUseCase {
 
     private final CurrentSession currentSession;
     private final SecurityEvents events;
@@ -26,8 +28,9 @@ public final class RevokeSessionsService implements RevokeSessionsUseCase {
     }
 
     @Override
-    public Mono<Boolean> revokeSession(BearerToken callerToken, String sessionTokenOrHandle) {
-        return currentSession.require(callerToken).flatMap(current -> {
+    public Mono<Boolean> revokeSession(RevokeSessionCommand command) {
+        String sessionTokenOrHandle = command.target();
+        return currentSession.require(command.callerToken()).flatMap(current -> {
             boolean own = sessionTokenOrHandle.equals(current.token().value())
                     || sessionTokenOrHandle.equals(current.session().id().value());
             return sessions.deleteOfUser(current.user().id(), new SessionId(sessionTokenOrHandle),
@@ -38,17 +41,12 @@ public final class RevokeSessionsService implements RevokeSessionsUseCase {
     }
 
     @Override
-    public Mono<Void> revokeAllSessions(BearerToken callerToken) {
-        return currentSession.require(callerToken)
-                .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), null)
-                        .then(revoked(current, "all sessions")));
-    }
-
-    @Override
-    public Mono<Void> revokeOtherSessions(BearerToken callerToken) {
-        return currentSession.require(callerToken)
-                .flatMap(current -> sessions.deleteAllOfUser(current.user().id(), current.session().id())
-                        .then(revoked(current, "other sessions")));
+    public Mono<Void> revokeSessions(RevokeSessionsCommand command) {
+        return currentSession.require(command.callerToken()).flatMap(current -> switch (command.which()) {
+            case ALL -> sessions.deleteAllOfUser(current.user().id(), null).then(revoked(current, "all sessions"));
+            case OTHERS -> sessions.deleteAllOfUser(current.user().id(), current.session().id())
+                    .then(revoked(current, "other sessions"));
+        });
     }
 
     private Mono<Void> revoked(SessionResult current, String which) {

@@ -12,11 +12,6 @@ public final class InputErrors {
     private InputErrors() {
     }
 
-    /** better-auth validates sign-up and verification requests with zod, which words it this way. */
-    public static AuthException invalidEmailField() {
-        return new AuthException(AuthError.VALIDATION_ERROR, "[body.email] Invalid email address");
-    }
-
     public static Mono<Void> reject(Optional<Violation> violation) {
         return violation.<Mono<Void>>map(v -> Mono.error(new AuthException(switch (v) {
             case TOO_SHORT -> AuthError.PASSWORD_TOO_SHORT;

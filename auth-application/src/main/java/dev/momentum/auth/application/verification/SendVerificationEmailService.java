@@ -4,7 +4,6 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.support.AuthPolicy;
-import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.user.port.out.UserLookup;
@@ -37,10 +36,7 @@ public final class SendVerificationEmailService implements SendVerificationEmail
 
     @Override
     public Mono<Void> send(SendVerificationEmailCommand command) {
-        EmailAddress email = EmailAddress.parse(command.email()).orElse(null);
-        if (email == null) {
-            return Mono.error(InputErrors.invalidEmailField());
-        }
+        EmailAddress email = command.email();
         Mono<Void> admitted = limiter.admitAccount(RateLimiter.AccountAction.MAIL, email);
         if (command.sessionToken() != null) {
             return admitted.then(Mono.defer(() -> sessions.getSession(command.sessionToken()))

@@ -9,16 +9,15 @@ import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.user.port.out.UserLookup;
-import dev.momentum.auth.application.verification.port.out.EmailOwnership;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.AlreadyVerifiedResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.EmailChangedResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.VerifiedAndSignedInResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailUseCase;
+import dev.momentum.auth.application.verification.port.out.EmailOwnership;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
-import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserId;
 import dev.momentum.auth.domain.verification.Redemption;
@@ -75,7 +74,7 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
     private Mono<VerifyEmailResult> redeem(VerifyEmailCommand command) {
         Instant now = Instants.now(clock);
         return transactions.inTransaction(() -> verificationTokens
-                .redeem(TokenHash.of(command.token()), LINK_PURPOSES, now)
+                .redeem(command.token().hash(), LINK_PURPOSES, now)
                 .flatMap(redemption -> switch (redemption) {
                     case Redemption.Redeemed(VerificationToken token) when token.newEmail().isPresent() ->
                             changeEmail(token.userId(), token.newEmail().get(), command, now);

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.application.account.port.in.ChangeEmailCommand;
 import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.FailureDetail.Defect;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangedNotice;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
-import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.EmailChangedResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult;
+import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.EmailChangedResult;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.token.BearerToken;
+import dev.momentum.auth.domain.token.LinkToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -35,7 +37,7 @@ class ChangeEmailServiceTest {
     }
 
     private Mono<VerifyEmailResult> follow(EmailChangeMail mail, BearerToken sessionToken) {
-        return auth.verifyEmail.verify(new VerifyEmailCommand(tokenOf(mail), sessionToken, ClientInfo.UNKNOWN));
+        return auth.verifyEmail.verify(new VerifyEmailCommand(new LinkToken(tokenOf(mail)), sessionToken, ClientInfo.UNKNOWN));
     }
 
     private EmailChangeMail lastChangeMail() {
@@ -130,7 +132,7 @@ class ChangeEmailServiceTest {
     void changeEmailWhenInputOrStateIsWrongThenTheContractsErrors() {
         StepVerifier.create(change("ADA@example.com")).verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_IS_THE_SAME));
         assertThatThrownBy(() -> ChangeEmailCommand.of(ada.token(), "not-an-address", null))
-                .matches(AuthErrors.is(AuthError.VALIDATION_ERROR)).hasMessage("[body.newEmail] Invalid email address");
+                .matches(AuthErrors.invalid("newEmail", Defect.NOT_AN_EMAIL_ADDRESS));
         assertThatThrownBy(() -> ChangeEmailCommand.of(ada.token(), null, null))
                 .matches(AuthErrors.is(AuthError.VALIDATION_ERROR));
         StepVerifier.create(auth.changeEmail.changeEmail(ChangeEmailCommand.of(null, "x@example.com", null)))

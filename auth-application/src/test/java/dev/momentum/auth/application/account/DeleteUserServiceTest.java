@@ -3,6 +3,7 @@ package dev.momentum.auth.application.account;
 import static dev.momentum.auth.application.testing.TestAuthService.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.account.port.in.ConfirmDeletionCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase.DeleteUserResult;
 import dev.momentum.auth.application.error.AuthError;
@@ -10,6 +11,7 @@ import dev.momentum.auth.application.mail.port.out.AccountMail.AccountDeletionMa
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.token.LinkToken;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -35,7 +37,7 @@ class DeleteUserServiceTest {
 
     @Test
     void deleteUserWhenSessionIsFreshThenDeletesTheUserAndTheirSessions() {
-        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), null, null, null)))
+        StepVerifier.create(auth.deleteUser.deleteUser(DeleteUserCommand.of(ada.token(), null, null, null)))
                 .expectNext(DeleteUserResult.DELETED).verifyComplete();
 
         assertThat(adaExists()).isFalse();
@@ -47,7 +49,7 @@ class DeleteUserServiceTest {
         auth.clock.advance(Duration.ofDays(2));
         SessionResult refreshed = auth.getSession.getSession(ada.token()).block();
 
-        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(refreshed.token(), null, null, null)))
+        StepVerifier.create(auth.deleteUser.deleteUser(DeleteUserCommand.of(refreshed.token(), null, null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.SESSION_EXPIRED));
         assertThat(adaExists()).isTrue();
     }
@@ -56,16 +58,16 @@ class DeleteUserServiceTest {
     void deleteUserWhenSessionIsOldAndPasswordIsRightThenDeletes() {
         auth.clock.advance(Duration.ofDays(2));
 
-        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), PASSWORD, null, null)))
+        StepVerifier.create(auth.deleteUser.deleteUser(DeleteUserCommand.of(ada.token(), PASSWORD, null, null)))
                 .expectNext(DeleteUserResult.DELETED).verifyComplete();
         assertThat(adaExists()).isFalse();
     }
 
     @Test
     void deleteUserWhenPasswordIsWrongOrTooLongThenRefusedAndNothingIsDeleted() {
-        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), "wrong password!", null, null)))
+        StepVerifier.create(auth.deleteUser.deleteUser(DeleteUserCommand.of(ada.token(), "wrong password!", null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_PASSWORD));
-        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(ada.token(), "x".repeat(129), null, null)))
+        StepVerifier.create(auth.deleteUser.deleteUser(DeleteUserCommand.of(ada.token(), "x".repeat(129), null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_LONG));
         assertThat(adaExists()).isTrue();
     }
@@ -75,9 +77,9 @@ class DeleteUserServiceTest {
         var disabled = new DeleteUserService(auth.getSession, auth.sessions, auth.users, auth.users, auth.hasher, auth.verificationTokens,
                 auth.verificationMailing, auth.transactions, new AccountChanges(true, false, false), auth.policy, auth.clock, auth.events);
 
-        StepVerifier.create(disabled.deleteUser(new DeleteUserCommand(ada.token(), PASSWORD, null, null)))
+        StepVerifier.create(disabled.deleteUser(DeleteUserCommand.of(ada.token(), PASSWORD, null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));
-        StepVerifier.create(auth.deleteUser.deleteUser(new DeleteUserCommand(null, PASSWORD, null, null)))
+        StepVerifier.create(auth.deleteUser.deleteUser(DeleteUserCommand.of(null, PASSWORD, null, null)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
         assertThat(adaExists()).isTrue();
     }
@@ -86,14 +88,14 @@ class DeleteUserServiceTest {
     void deleteUserWhenConfirmationByMailThenOnlyTheMailedLinkDeletes() {
         DeleteUserService confirming = withConfirmationByMail();
 
-        StepVerifier.create(confirming.deleteUser(new DeleteUserCommand(ada.token(), PASSWORD, null, "/goodbye")))
+        StepVerifier.create(confirming.deleteUser(DeleteUserCommand.of(ada.token(), PASSWORD, null, "/goodbye")))
                 .expectNext(DeleteUserResult.CONFIRMATION_SENT).verifyComplete();
         assertThat(adaExists()).isTrue();
         AccountDeletionMail mail = (AccountDeletionMail) auth.outbox.queued().getLast();
         assertThat(mail.link().toString()).matches(
                 "http://links.test/delete-user/callback\\?token=\\S+&callbackURL=/goodbye");
 
-        StepVerifier.create(confirming.deleteWithLink(ada.token(), tokenOfDeletionMail()))
+        StepVerifier.create(confirming.confirmDeletion(new ConfirmDeletionCommand(ada.token(), new LinkToken(tokenOfDeletionMail()))))
                 .expectNext(DeleteUserResult.DELETED).verifyComplete();
         assertThat(adaExists()).isFalse();
     }
@@ -101,13 +103,13 @@ class DeleteUserServiceTest {
     @Test
     void deleteWithLinkWhenAnotherUsersSessionOrNoSessionThenRefused() {
         DeleteUserService confirming = withConfirmationByMail();
-        confirming.deleteUser(new DeleteUserCommand(ada.token(), null, null, null)).block();
+        confirming.deleteUser(DeleteUserCommand.of(ada.token(), null, null, null)).block();
         String token = tokenOfDeletionMail();
         SessionResult bob = auth.signUpVerifyAndSignIn("bob@example.com");
 
-        StepVerifier.create(confirming.deleteWithLink(bob.token(), token))
+        StepVerifier.create(confirming.confirmDeletion(new ConfirmDeletionCommand(bob.token(), new LinkToken(token))))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
-        StepVerifier.create(confirming.deleteWithLink(null, token))
+        StepVerifier.create(confirming.confirmDeletion(new ConfirmDeletionCommand(null, new LinkToken(token))))
                 .verifyErrorMatches(AuthErrors.is(AuthError.FAILED_TO_GET_USER_INFO));
         assertThat(adaExists()).isTrue();
     }

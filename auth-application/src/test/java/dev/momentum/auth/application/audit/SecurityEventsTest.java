@@ -12,6 +12,8 @@ import dev.momentum.auth.application.credential.port.in.RequestPasswordResetComm
 import dev.momentum.auth.application.credential.port.in.ResetPasswordCommand;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand.Which;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
@@ -42,13 +44,13 @@ class SecurityEventsTest {
         String grace = first.user().id().value();
         auth.changePassword.changePassword(new ChangePasswordCommand(first.token(), PASSWORD, NEW_PASSWORD, false,
                 ClientInfo.UNKNOWN)).block();
-        auth.requestPasswordReset.requestPasswordReset(new RequestPasswordResetCommand("grace@example.com", "/r")).block();
-        auth.requestPasswordReset.requestPasswordReset(new RequestPasswordResetCommand("nobody@example.com", "/r")).block();
-        auth.resetPassword.resetPassword(new ResetPasswordCommand(auth.tokenOfLastResetMail(), PASSWORD)).block();
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand("spent", PASSWORD)))
+        auth.requestPasswordReset.requestPasswordReset(RequestPasswordResetCommand.of("grace@example.com", "/r")).block();
+        auth.requestPasswordReset.requestPasswordReset(RequestPasswordResetCommand.of("nobody@example.com", "/r")).block();
+        auth.resetPassword.resetPassword(ResetPasswordCommand.of(auth.tokenOfLastResetMail(), PASSWORD)).block();
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of("spent", PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
         SessionResult again = auth.signIn.signIn(TestAuthService.signInCommand("grace@example.com", PASSWORD)).block();
-        auth.revokeSessions.revokeOtherSessions(again.token()).block();
+        auth.revokeSessions.revokeSessions(new RevokeSessionsCommand(again.token(), Which.OTHERS)).block();
         auth.signOut.signOut(again.token()).block();
 
         assertThat(auth.auditTrail.events())

@@ -92,25 +92,25 @@ class EnumerationResistanceTest {
     @Test
     void requestPasswordResetWhenTheAddressHasNoAccountThenTheSameWorkAndAnswer() {
         assertAlike(email -> auth -> auth.requestPasswordReset.requestPasswordReset(
-                new RequestPasswordResetCommand(email, "/reset")));
+                RequestPasswordResetCommand.of(email, "/reset")));
 
         TestAuthService auth = new TestAuthService();
         auth.signUpVerifyAndSignIn(KNOWN);
         var reset = new RequestPasswordResetService(auth.users, auth.transactions, auth.verificationMailing,
                 floored(auth.policy), auth.limiter, auth.events);
-        assertBothAnswerAtTheFloor(email -> reset.requestPasswordReset(new RequestPasswordResetCommand(email, "/reset")));
+        assertBothAnswerAtTheFloor(email -> reset.requestPasswordReset(RequestPasswordResetCommand.of(email, "/reset")));
     }
 
     @Test
     void sendVerificationEmailWhenTheAddressHasNoAccountThenTheSameWorkAndAnswer() {
         assertAlike(email -> auth -> auth.sendVerificationEmail.send(
-                new SendVerificationEmailCommand(email, "/welcome", null)));
+                SendVerificationEmailCommand.of(email, "/welcome", null)));
 
         TestAuthService auth = new TestAuthService();
         auth.signUp(KNOWN);
         var send = new SendVerificationEmailService(auth.users, auth.getSession, auth.transactions,
                 auth.verificationMailing, floored(auth.policy), auth.limiter);
-        assertBothAnswerAtTheFloor(email -> send.send(new SendVerificationEmailCommand(email, "/welcome", null)));
+        assertBothAnswerAtTheFloor(email -> send.send(SendVerificationEmailCommand.of(email, "/welcome", null)));
     }
 
     /** The counting itself: a right password for the known address is told apart, so the traces can differ. */

@@ -2,6 +2,7 @@ package dev.momentum.auth.application.credential;
 
 import static dev.momentum.auth.application.testing.TestAuthService.signInCommand;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.application.credential.port.in.RequestPasswordResetCommand;
 import dev.momentum.auth.application.credential.port.in.ResetPasswordCommand;
@@ -9,6 +10,7 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.token.LinkToken;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -19,7 +21,7 @@ class PasswordResetServicesTest {
     private final TestAuthService auth = new TestAuthService();
 
     private String requestReset(String email) {
-        auth.requestPasswordReset.requestPasswordReset(new RequestPasswordResetCommand(email, "/reset")).block();
+        auth.requestPasswordReset.requestPasswordReset(RequestPasswordResetCommand.of(email, "/reset")).block();
         return auth.tokenOfLastResetMail();
     }
 
@@ -27,7 +29,7 @@ class PasswordResetServicesTest {
     void requestWhenAccountExistsThenMailsBetterAuthsResetLink() {
         auth.signUpVerifyAndSignIn("ada@example.com");
 
-        auth.requestPasswordReset.requestPasswordReset(new RequestPasswordResetCommand("ADA@example.com", "/reset"))
+        auth.requestPasswordReset.requestPasswordReset(RequestPasswordResetCommand.of("ADA@example.com", "/reset"))
                 .block();
 
         assertThat(auth.outbox.queued().getLast()).isInstanceOfSatisfying(PasswordResetMail.class, mail ->
@@ -38,7 +40,7 @@ class PasswordResetServicesTest {
     @Test
     void requestWhenAddressUnknownThenSameAnswerAndNoMail() {
         StepVerifier.create(auth.requestPasswordReset.requestPasswordReset(
-                new RequestPasswordResetCommand("nobody@example.com", null))).verifyComplete();
+                RequestPasswordResetCommand.of("nobody@example.com", null))).verifyComplete();
         assertThat(auth.outbox.queued()).isEmpty();
     }
 
@@ -46,25 +48,25 @@ class PasswordResetServicesTest {
     void resetWhenTokenValidThenNewPasswordWorksOldDoesNotAndSessionsEnd() {
         var signedIn = auth.signUpVerifyAndSignIn("ada@example.com");
         String token = requestReset("ada@example.com");
-        assertThat(auth.resetPassword.isUsable(token).block()).isTrue();
+        assertThat(auth.resetPassword.isUsable(new LinkToken(token)).block()).isTrue();
 
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD)))
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of(token, NEW_PASSWORD)))
                 .verifyComplete();
 
         assertThat(auth.signIn.signIn(signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
         StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", TestAuthService.PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
         assertThat(auth.getSession.getSession(signedIn.token()).block()).as("sessions before the reset").isNull();
-        assertThat(auth.resetPassword.isUsable(token).block()).isFalse();
+        assertThat(auth.resetPassword.isUsable(new LinkToken(token)).block()).isFalse();
     }
 
     @Test
     void resetWhenTokenUsedTwiceThenSecondIsInvalidToken() {
         auth.signUpVerifyAndSignIn("ada@example.com");
         String token = requestReset("ada@example.com");
-        auth.resetPassword.resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD)).block();
+        auth.resetPassword.resetPassword(ResetPasswordCommand.of(token, NEW_PASSWORD)).block();
 
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand(token, "yet another one 1")))
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of(token, "yet another one 1")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
     }
 
@@ -74,13 +76,13 @@ class PasswordResetServicesTest {
         String token = requestReset("ada@example.com");
         auth.clock.advance(Duration.ofHours(1));
 
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD)))
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of(token, NEW_PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand("forged", NEW_PASSWORD)))
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of("forged", NEW_PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand(null, NEW_PASSWORD)))
-                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
-        assertThat(auth.resetPassword.isUsable(token).block()).isFalse();
+        assertThatThrownBy(() -> ResetPasswordCommand.of(null, NEW_PASSWORD))
+                .matches(AuthErrors.is(AuthError.INVALID_TOKEN));
+        assertThat(auth.resetPassword.isUsable(new LinkToken(token)).block()).isFalse();
     }
 
     @Test
@@ -88,16 +90,16 @@ class PasswordResetServicesTest {
         auth.signUpVerifyAndSignIn("ada@example.com");
         String token = requestReset("ada@example.com");
 
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand(token, "short")))
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of(token, "short")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_SHORT));
-        assertThat(auth.resetPassword.isUsable(token).block()).isTrue();
+        assertThat(auth.resetPassword.isUsable(new LinkToken(token)).block()).isTrue();
     }
 
     @Test
     void resetWhenAVerificationTokenIsUsedThenInvalidToken() {
         auth.signUp("ada@example.com");
 
-        StepVerifier.create(auth.resetPassword.resetPassword(new ResetPasswordCommand(auth.tokenOfLastMail(),
+        StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of(auth.tokenOfLastMail(),
                 NEW_PASSWORD))).verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
     }
 }

@@ -2,7 +2,11 @@ package dev.momentum.auth.application.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.credential.port.in.SignInCommand;
 import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.session.port.in.RevokeSessionCommand;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand.Which;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
@@ -94,7 +98,7 @@ class SessionLifecycleServicesTest {
         var first = auth.signUpVerifyAndSignIn("ada@example.com");
         var other = secondSignIn();
 
-        StepVerifier.create(auth.revokeSessions.revokeSession(first.token(), other.session().id().value()))
+        StepVerifier.create(auth.revokeSessions.revokeSession(new RevokeSessionCommand(first.token(), other.session().id().value())))
                 .expectNext(false).verifyComplete();
         StepVerifier.create(auth.getSession.getSession(other.token())).verifyComplete();
         assertThat(auth.getSession.getSession(first.token()).block()).isNotNull();
@@ -104,7 +108,7 @@ class SessionLifecycleServicesTest {
     void revokeSessionWhenOwnTokenThenEndsItAndSaysSo() {
         var first = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.revokeSessions.revokeSession(first.token(), first.token().value()))
+        StepVerifier.create(auth.revokeSessions.revokeSession(new RevokeSessionCommand(first.token(), first.token().value())))
                 .expectNext(true).verifyComplete();
         StepVerifier.create(auth.getSession.getSession(first.token())).verifyComplete();
     }
@@ -114,9 +118,9 @@ class SessionLifecycleServicesTest {
         var ada = auth.signUpVerifyAndSignIn("ada@example.com");
         var bob = auth.signUpVerifyAndSignIn("bob@example.com");
 
-        StepVerifier.create(auth.revokeSessions.revokeSession(ada.token(), bob.session().id().value()))
+        StepVerifier.create(auth.revokeSessions.revokeSession(new RevokeSessionCommand(ada.token(), bob.session().id().value())))
                 .expectNext(false).verifyComplete();
-        StepVerifier.create(auth.revokeSessions.revokeSession(ada.token(), bob.token().value()))
+        StepVerifier.create(auth.revokeSessions.revokeSession(new RevokeSessionCommand(ada.token(), bob.token().value())))
                 .expectNext(false).verifyComplete();
         assertThat(auth.getSession.getSession(bob.token()).block()).isNotNull();
     }
@@ -126,7 +130,7 @@ class SessionLifecycleServicesTest {
         var first = auth.signUpVerifyAndSignIn("ada@example.com");
         var other = secondSignIn();
 
-        auth.revokeSessions.revokeOtherSessions(first.token()).block();
+        auth.revokeSessions.revokeSessions(new RevokeSessionsCommand(first.token(), Which.OTHERS)).block();
 
         assertThat(auth.getSession.getSession(first.token()).block()).isNotNull();
         assertThat(auth.getSession.getSession(other.token()).block()).isNull();
@@ -137,7 +141,7 @@ class SessionLifecycleServicesTest {
         var first = auth.signUpVerifyAndSignIn("ada@example.com");
         var other = secondSignIn();
 
-        auth.revokeSessions.revokeAllSessions(other.token()).block();
+        auth.revokeSessions.revokeSessions(new RevokeSessionsCommand(other.token(), Which.ALL)).block();
 
         assertThat(auth.getSession.getSession(first.token()).block()).isNull();
         assertThat(auth.getSession.getSession(other.token()).block()).isNull();
@@ -145,7 +149,7 @@ class SessionLifecycleServicesTest {
 
     @Test
     void revokeWhenNoSessionThenUnauthorized() {
-        StepVerifier.create(auth.revokeSessions.revokeAllSessions(new BearerToken("unknown")))
+        StepVerifier.create(auth.revokeSessions.revokeSessions(new RevokeSessionsCommand(new BearerToken("unknown"), Which.ALL)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
     }
 
@@ -163,8 +167,8 @@ class SessionLifecycleServicesTest {
     void signInWhenClientKnownThenSessionKeepsIt() {
         auth.signUpVerifyAndSignIn("ada@example.com");
 
-        var result = auth.signIn.signIn(new dev.momentum.auth.application.credential.port.in.SignInCommand("ada@example.com",
-                TestAuthService.PASSWORD, true, new ClientInfo("203.0.113.7", "Firefox"))).block();
+        var result = auth.signIn.signIn(SignInCommand.of("ada@example.com",
+                TestAuthService.PASSWORD, true, new ClientInfo("203.0.113.7", "Firefox"), null)).block();
 
         assertThat(result.session().ipAddress()).isEqualTo("203.0.113.7");
     }

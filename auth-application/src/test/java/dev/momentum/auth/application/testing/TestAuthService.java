@@ -39,11 +39,13 @@ import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
+import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.domain.credential.PasswordPolicy;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.SessionLifetime;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.token.LinkToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -145,11 +147,11 @@ public final class TestAuthService {
             verificationMailing, transactions, accountChanges, policy, clock, events);
 
     public static SignUpCommand signUpCommand(String email) {
-        return new SignUpCommand("Ada", email, PASSWORD, null, "/welcome", ClientInfo.UNKNOWN);
+        return SignUpCommand.of("Ada", email, PASSWORD, null, "/welcome", ClientInfo.UNKNOWN);
     }
 
     public static SignInCommand signInCommand(String email, String password) {
-        return new SignInCommand(email, password, true, ClientInfo.UNKNOWN);
+        return SignInCommand.of(email, password, true, ClientInfo.UNKNOWN, null);
     }
 
     public void signUp(String email) {
@@ -174,7 +176,7 @@ public final class TestAuthService {
 
     public SessionResult signUpVerifyAndSignIn(String email) {
         signUp(email);
-        verifyEmail.verify(new dev.momentum.auth.application.verification.port.in.VerifyEmailCommand(tokenOfLastMail(), null,
+        verifyEmail.verify(new VerifyEmailCommand(new LinkToken(tokenOfLastMail()), null,
                 ClientInfo.UNKNOWN)).block();
         return signIn.signIn(signInCommand(email, PASSWORD)).block();
     }

@@ -1,8 +1,10 @@
 package dev.momentum.auth.application.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.application.error.AuthError;
+import dev.momentum.auth.application.error.FailureDetail.Defect;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.application.verification.port.in.SendVerificationEmailCommand;
@@ -18,7 +20,7 @@ class SendVerificationEmailServiceTest {
         auth.signUp("ada@example.com");
         String first = auth.tokenOfLastMail();
 
-        StepVerifier.create(auth.sendVerificationEmail.send(new SendVerificationEmailCommand("ada@example.com", null,
+        StepVerifier.create(auth.sendVerificationEmail.send(SendVerificationEmailCommand.of("ada@example.com", null,
                 null))).verifyComplete();
         assertThat(auth.outbox.queued()).hasSize(2);
         assertThat(auth.tokenOfLastMail()).isNotEqualTo(first);
@@ -26,7 +28,7 @@ class SendVerificationEmailServiceTest {
 
     @Test
     void sendWhenAddressUnknownThenCompletesTheSameWayWithoutMail() {
-        StepVerifier.create(auth.sendVerificationEmail.send(new SendVerificationEmailCommand("nobody@example.com",
+        StepVerifier.create(auth.sendVerificationEmail.send(SendVerificationEmailCommand.of("nobody@example.com",
                 null, null))).verifyComplete();
         assertThat(auth.outbox.queued()).isEmpty();
     }
@@ -36,7 +38,7 @@ class SendVerificationEmailServiceTest {
         auth.signUpVerifyAndSignIn("ada@example.com");
         int before = auth.outbox.queued().size();
 
-        StepVerifier.create(auth.sendVerificationEmail.send(new SendVerificationEmailCommand("ada@example.com", null,
+        StepVerifier.create(auth.sendVerificationEmail.send(SendVerificationEmailCommand.of("ada@example.com", null,
                 null))).verifyComplete();
         assertThat(auth.outbox.queued()).hasSize(before);
     }
@@ -45,7 +47,7 @@ class SendVerificationEmailServiceTest {
     void sendWhenSessionOfAnotherAddressThenEmailMismatch() {
         var signedIn = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.sendVerificationEmail.send(new SendVerificationEmailCommand("bob@example.com", null,
+        StepVerifier.create(auth.sendVerificationEmail.send(SendVerificationEmailCommand.of("bob@example.com", null,
                 signedIn.token()))).verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_MISMATCH));
     }
 
@@ -53,13 +55,13 @@ class SendVerificationEmailServiceTest {
     void sendWhenSessionUserAlreadyVerifiedThenEmailAlreadyVerified() {
         var signedIn = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.sendVerificationEmail.send(new SendVerificationEmailCommand("ada@example.com", null,
+        StepVerifier.create(auth.sendVerificationEmail.send(SendVerificationEmailCommand.of("ada@example.com", null,
                 signedIn.token()))).verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_ALREADY_VERIFIED));
     }
 
     @Test
     void sendWhenEmailMalformedThenValidationError() {
-        StepVerifier.create(auth.sendVerificationEmail.send(new SendVerificationEmailCommand("x", null, null)))
-                .verifyErrorMatches(AuthErrors.is(AuthError.VALIDATION_ERROR));
+        assertThatThrownBy(() -> SendVerificationEmailCommand.of("x", null, null))
+                .matches(AuthErrors.invalid("email", Defect.NOT_AN_EMAIL_ADDRESS));
     }
 }

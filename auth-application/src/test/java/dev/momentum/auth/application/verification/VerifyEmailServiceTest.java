@@ -9,6 +9,7 @@ import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.AlreadyVerifiedResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult.VerifiedAndSignedInResult;
 import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.token.LinkToken;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -18,7 +19,7 @@ class VerifyEmailServiceTest {
     private final TestAuthService auth = new TestAuthService();
 
     private VerifyEmailCommand command(String token) {
-        return new VerifyEmailCommand(token, null, ClientInfo.UNKNOWN);
+        return new VerifyEmailCommand(new LinkToken(token), null, ClientInfo.UNKNOWN);
     }
 
     @Test

@@ -7,9 +7,11 @@ import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
 import dev.momentum.auth.application.account.port.in.ChangeEmailCommand;
 import dev.momentum.auth.application.account.port.in.ChangeEmailUseCase;
+import dev.momentum.auth.application.account.port.in.ConfirmDeletionCommand;
+import dev.momentum.auth.application.account.port.in.ConfirmDeletionUseCase;
 import dev.momentum.auth.application.account.port.in.DeleteUserCommand;
-import dev.momentum.auth.application.account.port.in.DeleteUserUseCase.DeleteUserResult;
 import dev.momentum.auth.application.account.port.in.DeleteUserUseCase;
+import dev.momentum.auth.application.account.port.in.DeleteUserUseCase.DeleteUserResult;
 import dev.momentum.auth.domain.token.BearerToken;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
@@ -32,14 +34,17 @@ public final class AccountController {
 
     private final ChangeEmailUseCase changeEmail;
     private final DeleteUserUseCase deleteUser;
+    private final ConfirmDeletionUseCase confirmDeletion;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
     private final CallbackUrls callbackUrls;
 
-    AccountController(ChangeEmailUseCase changeEmail, DeleteUserUseCase deleteUser, SessionCredentials credentials,
+    AccountController(ChangeEmailUseCase changeEmail, DeleteUserUseCase deleteUser,
+                      ConfirmDeletionUseCase confirmDeletion, SessionCredentials credentials,
                       SessionCookies sessionCookies, CallbackUrls callbackUrls) {
         this.changeEmail = changeEmail;
         this.deleteUser = deleteUser;
+        this.confirmDeletion = confirmDeletion;
         this.credentials = credentials;
         this.sessionCookies = sessionCookies;
         this.callbackUrls = callbackUrls;
@@ -60,7 +65,7 @@ public final class AccountController {
         DeleteUserRequest body = request == null ? new DeleteUserRequest(null, null, null) : request;
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         return deleteUser.deleteUser(
-                        new DeleteUserCommand(sessionToken(exchange), body.password(), body.token(), callbackURL))
+                        DeleteUserCommand.of(sessionToken(exchange), body.password(), body.token(), callbackURL))
                 .doOnNext(result -> expireCookiesIfDeleted(result, exchange))
                 .map(DeleteUserResponse::of);
     }
@@ -72,7 +77,8 @@ public final class AccountController {
                                                   @RequestParam(required = false) String callbackURL,
                                                   ServerWebExchange exchange) {
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
-        return deleteUser.deleteWithLink(sessionToken(exchange), CallbackUrls.requireLinkToken(token))
+        return confirmDeletion.confirmDeletion(
+                        new ConfirmDeletionCommand(sessionToken(exchange), CallbackUrls.requireLinkToken(token)))
                 .doOnNext(result -> expireCookiesIfDeleted(result, exchange))
                 .map(result -> CallbackUrls.redirectOrBody(target, DeleteUserResponse.of(result)));
     }

@@ -1,12 +1,11 @@
 package dev.momentum.auth.adapter.web.account;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.adapter.web.error.HttpProblem;
 import dev.momentum.auth.adapter.web.operations.StatusResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.application.account.port.in.UpdateUserCommand;
 import dev.momentum.auth.application.account.port.in.UpdateUserUseCase;
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +49,6 @@ public final class UserController {
         if (value instanceof String string || value == null && nullable) {
             return (String) value;
         }
-        throw new AuthException(AuthError.VALIDATION_ERROR,
-                "[body." + field + "] Invalid input: expected string" + (nullable ? " or null" : ""));
+        throw HttpProblem.invalidInput("[body." + field + "] Invalid input: expected string" + (nullable ? " or null" : ""));
     }
 }

@@ -7,11 +7,19 @@ import dev.momentum.auth.adapter.web.admin.AdminResponses.DisableUserRequest;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.KeyRotationResponse;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.SetRoleRequest;
 import dev.momentum.auth.adapter.web.admin.AdminResponses.UserPageResponse;
-import dev.momentum.auth.application.admin.port.in.AdministerUsersUseCase;
+import dev.momentum.auth.adapter.web.error.HttpProblem;
+import dev.momentum.auth.application.admin.port.in.DisableUserCommand;
+import dev.momentum.auth.application.admin.port.in.DisableUserUseCase;
+import dev.momentum.auth.application.admin.port.in.EnableUserUseCase;
+import dev.momentum.auth.application.admin.port.in.EndUserSessionsUseCase;
+import dev.momentum.auth.application.admin.port.in.FindUserQuery;
 import dev.momentum.auth.application.admin.port.in.ReadAuditTrailQuery;
+import dev.momentum.auth.application.admin.port.in.RemoveUserUseCase;
+import dev.momentum.auth.application.admin.port.in.SearchUsersQuery;
+import dev.momentum.auth.application.admin.port.in.SetRoleCommand;
+import dev.momentum.auth.application.admin.port.in.SetRoleUseCase;
+import dev.momentum.auth.application.admin.port.in.UserActionCommand;
 import dev.momentum.auth.application.admin.port.in.UserSearchQuery;
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.signing.port.in.RotateSigningKeysUseCase;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
@@ -42,13 +50,27 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/admin")
 public class AdminController {
 
-    private final AdministerUsersUseCase users;
+    private final SearchUsersQuery searchUsers;
+    private final FindUserQuery findUser;
+    private final DisableUserUseCase disableUser;
+    private final EnableUserUseCase enableUser;
+    private final SetRoleUseCase setRole;
+    private final EndUserSessionsUseCase endSessions;
+    private final RemoveUserUseCase removeUser;
     private final ReadAuditTrailQuery auditTrail;
     private final RotateSigningKeysUseCase signingKeys;
 
-    public AdminController(AdministerUsersUseCase users, ReadAuditTrailQuery auditTrail,
+    public AdminController(SearchUsersQuery searchUsers, FindUserQuery findUser, DisableUserUseCase disableUser,
+                           EnableUserUseCase enableUser, SetRoleUseCase setRole, EndUserSessionsUseCase endSessions,
+                           RemoveUserUseCase removeUser, ReadAuditTrailQuery auditTrail,
                            RotateSigningKeysUseCase signingKeys) {
-        this.users = users;
+        this.searchUsers = searchUsers;
+        this.findUser = findUser;
+        this.disableUser = disableUser;
+        this.enableUser = enableUser;
+        this.setRole = setRole;
+        this.endSessions = endSessions;
+        this.removeUser = removeUser;
         this.auditTrail = auditTrail;
         this.signingKeys = signingKeys;
     }
@@ -58,47 +80,45 @@ public class AdminController {
                                               @RequestParam(required = false) String search,
                                               @RequestParam(required = false) String limit,
                                               @RequestParam(required = false) String offset) {
-        return Mono.fromCallable(() -> new UserSearchQuery(search, number("limit", limit, 50, 1, UserSearchQuery.MAX_LIMIT),
+        return Mono.fromCallable(() -> new UserSearchQuery(administrator(token), search,
+                        number("limit", limit, 50, 1, UserSearchQuery.MAX_LIMIT),
                         number("offset", offset, 0, 0, Integer.MAX_VALUE)))
-                .flatMap(query -> users.search(administrator(token), query))
+                .flatMap(searchUsers::search)
                 .map(UserPageResponse::of);
     }
 
     @GetMapping("/users/{id}")
     public Mono<AdminUserResponse> user(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        return users.find(administrator(token), new UserId(id)).map(AdminUserResponse::of);
+        return findUser.find(onUser(token, id)).map(AdminUserResponse::of);
     }
 
     @PostMapping("/users/{id}/disable")
     public Mono<SuccessResponse> disable(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                          @RequestBody(required = false) DisableUserRequest body) {
-        String reason = body == null ? null : body.reason();
-        if (reason != null && reason.length() > 200) {
-            return Mono.error(new AuthException(AuthError.VALIDATION_ERROR, "[body.reason] at most 200 characters"));
-        }
-        return users.disable(administrator(token), new UserId(id), reason).thenReturn(new SuccessResponse(true));
+        var command = new DisableUserCommand(onUser(token, id), body == null ? null : body.reason());
+        return disableUser.disable(command).thenReturn(new SuccessResponse(true));
     }
 
     @PostMapping("/users/{id}/enable")
     public Mono<SuccessResponse> enable(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        return users.enable(administrator(token), new UserId(id)).thenReturn(new SuccessResponse(true));
+        return enableUser.enable(onUser(token, id)).thenReturn(new SuccessResponse(true));
     }
 
     @PutMapping("/users/{id}/role")
     public Mono<SuccessResponse> setRole(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                          @RequestBody(required = false) SetRoleRequest body) {
-        return users.setRole(administrator(token), new UserId(id), body == null ? null : body.role())
-                .thenReturn(new SuccessResponse(true));
+        var command = new SetRoleCommand(onUser(token, id), body == null ? null : body.role());
+        return setRole.setRole(command).thenReturn(new SuccessResponse(true));
     }
 
     @DeleteMapping("/users/{id}/sessions")
     public Mono<SuccessResponse> endSessions(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        return users.endSessions(administrator(token), new UserId(id)).thenReturn(new SuccessResponse(true));
+        return endSessions.endSessions(onUser(token, id)).thenReturn(new SuccessResponse(true));
     }
 
     @DeleteMapping("/users/{id}")
     public Mono<SuccessResponse> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        return users.delete(administrator(token), new UserId(id)).thenReturn(new SuccessResponse(true));
+        return removeUser.remove(onUser(token, id)).thenReturn(new SuccessResponse(true));
     }
 
     @GetMapping("/audit-events")
@@ -138,6 +158,10 @@ public class AdminController {
         return new UserId(token.getSubject());
     }
 
+    private static UserActionCommand onUser(Jwt token, String id) {
+        return new UserActionCommand(administrator(token), new UserId(id));
+    }
+
     private static <T> Optional<T> optional(String value, Function<String, T> parse) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(parse.apply(value.strip()));
     }
@@ -170,8 +194,7 @@ public class AdminController {
         } catch (NumberFormatException malformed) {
             // answered below, as an out-of-range number is
         }
-        throw new AuthException(AuthError.VALIDATION_ERROR,
-                "[query." + name + "] must be a whole number from " + min + " to " + max);
+        throw HttpProblem.invalidInput("[query." + name + "] must be a whole number from " + min + " to " + max);
     }
 
     private static long eventId(String value) {
@@ -186,7 +209,7 @@ public class AdminController {
         throw invalid("before", value);
     }
 
-    private static AuthException invalid(String name, String value) {
-        return new AuthException(AuthError.VALIDATION_ERROR, "[query." + name + "] Invalid value");
+    private static HttpProblem invalid(String name, String value) {
+        return HttpProblem.invalidInput("[query." + name + "] Invalid value");
     }
 }

@@ -49,7 +49,7 @@ public final class EmailPasswordController {
         new RequiredFields().require("name", body.name()).require("email", body.email())
                 .require("password", body.password()).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
-        return signUp.signUp(new SignUpCommand(body.name(), body.email(), body.password(), body.image(), callbackURL,
+        return signUp.signUp(SignUpCommand.of(body.name(), body.email(), body.password(), body.image(), callbackURL,
                         ClientInfos.of(exchange)))
                 .map(result -> new SignUpResponse(null, UserResponse.from(result.user())));
     }
@@ -62,7 +62,7 @@ public final class EmailPasswordController {
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         boolean rememberMe = body.rememberMe() == null || body.rememberMe();
         BearerToken replaced = credentials.token(exchange.getRequest()).orElse(null);
-        return signIn.signIn(new SignInCommand(body.email(), body.password(), rememberMe, ClientInfos.of(exchange),
+        return signIn.signIn(SignInCommand.of(body.email(), body.password(), rememberMe, ClientInfos.of(exchange),
                         replaced))
                 .map(result -> {
                     sessionCookies.issue(exchange.getResponse(), result, rememberMe);

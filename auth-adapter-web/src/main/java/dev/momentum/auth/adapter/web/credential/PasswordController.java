@@ -17,8 +17,7 @@ import dev.momentum.auth.application.credential.port.in.RequestPasswordResetUseC
 import dev.momentum.auth.application.credential.port.in.ResetPasswordCommand;
 import dev.momentum.auth.application.credential.port.in.ResetPasswordUseCase;
 import dev.momentum.auth.application.credential.port.in.VerifyPasswordQuery;
-import dev.momentum.auth.application.error.AuthError;
-import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.domain.token.LinkToken;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
@@ -100,7 +99,7 @@ public final class PasswordController {
         String email = request == null ? null : request.email();
         new RequiredFields().require("email", email).check();
         String redirectTo = callbackUrls.requireSafe("redirectTo", request.redirectTo());
-        return requestPasswordReset.requestPasswordReset(new RequestPasswordResetCommand(email, redirectTo))
+        return requestPasswordReset.requestPasswordReset(RequestPasswordResetCommand.of(email, redirectTo))
                 .thenReturn(PasswordResetRequestedResponse.ANSWER);
     }
 
@@ -113,11 +112,10 @@ public final class PasswordController {
     Mono<ResponseEntity<Void>> openResetLink(@PathVariable String token,
                                              @RequestParam(required = false) String callbackURL) {
         if (callbackURL == null) {
-            throw new AuthException(AuthError.VALIDATION_ERROR,
-                    "[query.callbackURL] Invalid input: expected string, received undefined");
+            throw HttpProblem.invalidInput("[query.callbackURL] Invalid input: expected string, received undefined");
         }
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
-        return checkResetToken.isUsable(token).map(usable -> {
+        return checkResetToken.isUsable(new LinkToken(token)).map(usable -> {
             if (target.isEmpty()) {
                 return found(UriComponentsBuilder.fromUri(authBaseUrl).path("/error")
                         .queryParam("error", "INVALID_TOKEN").build().toUri());
@@ -132,7 +130,7 @@ public final class PasswordController {
     Mono<StatusResponse> reset(@RequestBody(required = false) ResetPasswordRequest request,
                                @RequestParam(name = "token", required = false) String queryToken) {
         String token = request != null && request.token() != null ? request.token() : queryToken;
-        return resetPassword.resetPassword(new ResetPasswordCommand(token, request == null ? null : request.newPassword()))
+        return resetPassword.resetPassword(ResetPasswordCommand.of(token, request == null ? null : request.newPassword()))
                 .thenReturn(StatusResponse.TRUE);
     }
 

@@ -2,6 +2,10 @@ package dev.momentum.auth.adapter.web.error;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.FailureDetail;
+import dev.momentum.auth.application.error.FailureDetail.AdminRefusal;
+import dev.momentum.auth.application.error.FailureDetail.Defect;
+import dev.momentum.auth.application.error.FailureDetail.InvalidField;
 import org.springframework.http.HttpStatus;
 
 /** Each error on the wire: the HTTP status better-auth answers it with, and better-auth's wording of it. */
@@ -28,9 +32,26 @@ public final class AuthErrorHttpMapper {
         };
     }
 
-    /** What the use case said was wrong, or else better-auth's message for the code. */
+    /** What the use case found wrong, worded as better-auth's schemas word it, or else its message for the code. */
     public static String messageOf(AuthException failure) {
-        return failure.detail().orElseGet(() -> messageOf(failure.error()));
+        return failure.detail().map(AuthErrorHttpMapper::messageOf).orElseGet(() -> messageOf(failure.error()));
+    }
+
+    static String messageOf(FailureDetail detail) {
+        return switch (detail) {
+            case InvalidField(String field, Defect defect, int limit) -> "[body." + field + "] " + switch (defect) {
+                case MISSING -> "Invalid input: expected string, received undefined";
+                case NOT_A_TOKEN -> "Invalid input: expected a token";
+                case NOT_AN_EMAIL_ADDRESS -> "Invalid email address";
+                case MALFORMED -> "Invalid " + field;
+                case TOO_LONG -> "at most " + limit + " characters";
+                case NOT_A_ROLE -> "must be admin or user";
+            };
+            case AdminRefusal refusal -> switch (refusal) {
+                case UNKNOWN_USER -> "User not found";
+                case OWN_ACCOUNT -> "Administrators cannot do this to their own account";
+            };
+        };
     }
 
     /** better-auth's message for the code, where the use case gave no detail. */

@@ -15,6 +15,11 @@ public final class HttpProblem extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code cannot be null");
     }
 
+    /** A request the web adapter cannot read into a command: better-auth's VALIDATION_ERROR, worded as its schemas word it. */
+    public static HttpProblem invalidInput(String message) {
+        return new HttpProblem(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message);
+    }
+
     public static HttpProblem forbidden(String code, String message) {
         return new HttpProblem(HttpStatus.FORBIDDEN, code, message);
     }

@@ -1,7 +1,6 @@
 package dev.momentum.auth.adapter.web.session;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
-import dev.momentum.auth.adapter.web.RequiredFields;
 import dev.momentum.auth.adapter.web.account.AccountResponse;
 import dev.momentum.auth.adapter.web.operations.StatusResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
@@ -10,6 +9,10 @@ import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.in.ListSessionsQuery;
+import dev.momentum.auth.application.session.port.in.RevokeSessionCommand;
+import dev.momentum.auth.application.session.port.in.RevokeSessionUseCase;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand;
+import dev.momentum.auth.application.session.port.in.RevokeSessionsCommand.Which;
 import dev.momentum.auth.application.session.port.in.RevokeSessionsUseCase;
 import dev.momentum.auth.domain.token.BearerToken;
 import java.util.List;
@@ -27,16 +30,19 @@ import reactor.core.publisher.Mono;
 public final class SessionManagementController {
 
     private final ListSessionsQuery listSessions;
+    private final RevokeSessionUseCase revokeSession;
     private final RevokeSessionsUseCase revokeSessions;
     private final ListAccountsQuery listAccounts;
     private final GetSessionQuery getSession;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
 
-    SessionManagementController(ListSessionsQuery listSessions, RevokeSessionsUseCase revokeSessions,
-                                ListAccountsQuery listAccounts, GetSessionQuery getSession,
-                                SessionCredentials credentials, SessionCookies sessionCookies) {
+    SessionManagementController(ListSessionsQuery listSessions, RevokeSessionUseCase revokeSession,
+                                RevokeSessionsUseCase revokeSessions, ListAccountsQuery listAccounts,
+                                GetSessionQuery getSession, SessionCredentials credentials,
+                                SessionCookies sessionCookies) {
         this.listSessions = listSessions;
+        this.revokeSession = revokeSession;
         this.revokeSessions = revokeSessions;
         this.listAccounts = listAccounts;
         this.getSession = getSession;
@@ -61,11 +67,7 @@ public final class SessionManagementController {
     Mono<StatusResponse> revokeSession(@RequestBody(required = false) RevokeSessionRequest request,
                                        ServerWebExchange exchange) {
         String target = request == null ? null : request.token();
-        new RequiredFields().require("token", target).check();
-        if (target.isBlank()) {
-            throw new AuthException(AuthError.VALIDATION_ERROR, "[body.token] Invalid input: expected a token");
-        }
-        return revokeSessions.revokeSession(callerToken(exchange), target).map(own -> {
+        return revokeSession.revokeSession(new RevokeSessionCommand(callerToken(exchange), target)).map(own -> {
             if (own) {
                 sessionCookies.expireAll(exchange.getResponse());
             }
@@ -75,7 +77,7 @@ public final class SessionManagementController {
 
     @PostMapping("/revoke-sessions")
     Mono<StatusResponse> revokeSessions(ServerWebExchange exchange) {
-        return revokeSessions.revokeAllSessions(callerToken(exchange)).then(Mono.fromSupplier(() -> {
+        return revokeSessions.revokeSessions(new RevokeSessionsCommand(callerToken(exchange), Which.ALL)).then(Mono.fromSupplier(() -> {
             sessionCookies.expireAll(exchange.getResponse());
             return StatusResponse.TRUE;
         }));
@@ -83,7 +85,7 @@ public final class SessionManagementController {
 
     @PostMapping("/revoke-other-sessions")
     Mono<StatusResponse> revokeOtherSessions(ServerWebExchange exchange) {
-        return revokeSessions.revokeOtherSessions(callerToken(exchange)).thenReturn(StatusResponse.TRUE);
+        return revokeSessions.revokeSessions(new RevokeSessionsCommand(callerToken(exchange), Which.OTHERS)).thenReturn(StatusResponse.TRUE);
     }
 
     /** Sessions carry no fields a client may change (better-auth: only declared additionalFields). */

@@ -17,6 +17,7 @@ import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailResult;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailUseCase;
 import dev.momentum.auth.domain.token.BearerToken;
+import dev.momentum.auth.domain.token.LinkToken;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,7 @@ public final class EmailVerificationController {
         new RequiredFields().require("email", email).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", request.callbackURL());
         BearerToken sessionToken = credentials.token(exchange.getRequest()).orElse(null);
-        return sendVerificationEmail.send(new SendVerificationEmailCommand(email, callbackURL, sessionToken))
+        return sendVerificationEmail.send(SendVerificationEmailCommand.of(email, callbackURL, sessionToken))
                 .thenReturn(StatusResponse.TRUE);
     }
 
@@ -75,9 +76,9 @@ public final class EmailVerificationController {
                                         @RequestParam(required = false) String callbackURL,
                                         ServerWebExchange exchange) {
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
-        CallbackUrls.requireLinkToken(token);
+        LinkToken link = CallbackUrls.requireLinkToken(token);
         BearerToken sessionToken = credentials.token(exchange.getRequest()).orElse(null);
-        return verifyEmail.verify(new VerifyEmailCommand(token, sessionToken, ClientInfos.of(exchange)))
+        return verifyEmail.verify(new VerifyEmailCommand(link, sessionToken, ClientInfos.of(exchange)))
                 .map(result -> {
                     if (result instanceof VerifyEmailResult.VerifiedAndSignedInResult signedIn) {
                         sessionCookies.issue(exchange.getResponse(), signedIn.session(), true);

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.FailureDetail;
+import dev.momentum.auth.application.error.FailureDetail.AdminRefusal;
+import dev.momentum.auth.application.error.FailureDetail.Defect;
+import dev.momentum.auth.application.error.FailureDetail.InvalidField;
 import dev.momentum.auth.application.error.HashingOverloadedException;
 import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -38,13 +44,26 @@ class JsonErrorWebExceptionHandlerTest {
     }
 
     @Test
-    void describeWhenTheUseCaseSaysWhatWasWrongThenItsWordsUnderTheCode() {
-        var problem = JsonErrorWebExceptionHandler.describe(
-                new AuthException(AuthError.VALIDATION_ERROR, "name is too long"));
+    void describeWhenTheUseCaseSaysWhatWasWrongThenBetterAuthsWordsForItUnderTheCode() {
+        Map<FailureDetail, String> wording = Map.of(
+                new InvalidField("password", Defect.MISSING), "[body.password] Invalid input: expected string, received undefined",
+                new InvalidField("token", Defect.NOT_A_TOKEN), "[body.token] Invalid input: expected a token",
+                new InvalidField("email", Defect.NOT_AN_EMAIL_ADDRESS), "[body.email] Invalid email address",
+                new InvalidField("name", Defect.MALFORMED), "[body.name] Invalid name",
+                new InvalidField("reason", Defect.TOO_LONG, 200), "[body.reason] at most 200 characters",
+                new InvalidField("role", Defect.NOT_A_ROLE), "[body.role] must be admin or user",
+                AdminRefusal.UNKNOWN_USER, "User not found",
+                AdminRefusal.OWN_ACCOUNT, "Administrators cannot do this to their own account");
+        assertThat(wording.keySet().stream().map(detail -> detail instanceof InvalidField field ? field.defect() : detail))
+                .as("every kind of detail is worded here").containsAll(EnumSet.allOf(Defect.class))
+                .containsAll(EnumSet.allOf(AdminRefusal.class));
 
-        assertThat(problem.code()).isEqualTo("VALIDATION_ERROR");
-        assertThat(problem.message()).isEqualTo("name is too long");
-        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wording).allSatisfy((detail, message) -> {
+            var problem = JsonErrorWebExceptionHandler.describe(new AuthException(AuthError.VALIDATION_ERROR, detail));
+            assertThat(problem.code()).isEqualTo("VALIDATION_ERROR");
+            assertThat(problem.message()).isEqualTo(message);
+            assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        });
     }
 
     @Test

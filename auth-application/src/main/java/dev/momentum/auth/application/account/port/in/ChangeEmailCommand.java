@@ -1,11 +1,10 @@
 package dev.momentum.auth.application.account.port.in;
 
-import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.FailureDetail.Defect;
 import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A request to move the caller's account to another address.
@@ -21,8 +20,8 @@ public record ChangeEmailCommand(BearerToken sessionToken, EmailAddress newEmail
 
     /** Reads the address as better-auth's zod schema does: VALIDATION_ERROR when it is not one. */
     public static ChangeEmailCommand of(BearerToken sessionToken, String newEmail, String callbackURL) {
-        EmailAddress address = Optional.ofNullable(newEmail).flatMap(EmailAddress::parse).orElseThrow(
-                () -> new AuthException(AuthError.VALIDATION_ERROR, "[body.newEmail] Invalid email address"));
+        EmailAddress address = EmailAddress.parse(newEmail)
+                .orElseThrow(() -> AuthException.invalid("newEmail", Defect.NOT_AN_EMAIL_ADDRESS));
         return new ChangeEmailCommand(sessionToken, address, callbackURL);
     }
 }

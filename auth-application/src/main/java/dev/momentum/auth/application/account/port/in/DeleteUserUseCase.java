@@ -1,6 +1,5 @@
 package dev.momentum.auth.application.account.port.in;
 
-import dev.momentum.auth.domain.token.BearerToken;
 import reactor.core.publisher.Mono;
 
 public interface DeleteUserUseCase {
@@ -10,9 +9,6 @@ public interface DeleteUserUseCase {
      * for it, mails a confirmation link first.
      */
     Mono<DeleteUserResult> deleteUser(DeleteUserCommand command);
-
-    /** Follows a confirmation link; it works only in a session of the user it was mailed to (better-auth). */
-    Mono<DeleteUserResult> deleteWithLink(BearerToken sessionToken, String token);
 
     enum DeleteUserResult { DELETED, CONFIRMATION_SENT }
 }

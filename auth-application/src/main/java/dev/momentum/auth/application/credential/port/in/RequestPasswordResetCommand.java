@@ -1,11 +1,20 @@
 package dev.momentum.auth.application.credential.port.in;
 
+import static dev.momentum.auth.application.error.FailureDetail.Defect.NOT_AN_EMAIL_ADDRESS;
+
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
 
-/** {@code redirectTo} (nullable) has been checked by the caller to be trusted or relative. */
-public record RequestPasswordResetCommand(String email, String redirectTo) {
+/** @param redirectTo (nullable) has been checked by the caller to be trusted or relative */
+public record RequestPasswordResetCommand(EmailAddress email, String redirectTo) {
 
     public RequestPasswordResetCommand {
         Objects.requireNonNull(email, "email cannot be null");
+    }
+
+    public static RequestPasswordResetCommand of(String email, String redirectTo) {
+        return new RequestPasswordResetCommand(EmailAddress.parse(email)
+                .orElseThrow(() -> AuthException.invalid("email", NOT_AN_EMAIL_ADDRESS)), redirectTo);
     }
 }
