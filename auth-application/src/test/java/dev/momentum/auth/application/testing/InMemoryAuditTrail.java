@@ -28,10 +28,19 @@ public final class InMemoryAuditTrail implements AuditTrail {
             stored.add(new StoredSecurityEvent(i + 1, events.get(i)));
         }
         return Flux.fromIterable(stored.reversed())
-                .filter(candidate -> filter.userId().map(id -> id.equals(candidate.event().userId())).orElse(true))
-                .filter(candidate -> filter.type().map(type -> type == candidate.event().type()).orElse(true))
-                .filter(candidate -> filter.beforeId().map(id -> candidate.id() < id).orElse(true))
+                .filter(candidate -> matches(filter, candidate))
                 .take(filter.limit());
+    }
+
+    private static boolean matches(SecurityEventFilter filter, StoredSecurityEvent candidate) {
+        SecurityEvent event = candidate.event();
+        return filter.userId().map(id -> id.equals(event.userId())).orElse(true)
+                && filter.email().map(email -> email.equals(event.email())).orElse(true)
+                && filter.type().map(type -> type == event.type()).orElse(true)
+                && filter.succeeded().map(succeeded -> succeeded == event.succeeded()).orElse(true)
+                && filter.from().map(from -> !event.occurredAt().isBefore(from)).orElse(true)
+                && filter.to().map(to -> event.occurredAt().isBefore(to)).orElse(true)
+                && filter.beforeId().map(id -> candidate.id() < id).orElse(true);
     }
 
     @Override

@@ -3,20 +3,35 @@ package dev.momentum.auth.application.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.application.account.port.out.AccountDetails;
+import dev.momentum.auth.application.admin.port.out.UserAdministration;
+import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
+import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.mail.port.out.MailOutbox;
+import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
+import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
+import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
 import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.application.verification.port.out.EmailOwnership;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
+import dev.momentum.auth.domain.audit.SecurityEvent;
+import dev.momentum.auth.domain.audit.SecurityEventFilter;
+import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
 import dev.momentum.auth.domain.session.SessionLifetime;
+import dev.momentum.auth.domain.signing.SigningAlgorithm;
+import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.testing.TestSessions;
+import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
@@ -25,6 +40,7 @@ import dev.momentum.auth.domain.user.UserProfile;
 import dev.momentum.auth.domain.verification.Redemption;
 import dev.momentum.auth.domain.verification.VerificationPurpose;
 import dev.momentum.auth.domain.verification.VerificationToken;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -348,5 +364,177 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
 
     private boolean redeemable(String token, VerificationPurpose purpose) {
         return verificationTokens().isRedeemable(TokenHash.of(token), purpose, NOW).block();
+    }
+
+    protected static final VerificationMail MAIL = new VerificationMail(new EmailAddress("ada@example.com"), "Ada",
+            URI.create("http://localhost:3002/api/auth/verify-email?token=secret-link-token&callbackURL=%2F"));
+
+    protected abstract MailOutbox outbox();
+
+    protected abstract AuditTrail auditTrail();
+
+    protected abstract RateLimitStore rateLimits();
+
+    protected abstract UserAdministration userAdministration();
+
+    protected abstract SigningKeyStore signingKeys();
+
+    protected List<QueuedMail> claim(Instant now) {
+        return outbox().claimDue(now, now.plus(Duration.ofMinutes(2)), 10).collectList().block();
+    }
+
+    protected static StoredSigningKey signingKey(int generation, Instant activeFrom) {
+        return new StoredSigningKey(new SigningKey(IDS.newId(), generation, SigningAlgorithm.ES256, NOW, activeFrom),
+                "{\"kty\":\"EC\",\"kid\":\"k" + generation + "\"}", "sealed-" + generation);
+    }
+
+    private List<StoredSecurityEvent> find(SecurityEventFilter filter) {
+        return auditTrail().find(filter).collectList().block();
+    }
+
+    @Test
+    public void claimDueWhenMailQueuedThenReturnsItOnceUntilTheLeaseEnds() {
+        User ada = stored("ada@example.com");
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+
+        List<QueuedMail> first = claim(NOW);
+        assertThat(first).singleElement().satisfies(queued -> {
+            assertThat(queued.mail()).isEqualTo(MAIL);
+            assertThat(queued.attempts()).isEqualTo(1);
+            assertThat(queued.createdAt()).isEqualTo(NOW);
+        });
+        assertThat(claim(NOW.plusSeconds(60))).isEmpty();
+        assertThat(claim(NOW.plus(Duration.ofMinutes(2)))).singleElement()
+                .satisfies(queued -> assertThat(queued.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    public void claimDueWhenRetryIsScheduledThenNotBeforeItsTime() {
+        User ada = stored("ada@example.com");
+        outbox().enqueue(MAIL, ada.id(), NOW).block();
+        String id = claim(NOW).getFirst().id();
+
+        outbox().retryAt(id, NOW.plusSeconds(30), "provider down").block();
+
+        assertThat(claim(NOW.plusSeconds(29))).isEmpty();
+        assertThat(claim(NOW.plusSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    public void claimDueWhenManyClaimAtOnceThenEachMailGoesToOneOfThem() {
+        User ada = stored("ada@example.com");
+        for (int i = 0; i < 30; i++) {
+            outbox().enqueue(MAIL, ada.id(), NOW).block();
+        }
+
+        List<String> claimedIds = Flux.range(0, 8)
+                .flatMap(instance -> outbox().claimDue(NOW, NOW.plusSeconds(120), 10), 8)
+                .map(QueuedMail::id)
+                .collectList().block();
+
+        assertThat(claimedIds).doesNotHaveDuplicates();
+        assertThat(claimedIds.size() + claim(NOW).size() + claim(NOW).size() + claim(NOW).size()).isEqualTo(30);
+    }
+
+    @Test
+    public void rateLimitHitsCountWithinAWindowAndANewWindowOpensWhenItHasEnded() {
+        Duration length = Duration.ofSeconds(10);
+
+        assertThat(rateLimits().hit("client|203.0.113.7|/sign-in*", length, NOW).block())
+                .isEqualTo(new RateWindow(NOW.plus(length), 1));
+        assertThat(rateLimits().hit("client|203.0.113.7|/sign-in*", length, NOW.plusSeconds(9)).block())
+                .isEqualTo(new RateWindow(NOW.plus(length), 2));
+        assertThat(rateLimits().hit("client|203.0.113.8|/sign-in*", length, NOW.plusSeconds(9)).block())
+                .isEqualTo(new RateWindow(NOW.plusSeconds(19), 1));
+        assertThat(rateLimits().hit("client|203.0.113.7|/sign-in*", length, NOW.plus(length)).block())
+                .isEqualTo(new RateWindow(NOW.plus(length).plus(length), 1));
+    }
+
+    @Test
+    public void concurrentHitsOnANewBucketAreAllCounted() {
+        int hits = 40;
+        Flux.range(0, hits)
+                .flatMap(i -> rateLimits().hit("account|credentials|ada@example.com", Duration.ofMinutes(1), NOW),
+                        hits)
+                .blockLast();
+
+        assertThat(rateLimits().hit("account|credentials|ada@example.com", Duration.ofMinutes(1), NOW)
+                .block().hits()).isEqualTo(hits + 1);
+    }
+
+    @Test
+    public void userAdministrationWhenSearchingAndDisablingThenMatchesAnyCaseTakesWildcardsLiterallyAndStoresTheReason() {
+        User ada = stored("ada@example.com");
+        stored("bob_smith@example.com");
+        stored("adam@example.org");
+        var administration = userAdministration();
+
+        assertThat(administration.search("@EXAMPLE.COM", 10, 0).map(found -> found.user().email().value())
+                .collectList().block()).containsExactlyInAnyOrder("ada@example.com", "bob_smith@example.com");
+        var pages = Flux.concat(administration.search("@example.com", 1, 0), administration.search("@example.com", 1, 1),
+                administration.search("@example.com", 1, 2)).map(found -> found.user().email().value()).collectList().block();
+        assertThat(pages).as("pages of one, in a stable order").containsExactlyInAnyOrder("ada@example.com",
+                "bob_smith@example.com");
+        assertThat(administration.count(newUser("x@example.com").name().toUpperCase()).block()).as("names match too")
+                .isEqualTo(3);
+        assertThat(administration.count("b_s").block()).as("_ is literal").isEqualTo(1);
+        assertThat(administration.count("%").block()).as("% is literal").isZero();
+        assertThat(administration.count("").block()).isEqualTo(3);
+
+        assertThat(administration.setDisabled(ada.id(), true, "taken over", NOW).block()).isTrue();
+        assertThat(administration.setRole(ada.id(), "admin", NOW).block()).isTrue();
+        var found = administration.find(ada.id()).block();
+        assertThat(found.disabledReason()).isEqualTo("taken over");
+        assertThat(found.user().disabled()).isTrue();
+        assertThat(found.user().role()).isEqualTo("admin");
+        assertThat(users().findById(ada.id()).block().disabled()).as("every read of a user sees it").isTrue();
+
+        administration.setDisabled(ada.id(), false, "ignored when enabling", NOW).block();
+        assertThat(administration.find(ada.id()).block().disabledReason()).isNull();
+        assertThat(administration.setDisabled(new UserId("nobody"), true, null, NOW).block()).isFalse();
+    }
+
+    @Test
+    public void auditTrailWhenReadWithFiltersThenNewestFirstPagedByIdAndNarrowedByEachFilter() {
+        var alice = new UserId("alice");
+        for (int i = 0; i < 5; i++) {
+            auditTrail().append(new SecurityEvent(NOW.plusSeconds(i), i % 2 == 0 ? SecurityEventType.SIGN_IN
+                    : SecurityEventType.SIGN_OUT, i != 4, alice, "alice@example.com", ClientInfo.UNKNOWN, null, null))
+                    .block();
+        }
+        auditTrail().append(new SecurityEvent(NOW, SecurityEventType.SIGN_UP, true, new UserId("bob"),
+                "bob@example.com", ClientInfo.UNKNOWN, null, null)).block();
+
+        var newest = find(new SecurityEventFilter(Optional.of(alice), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 2));
+        assertThat(newest).extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(4),
+                NOW.plusSeconds(3));
+        var older = find(new SecurityEventFilter(Optional.of(alice), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(newest.getLast().id()), 10));
+        assertThat(older).extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(2),
+                NOW.plusSeconds(1), NOW);
+        assertThat(find(new SecurityEventFilter(Optional.empty(), Optional.of("alice@example.com"),
+                Optional.of(SecurityEventType.SIGN_IN), Optional.of(false), Optional.empty(), Optional.empty(),
+                Optional.empty(), 10))).extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(4));
+        assertThat(find(new SecurityEventFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(1)), Optional.of(NOW.plusSeconds(3)), Optional.empty(), 10)))
+                .extracting(event -> event.event().occurredAt()).containsExactly(NOW.plusSeconds(2), NOW.plusSeconds(1));
+        assertThat(find(new SecurityEventFilter(Optional.empty(), Optional.empty(), Optional.of(SecurityEventType.SIGN_UP),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10)))
+                .singleElement().satisfies(event -> assertThat(event.event().userId()).isEqualTo(new UserId("bob")));
+    }
+
+    @Test
+    public void addIfGenerationFreeWhenTwoInstancesAddTheSameGenerationThenOneKeyIsKept() {
+        StoredSigningKey first = signingKey(1, NOW);
+        assertThat(signingKeys().addIfGenerationFree(first).block()).isTrue();
+
+        List<Boolean> racing = Flux.range(0, 4)
+                .flatMap(i -> signingKeys().addIfGenerationFree(signingKey(2, NOW.plusSeconds(600))), 4)
+                .collectList().block();
+
+        assertThat(racing).containsOnlyOnce(true);
+        assertThat(signingKeys().findAll().collectList().block()).hasSize(2)
+                .first().isEqualTo(first);
     }
 }
