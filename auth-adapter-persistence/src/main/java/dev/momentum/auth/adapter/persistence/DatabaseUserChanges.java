@@ -66,7 +66,8 @@ final class DatabaseUserChanges implements UserChangeFeed {
         };
     }
 
-    boolean announcesChanges() {
+    @Override
+    public boolean announcesChanges() {
         return notifying != null;
     }
 

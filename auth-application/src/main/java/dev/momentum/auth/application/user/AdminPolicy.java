@@ -1,7 +1,9 @@
 package dev.momentum.auth.application.user;
 
+import dev.momentum.auth.application.support.SettingsReader;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,6 +16,16 @@ public record AdminPolicy(Set<EmailAddress> adminEmails) {
 
     public AdminPolicy {
         adminEmails = Set.copyOf(Objects.requireNonNull(adminEmails, "adminEmails cannot be null"));
+    }
+
+    /** {@code ADMIN_EMAILS}: the addresses whose verified users are administrators. */
+    public static AdminPolicy read(SettingsReader env) {
+        Set<EmailAddress> adminEmails = new LinkedHashSet<>();
+        for (String address : env.list("ADMIN_EMAILS")) {
+            EmailAddress.parse(address).ifPresentOrElse(adminEmails::add,
+                    () -> env.problem("ADMIN_EMAILS holds '" + address + "', which is not an email address"));
+        }
+        return new AdminPolicy(adminEmails);
     }
 
     public boolean isAdmin(User user) {

@@ -201,6 +201,11 @@ class CachedSessionsTest {
             return () -> this.listener = null;
         }
 
+        @Override
+        public boolean announcesChanges() {
+            return true;
+        }
+
         void say(UserChange change) {
             listener.accept(change);
         }

@@ -2,10 +2,12 @@ package dev.momentum.auth.application.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.support.SettingsReader;
 import dev.momentum.auth.domain.testing.TestUsers;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +36,15 @@ class AdminPolicyTest {
         assertThat(policy.roleOf(user("ops@example.com", true, null, false))).isEqualTo("admin");
         assertThat(policy.roleOf(user("ada@example.com", true, "user", false))).isEqualTo("user");
         assertThat(policy.roleOf(user("ada@example.com", true, null, false))).isEqualTo("user");
+    }
+
+    @Test
+    void readWhenAdminEmailsListedThenNormalisedAndAnyNonAddressNamed() {
+        var env = new SettingsReader(Map.of("ADMIN_EMAILS", "Ops@Example.com, not-an-address")::get);
+
+        var read = AdminPolicy.read(env);
+
+        assertThat(read.adminEmails()).containsExactly(EmailAddress.parse("ops@example.com").orElseThrow());
+        assertThat(env.problems()).containsExactly("ADMIN_EMAILS holds 'not-an-address', which is not an email address");
     }
 }

@@ -3,13 +3,20 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
 import dev.momentum.auth.adapter.crypto.Argon2Parameters;
 import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
+import dev.momentum.auth.adapter.crypto.CommonPasswords;
 import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.WebAdapterConfiguration;
+import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.mail.port.out.AccountMailer;
+import dev.momentum.auth.application.signing.port.out.TokenSigning;
+import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.domain.credential.PasswordPolicy;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,21 +31,37 @@ class AdapterWiring {
     private static final Logger LOG = LoggerFactory.getLogger(AdapterWiring.class);
 
     @Bean
-    RandomTokenGenerator secureTokenGenerator() {
+    SecureTokenGenerator secureTokenGenerator() {
         return new RandomTokenGenerator();
     }
 
     /** One hashing thread per core; a queue of 64 per thread absorbs bursts, beyond that sign-ins get 503. */
     @Bean(destroyMethod = "close")
-    Argon2idPasswordHasher passwordHasher() {
+    PasswordHasher passwordHasher() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new Argon2idPasswordHasher(Argon2Parameters.OWASP, cores, 64 * cores);
     }
 
+    /** The default lengths, refusing the common passwords the crypto adapter ships. */
     @Bean
-    PersistenceAdapters persistenceAdapters(MigratedDatabase database, RandomTokenGenerator ids, AuthApiSettings api) {
+    PasswordPolicy passwordPolicy() {
+        Set<String> common = CommonPasswords.read();
+        return AuthPolicy.defaults().passwordPolicy().refusing(common::contains);
+    }
+
+    @Bean
+    PersistenceAdapters persistenceAdapters(MigratedDatabase database, SecureTokenGenerator ids, AuthApiSettings api) {
         return new PersistenceAdapters(database.await(), ids, Database.PoolSettings.DEFAULT.queryTimeout(),
                 new AesGcmSecretSealer(api.secret(), api.previousSecrets(), "auth-service mail outbox v1"));
+    }
+
+    @Bean
+    Stores stores(PersistenceAdapters persistence) {
+        var users = persistence.users();
+        return new Stores(users, users, users, users, users, persistence.sessions(), persistence.verificationTokens(),
+                persistence.mailOutbox(), persistence.auditTrail(), persistence.staleRecords(), persistence.signingKeys(),
+                persistence.rateLimits(), persistence.userAdministration(), persistence.userChanges(),
+                persistence.operationalCounts(), persistence.probe(), persistence.transactions());
     }
 
     @Bean
@@ -48,15 +71,15 @@ class AdapterWiring {
     }
 
     @Bean
-    NimbusTokenSigning tokenSigning(AuthApiSettings api) {
+    TokenSigning tokenSigning(AuthApiSettings api) {
         return new NimbusTokenSigning(new AesGcmSecretSealer(api.secret(), api.previousSecrets(),
                 NimbusTokenSigning.SEALING_PURPOSE));
     }
 
     @Bean
     AuthApiSettings authApiSettings(ServiceSettings settings) {
-        String secret = settings.secret().orElseGet(() -> DevelopmentSecret.in(settings.dataDirectory()));
-        return new AuthApiSettings(settings.publicBaseUrl(), settings.trustedOrigins(), secret,
-                settings.trustedProxies(), settings.previousSecrets());
+        String secret = settings.secrets().current().orElseGet(() -> DevelopmentSecret.in(settings.dataDirectory()));
+        return new AuthApiSettings(settings.web().publicBaseUrl(), settings.web().trustedOrigins(), secret,
+                settings.web().trustedProxies(), settings.secrets().previous());
     }
 }

@@ -1,6 +1,5 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.admin.AdministrationService;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
@@ -15,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class AdminWiring {
 
     @Bean
-    AdministrationService administrationService(PersistenceAdapters persistence, AuditTrail auditTrail,
+    AdministrationService administrationService(Stores stores, AuditTrail auditTrail,
                                                 Administrators administrators, AdminPolicy admins,
                                                 SecurityEvents events, Clock clock) {
-        return new AdministrationService(persistence.users(), administrators, persistence.userAdministration(),
-                persistence.sessions(), auditTrail, persistence.transactions(), admins, events, clock);
+        return new AdministrationService(stores.userRegistry(), administrators, stores.userAdministration(),
+                stores.sessions(), auditTrail, stores.transactions(), admins, events, clock);
     }
 }

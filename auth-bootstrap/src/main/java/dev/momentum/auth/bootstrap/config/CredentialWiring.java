@@ -1,18 +1,17 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
-import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.ChangePasswordService;
 import dev.momentum.auth.application.credential.RequestPasswordResetService;
 import dev.momentum.auth.application.credential.ResetPasswordService;
 import dev.momentum.auth.application.credential.SignInService;
 import dev.momentum.auth.application.credential.SignUpService;
+import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import java.time.Clock;
@@ -24,41 +23,41 @@ import org.springframework.context.annotation.Configuration;
 class CredentialWiring {
 
     @Bean
-    SignUpService signUpService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
-                                RandomTokenGenerator tokens, VerificationMailing verificationMailing,
+    SignUpService signUpService(Stores stores, PasswordHasher hasher,
+                                SecureTokenGenerator tokens, VerificationMailing verificationMailing,
                                 AuthPolicy policy, RateLimiter limiter, Clock clock, SecurityEvents events) {
-        return new SignUpService(persistence.users(), hasher, tokens, persistence.transactions(), verificationMailing,
+        return new SignUpService(stores.userRegistry(), hasher, tokens, stores.transactions(), verificationMailing,
                 policy, limiter, clock, events);
     }
 
     @Bean
-    SignInService signInService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
+    SignInService signInService(Stores stores, PasswordHasher hasher,
                                 SessionIssuer sessionIssuer, SignOutService signOut, AuthPolicy policy,
                                 RateLimiter limiter, Clock clock, SecurityEvents events) {
-        return new SignInService(persistence.users(), hasher, sessionIssuer, signOut, persistence.transactions(), policy,
+        return new SignInService(stores.passwordCredentials(), hasher, sessionIssuer, signOut, stores.transactions(), policy,
                 limiter, clock, events);
     }
 
     @Bean
-    RequestPasswordResetService requestPasswordResetService(PersistenceAdapters persistence,
+    RequestPasswordResetService requestPasswordResetService(Stores stores,
                                                             VerificationMailing verificationMailing, AuthPolicy policy,
                                                             RateLimiter limiter, SecurityEvents events) {
-        return new RequestPasswordResetService(persistence.users(), persistence.transactions(), verificationMailing,
+        return new RequestPasswordResetService(stores.userLookup(), stores.transactions(), verificationMailing,
                 policy, limiter, events);
     }
 
     @Bean
-    ResetPasswordService resetPasswordService(PersistenceAdapters persistence, Argon2idPasswordHasher hasher,
+    ResetPasswordService resetPasswordService(Stores stores, PasswordHasher hasher,
                                               AuthPolicy policy, Clock clock, SecurityEvents events) {
-        return new ResetPasswordService(persistence.verificationTokens(), persistence.users(), persistence.sessions(),
-                hasher, persistence.transactions(), policy, clock, events);
+        return new ResetPasswordService(stores.verificationTokens(), stores.passwordCredentials(), stores.sessions(),
+                hasher, stores.transactions(), policy, clock, events);
     }
 
     @Bean
-    ChangePasswordService changePasswordService(GetSessionService getSession, PersistenceAdapters persistence,
-                                                Argon2idPasswordHasher hasher, SessionIssuer sessionIssuer,
+    ChangePasswordService changePasswordService(GetSessionService getSession, Stores stores,
+                                                PasswordHasher hasher, SessionIssuer sessionIssuer,
                                                 AuthPolicy policy, Clock clock, SecurityEvents events) {
-        return new ChangePasswordService(getSession, persistence.users(), persistence.sessions(), hasher, sessionIssuer,
-                persistence.transactions(), policy, clock, events);
+        return new ChangePasswordService(getSession, stores.passwordCredentials(), stores.sessions(), hasher, sessionIssuer,
+                stores.transactions(), policy, clock, events);
     }
 }

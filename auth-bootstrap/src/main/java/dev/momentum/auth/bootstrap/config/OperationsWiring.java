@@ -1,6 +1,5 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMailer;
@@ -29,9 +28,9 @@ class OperationsWiring {
     }
 
     @Bean
-    HousekeepingService housekeepingService(PersistenceAdapters persistence, AuditTrail auditTrail,
+    HousekeepingService housekeepingService(Stores stores, AuditTrail auditTrail,
                                             ServiceSettings settings, Clock clock) {
-        return new HousekeepingService(persistence.staleRecords(), settings.mailRetention(), auditTrail,
+        return new HousekeepingService(stores.staleRecords(), settings.mailRetention(), auditTrail,
                 settings.auditRetention(), clock);
     }
 
@@ -41,7 +40,7 @@ class OperationsWiring {
     }
 
     @Bean
-    HealthService healthService(PersistenceAdapters persistence) {
-        return new HealthService(persistence.probe());
+    HealthService healthService(Stores stores) {
+        return new HealthService(stores.probe());
     }
 }

@@ -44,7 +44,7 @@ public class ServiceWiring {
                         settings.usesEmbeddedDatabase() ? "embedded database in " + settings.dataDirectory().toAbsolutePath() : "PostgreSQL",
                         settings.mail().provider() == MailSettings.Provider.LOG ? ", mail printed to the log" : "");
             }
-            LOG.info("Auth API ready at {}/api/auth (heap at most {} MiB)", settings.publicBaseUrl(),
+            LOG.info("Auth API ready at {}/api/auth (heap at most {} MiB)", settings.web().publicBaseUrl(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
     }

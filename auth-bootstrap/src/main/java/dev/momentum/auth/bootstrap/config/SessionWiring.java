@@ -1,7 +1,5 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.session.CachedSessions;
 import dev.momentum.auth.application.session.GetSessionService;
@@ -11,6 +9,7 @@ import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +23,9 @@ class SessionWiring {
     private static final int SESSION_CACHE_CAPACITY = 10_000;
 
     @Bean
-    SessionIssuer sessionIssuer(PersistenceAdapters persistence, RandomTokenGenerator tokens, AuthPolicy policy,
+    SessionIssuer sessionIssuer(Stores stores, SecureTokenGenerator tokens, AuthPolicy policy,
                                 Clock clock) {
-        return new SessionIssuer(persistence.sessions(), tokens, policy.sessionLifetime(), clock);
+        return new SessionIssuer(stores.sessions(), tokens, policy.sessionLifetime(), clock);
     }
 
     /**
@@ -35,16 +34,16 @@ class SessionWiring {
      * database, which announces nothing, read from the database every time.
      */
     @Bean
-    CachedSessions sessionCache(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
-        return settings.sessionCacheTtl().isZero() || !persistence.announcesChanges() ? null
-                : new CachedSessions(persistence.sessions(), persistence.userChanges(), settings.sessionCacheTtl(),
+    CachedSessions sessionCache(Stores stores, ServiceSettings settings, Clock clock) {
+        return settings.sessionCacheTtl().isZero() || !stores.userChanges().announcesChanges() ? null
+                : new CachedSessions(stores.sessions(), stores.userChanges(), settings.sessionCacheTtl(),
                         SESSION_CACHE_CAPACITY, clock);
     }
 
     @Bean
-    SessionRepository sessionLookups(PersistenceAdapters persistence, ObjectProvider<CachedSessions> cache) {
+    SessionRepository sessionLookups(Stores stores, ObjectProvider<CachedSessions> cache) {
         CachedSessions cached = cache.getIfAvailable();
-        return cached != null ? cached : persistence.sessions();
+        return cached != null ? cached : stores.sessions();
     }
 
     @Bean
@@ -53,18 +52,18 @@ class SessionWiring {
     }
 
     @Bean
-    ListSessionsService listSessionsService(GetSessionService getSession, PersistenceAdapters persistence,
+    ListSessionsService listSessionsService(GetSessionService getSession, Stores stores,
                                             AuthPolicy policy, Clock clock) {
-        return new ListSessionsService(getSession, persistence.sessions(), policy.sessionLifetime(), clock);
+        return new ListSessionsService(getSession, stores.sessions(), policy.sessionLifetime(), clock);
     }
 
     @Bean
-    RevokeSessionsService revokeSessionsService(GetSessionService getSession, PersistenceAdapters persistence, SecurityEvents events) {
-        return new RevokeSessionsService(getSession, persistence.sessions(), events);
+    RevokeSessionsService revokeSessionsService(GetSessionService getSession, Stores stores, SecurityEvents events) {
+        return new RevokeSessionsService(getSession, stores.sessions(), events);
     }
 
     @Bean
-    SignOutService signOutService(PersistenceAdapters persistence, SecurityEvents events) {
-        return new SignOutService(persistence.sessions(), events);
+    SignOutService signOutService(Stores stores, SecurityEvents events) {
+        return new SignOutService(stores.sessions(), events);
     }
 }

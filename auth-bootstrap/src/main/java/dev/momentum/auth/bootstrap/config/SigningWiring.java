@@ -1,7 +1,5 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.session.GetSessionService;
@@ -11,6 +9,7 @@ import dev.momentum.auth.application.signing.SigningKeyRing;
 import dev.momentum.auth.application.signing.TokenPolicy;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.application.support.PeriodicJob;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.domain.signing.KeyRotation;
@@ -23,12 +22,12 @@ import org.springframework.context.annotation.Configuration;
 class SigningWiring {
 
     @Bean
-    SigningKeyRing signingKeyRing(PersistenceAdapters persistence, TokenSigning signing, RandomTokenGenerator ids,
+    SigningKeyRing signingKeyRing(Stores stores, TokenSigning signing, SecureTokenGenerator ids,
                                   ServiceSettings settings, SecurityEvents events, Clock clock) {
         var tokens = settings.tokens();
         var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), tokens.lifetime(),
                 tokens.publishLead());
-        return new SigningKeyRing(persistence.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock, events);
+        return new SigningKeyRing(stores.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock, events);
     }
 
     @Bean
@@ -43,7 +42,7 @@ class SigningWiring {
     }
 
     @Bean
-    IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, RandomTokenGenerator ids,
+    IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, SecureTokenGenerator ids,
                                         AuthApiSettings api, ServiceSettings settings, AdminPolicy admins) {
         String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
         String issuer = settings.tokens().issuer().orElse(origin);

@@ -1,15 +1,13 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.crypto.CommonPasswords;
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
+import dev.momentum.auth.domain.credential.PasswordPolicy;
 import java.time.Clock;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,26 +26,24 @@ class SupportWiring {
     }
 
     @Bean
-    AuthPolicy authPolicy(ServiceSettings settings) {
+    AuthPolicy authPolicy(PasswordPolicy passwordPolicy, ServiceSettings settings) {
         AuthPolicy defaults = AuthPolicy.defaults();
-        Set<String> common = CommonPasswords.read();
-        return new AuthPolicy(defaults.passwordPolicy().refusing(common::contains),
-                defaults.sessionLifetime(), defaults.verificationTokenValidity(), defaults.enumerationFloor(),
-                settings.revokeSessionsOnPasswordReset());
+        return new AuthPolicy(passwordPolicy, defaults.sessionLifetime(), defaults.verificationTokenValidity(),
+                defaults.enumerationFloor(), settings.revokeSessionsOnPasswordReset());
     }
 
     @Bean
-    RateLimiter rateLimiter(PersistenceAdapters persistence, ServiceSettings settings, Clock clock) {
-        return new RateLimiter(settings.rateLimits(), persistence.rateLimits(), clock);
+    RateLimiter rateLimiter(Stores stores, ServiceSettings settings, Clock clock) {
+        return new RateLimiter(settings.rateLimits(), stores.rateLimits(), clock);
     }
 
     @Bean
     AdminPolicy adminPolicy(ServiceSettings settings) {
-        return new AdminPolicy(settings.adminEmails());
+        return settings.admins();
     }
 
     @Bean
-    Administrators administrators(PersistenceAdapters persistence, AdminPolicy admins) {
-        return new Administrators(persistence.users(), admins);
+    Administrators administrators(Stores stores, AdminPolicy admins) {
+        return new Administrators(stores.userLookup(), admins);
     }
 }

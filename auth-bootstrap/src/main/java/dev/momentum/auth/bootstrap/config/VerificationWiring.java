@@ -1,12 +1,11 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.SessionIssuer;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.PeriodicJob;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
 import dev.momentum.auth.application.verification.VerificationMailing;
@@ -21,27 +20,27 @@ import org.springframework.context.annotation.Configuration;
 class VerificationWiring {
 
     @Bean
-    VerificationMailing verificationMailing(PersistenceAdapters persistence, RandomTokenGenerator tokens,
+    VerificationMailing verificationMailing(Stores stores, SecureTokenGenerator tokens,
                                             PeriodicJob mailDeliveryJob, AccountLinks links, AuthPolicy policy,
                                             Clock clock) {
-        return new VerificationMailing(persistence.verificationTokens(), persistence.mailOutbox(), tokens,
+        return new VerificationMailing(stores.verificationTokens(), stores.mailOutbox(), tokens,
                 mailDeliveryJob::trigger, links, policy, clock);
     }
 
     @Bean
-    SendVerificationEmailService sendVerificationEmailService(PersistenceAdapters persistence,
+    SendVerificationEmailService sendVerificationEmailService(Stores stores,
                                                               GetSessionService getSession,
                                                               VerificationMailing verificationMailing,
                                                               AuthPolicy policy, RateLimiter limiter) {
-        return new SendVerificationEmailService(persistence.users(), getSession, persistence.transactions(),
+        return new SendVerificationEmailService(stores.userLookup(), getSession, stores.transactions(),
                 verificationMailing, policy, limiter);
     }
 
     @Bean
-    VerifyEmailService verifyEmailService(PersistenceAdapters persistence, SessionIssuer sessionIssuer,
+    VerifyEmailService verifyEmailService(Stores stores, SessionIssuer sessionIssuer,
                                           GetSessionService getSession, VerificationMailing mailing, Clock clock, SecurityEvents events) {
-        return new VerifyEmailService(persistence.verificationTokens(), persistence.users(), persistence.users(),
+        return new VerifyEmailService(stores.verificationTokens(), stores.userLookup(), stores.emailOwnership(),
                 sessionIssuer, getSession,
-                mailing, persistence.transactions(), clock, events);
+                mailing, stores.transactions(), clock, events);
     }
 }

@@ -1,12 +1,12 @@
 package dev.momentum.auth.bootstrap.metrics;
 
-import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.operations.OperationalFiguresService;
 import dev.momentum.auth.application.operations.port.in.OperationalFiguresQuery;
 import dev.momentum.auth.application.session.CachedSessions;
 import dev.momentum.auth.application.signing.SigningKeyRing;
+import dev.momentum.auth.bootstrap.config.Stores;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -53,19 +53,19 @@ public class MetricsWiring {
     }
 
     @Bean
-    AuditTrail auditTrail(PersistenceAdapters persistence, PrometheusMeterRegistry registry) {
-        return new CountingAuditTrail(persistence.auditTrail(), registry);
+    AuditTrail auditTrail(Stores stores, PrometheusMeterRegistry registry) {
+        return new CountingAuditTrail(stores.auditTrail(), registry);
     }
 
     @Bean
-    MailOutbox mailOutbox(PersistenceAdapters persistence, PrometheusMeterRegistry registry) {
-        return new CountingMailOutbox(persistence.mailOutbox(), registry);
+    MailOutbox mailOutbox(Stores stores, PrometheusMeterRegistry registry) {
+        return new CountingMailOutbox(stores.mailOutbox(), registry);
     }
 
     @Bean
-    OperationalFiguresService operationalFiguresService(PersistenceAdapters persistence, SigningKeyRing keys,
+    OperationalFiguresService operationalFiguresService(Stores stores, SigningKeyRing keys,
                                                         Clock clock) {
-        return new OperationalFiguresService(persistence.operationalCounts(), keys, clock);
+        return new OperationalFiguresService(stores.operationalCounts(), keys, clock);
     }
 
     /** Where get-session's lookups were answered, and whether changes are heard (ADR-0036); none with SESSION_CACHE_TTL=0s. */

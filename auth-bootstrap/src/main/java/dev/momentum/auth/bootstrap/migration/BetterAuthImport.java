@@ -82,7 +82,7 @@ public final class BetterAuthImport {
             if (service.usesEmbeddedDatabase()) {
                 problems.add("migrate --from-better-auth writes PostgreSQL: set DATABASE_URL");
             }
-            if (service.secret().isEmpty()) {
+            if (service.secrets().current().isEmpty()) {
                 problems.add("migrate --from-better-auth needs the secret the service will run with (AUTH_SECRET or "
                         + "BETTER_AUTH_SECRET): it seals what it imports, and better-auth's session cookies verify "
                         + "only under better-auth's secret");
@@ -93,8 +93,8 @@ public final class BetterAuthImport {
             Set<String> secrets = new LinkedHashSet<>();
             Optional.ofNullable(environment.apply("BETTER_AUTH_SECRET")).filter(secret -> !secret.isBlank())
                     .ifPresent(secrets::add);
-            service.secret().ifPresent(secrets::add);
-            secrets.addAll(service.previousSecrets());
+            service.secrets().current().ifPresent(secrets::add);
+            secrets.addAll(service.secrets().previous());
             return new Settings(source, tables, jwtLifetime, pageSize, List.copyOf(secrets));
         }
     }
@@ -138,7 +138,7 @@ public final class BetterAuthImport {
             DatabaseStartup.migrate(target, service.database().startupWait());
             var importer = new BetterAuthImportService(new BetterAuthSourcePersistenceAdapter(source, settings.tables()),
                     new BetterAuthImportPersistenceAdapter(target), new BetterAuthCiphers(settings.secrets()),
-                    new AesGcmSecretSealer(service.secret().orElseThrow(), service.previousSecrets(), SEALING_PURPOSE),
+                    new AesGcmSecretSealer(service.secrets().current().orElseThrow(), service.secrets().previous(), SEALING_PURPOSE),
                     Clock.systemUTC());
             return importer.importAll(new BetterAuthImportCommand(dryRun, settings.pageSize(), settings.jwtLifetime()))
                     .block();

@@ -25,9 +25,11 @@ import dev.momentum.auth.application.planted.JsonPlantedHelper;
 import dev.momentum.auth.application.plantedcycle.PlantedCycle;
 import dev.momentum.auth.application.port.in.planted.PlantedPort;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
+import dev.momentum.auth.application.support.SettingsReader;
 import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.bootstrap.planted.PlantedCodingViolations;
+import dev.momentum.auth.bootstrap.planted.PlantedWiring;
 import dev.momentum.auth.domain.planted.PlantedDomainViolations;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,17 +79,26 @@ class ArchitectureTest {
     /** Implementing an out-port is how the web adapter serves the core (the mailed links of its routes). */
     static final ArchRule WEB_USES_PRIMARY_PORTS_ONLY = classes().that().resideInAPackage(WEB)
             .should(ArchConditions.onlyHaveDependenciesWhere(new DescribedPredicate<Dependency>(
-                    "the target is outside the application, an in-port, a failure, or an out-port it implements") {
+                    "the target is outside the application, an in-port, a failure, the settings reader, or an out-port it implements") {
                 @Override
                 public boolean test(Dependency dependency) {
                     JavaClass target = dependency.getTargetClass();
                     return !PackageMatchers.of(APPLICATION).test(target.getPackageName())
                             || PackageMatchers.of(PORT_IN, FAILURES).test(target.getPackageName())
+                            || target.isEquivalentTo(SettingsReader.class)
                             || PackageMatchers.of(PORT_OUT).test(target.getPackageName())
                             && dependency.getOriginClass().isAssignableTo(target.getName());
                 }
             }))
             .because("the web adapter drives use cases through their in-ports, never a service or an out-port");
+
+    static final ArchRule CAPABILITY_WIRING_SEES_PORTS_ONLY = noClasses()
+            .that().resideInAPackage(ROOT + ".bootstrap..").and().haveSimpleNameEndingWith("Wiring")
+            .and().doNotHaveSimpleName("AdapterWiring").and().doNotHaveSimpleName("ServiceWiring")
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, ROOT + ".adapter.crypto..",
+                    ROOT + ".adapter.mail..")
+            .because("beans are typed by port: only AdapterWiring knows which adapter implements one"
+                    + " (ServiceWiring starts the servers and says which mail and database it runs on)");
 
     static final ArchRule PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS = noClasses().that().resideInAPackage(PORT_IN)
             .should().dependOnClassesThat().resideInAPackage(PORT_OUT)
@@ -159,7 +170,8 @@ class ArchitectureTest {
 
     static List<ArchRule> rules() {
         return List.of(DOMAIN_DEPENDS_ON_NOTHING, APPLICATION_DEPENDS_ON_DOMAIN_AND_REACTOR, ADAPTERS_ARE_INDEPENDENT,
-                ONLY_BOOTSTRAP_SEES_ADAPTERS, WEB_USES_PRIMARY_PORTS_ONLY, PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS,
+                ONLY_BOOTSTRAP_SEES_ADAPTERS, WEB_USES_PRIMARY_PORTS_ONLY, CAPABILITY_WIRING_SEES_PORTS_ONLY,
+                PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS,
                 CAPABILITIES_ARE_FREE_OF_CYCLES, DRIVEN_ADAPTERS_NEVER_DRIVE,
                 PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES, PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS,
                 PERSISTENCE_PORTS_ARE_PERSISTENCE_ADAPTERS, REQUESTS_AND_RESPONSES_LIVE_IN_WEB,
@@ -194,7 +206,7 @@ class ArchitectureTest {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedDomainViolations.class,
                 PlantedDomainViolations.PlantedSignUpRequest.class, JsonPlantedHelper.class, PlantedPort.class,
                 PlantedPort.PlantedDetails.class, PlantedWebShortcut.class, PlantedDrivingMailer.class,
-                PlantedSessions.class, PlantedCodingViolations.class, PlantedCycle.class,
+                PlantedSessions.class, PlantedCodingViolations.class, PlantedCycle.class, PlantedWiring.class,
                 dev.momentum.auth.adapter.persistence.DatabaseUrl.class,
                 dev.momentum.auth.application.session.SignOutService.class);
         Map<ArchRule, String> breakers = new LinkedHashMap<>();
@@ -203,6 +215,7 @@ class ArchitectureTest {
         breakers.put(ADAPTERS_ARE_INDEPENDENT, "PlantedWebShortcut");
         breakers.put(ONLY_BOOTSTRAP_SEES_ADAPTERS, "JsonPlantedHelper");
         breakers.put(WEB_USES_PRIMARY_PORTS_ONLY, "PlantedWebShortcut");
+        breakers.put(CAPABILITY_WIRING_SEES_PORTS_ONLY, "PlantedWiring");
         breakers.put(PRIMARY_PORTS_NEVER_EXPOSE_DRIVEN_PORTS, "PlantedPort");
         breakers.put(CAPABILITIES_ARE_FREE_OF_CYCLES, "PlantedCycle");
         breakers.put(DRIVEN_ADAPTERS_NEVER_DRIVE, "PlantedDrivingMailer");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.adapter.mail.MailSettings.Provider;
 import dev.momentum.auth.application.account.AccountChanges;
-import dev.momentum.auth.application.throttle.RateLimitPolicy.PathRule;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
+import dev.momentum.auth.application.throttle.RateLimitPolicy.PathRule;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.domain.throttle.RateLimit;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -31,7 +31,7 @@ class ServiceSettingsTest {
         assertThat(settings.port()).isEqualTo(3002);
         assertThat(settings.usesEmbeddedDatabase()).isTrue();
         assertThat(settings.mail().provider()).isEqualTo(Provider.LOG);
-        assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("http://localhost:3002"));
+        assertThat(settings.web().publicBaseUrl()).isEqualTo(URI.create("http://localhost:3002"));
         assertThat(settings.production()).isFalse();
         assertThat(settings.managementPort()).isEmpty();
     }
@@ -55,10 +55,10 @@ class ServiceSettingsTest {
     @Test
     void fromWhenAdminEmailsAndAuditRetentionThenReadAndWhenNotAnAddressThenNamed() {
         var settings = from(Map.of("ADMIN_EMAILS", "Ops@Example.com, boss@example.com", "AUDIT_RETENTION", "30d"));
-        assertThat(settings.adminEmails()).extracting(EmailAddress::value)
+        assertThat(settings.admins().adminEmails()).extracting(EmailAddress::value)
                 .containsExactlyInAnyOrder("ops@example.com", "boss@example.com");
         assertThat(settings.auditRetention()).isEqualTo(Duration.ofDays(30));
-        assertThat(from(Map.of()).adminEmails()).isEmpty();
+        assertThat(from(Map.of()).admins().adminEmails()).isEmpty();
         assertThat(from(Map.of()).auditRetention()).isEqualTo(Duration.ofDays(365));
         assertThatThrownBy(() -> from(Map.of("ADMIN_EMAILS", "ops@example.com,not-an-address")))
                 .hasMessageContaining("ADMIN_EMAILS holds 'not-an-address'");
@@ -75,9 +75,9 @@ class ServiceSettingsTest {
 
         assertThat(settings.port()).isEqualTo(4000);
         assertThat(settings.database().url()).hasValueSatisfying(url -> assertThat(url.host()).isEqualTo("db"));
-        assertThat(settings.secret()).contains(STRONG);
-        assertThat(settings.publicBaseUrl()).isEqualTo(URI.create("https://auth.example.com"));
-        assertThat(settings.trustedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
+        assertThat(settings.secrets().current()).contains(STRONG);
+        assertThat(settings.web().publicBaseUrl()).isEqualTo(URI.create("https://auth.example.com"));
+        assertThat(settings.web().trustedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
         assertThat(settings.mail().provider()).isEqualTo(Provider.RESEND);
     }
 
@@ -194,8 +194,8 @@ class ServiceSettingsTest {
 
     @Test
     void fromWhenPreviousSecretsSetThenReadAndShortOnesRefused() {
-        assertThat(from(Map.of()).previousSecrets()).isEmpty();
-        assertThat(from(Map.of("AUTH_SECRET_PREVIOUS", STRONG + "a, " + STRONG + "b")).previousSecrets())
+        assertThat(from(Map.of()).secrets().previous()).isEmpty();
+        assertThat(from(Map.of("AUTH_SECRET_PREVIOUS", STRONG + "a, " + STRONG + "b")).secrets().previous())
                 .containsExactly(STRONG + "a", STRONG + "b");
         assertThatThrownBy(() -> from(Map.of("AUTH_SECRET_PREVIOUS", "short")))
                 .hasMessageContaining("each of AUTH_SECRET_PREVIOUS must be at least 32 characters");
@@ -208,7 +208,7 @@ class ServiceSettingsTest {
         assertThat(limits).isEqualTo(RateLimitPolicy.defaults());
         assertThat(limits.enabled()).isTrue();
         assertThat(from(Map.of("RATE_LIMIT_ENABLED", "false")).rateLimits().enabled()).isFalse();
-        assertThat(from(Map.of()).trustedProxies()).isEmpty();
+        assertThat(from(Map.of()).web().trustedProxies()).isEmpty();
     }
 
     @Test
@@ -226,7 +226,7 @@ class ServiceSettingsTest {
         assertThat(limits.otherPaths()).isEqualTo(new RateLimit(200, Duration.ofSeconds(10)));
         assertThat(limits.accountAttempts()).isEqualTo(new RateLimit(20, Duration.ofMinutes(5)));
         assertThat(limits.accountMails()).isEqualTo(new RateLimit(5, Duration.ofHours(1)));
-        assertThat(settings.trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(settings.web().trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
     }
 
     @Test

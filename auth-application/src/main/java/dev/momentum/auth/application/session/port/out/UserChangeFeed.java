@@ -16,6 +16,9 @@ public interface UserChangeFeed {
      */
     AutoCloseable follow(Consumer<UserChange> listener);
 
+    /** Whether this store tells of changes at all; one that does not (the embedded database) lets nothing be held. */
+    boolean announcesChanges();
+
     sealed interface UserChange {
 
         /** Changes are heard from now on; any made before may have been missed. */
