@@ -3,17 +3,9 @@ package dev.momentum.auth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.momentum.auth.application.admin.port.out.UserAdministration;
-import dev.momentum.auth.application.audit.port.out.AuditTrail;
-import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.operations.port.out.StaleRecords.Purged;
-import dev.momentum.auth.application.session.port.out.SessionRepository;
-import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
-import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.testing.StoreContract;
-import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
-import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEvent;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.session.ClientInfo;
@@ -39,23 +31,10 @@ import reactor.core.publisher.Mono;
 abstract class PersistenceContract extends StoreContract<UserStore> {
 
     @Override
-    protected UserStore users() {
-        return adapters.users();
-    }
-
-    @Override
-    protected SessionRepository sessions() {
-        return adapters.sessions();
-    }
-
-    @Override
-    protected VerificationTokenRepository verificationTokens() {
-        return adapters.verificationTokens();
-    }
-
-    @Override
-    protected TransactionRunner transactions() {
-        return adapters.transactions();
+    protected Ports<UserStore> ports() {
+        return new Ports<>(adapters.users(), adapters.sessions(), adapters.verificationTokens(), adapters.transactions(),
+                adapters.mailOutbox(), adapters.auditTrail(), adapters.rateLimits(), adapters.userAdministration(),
+                adapters.signingKeys());
     }
 
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
@@ -169,31 +148,6 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
 
 
 
-
-    @Override
-    protected MailOutbox outbox() {
-        return adapters.mailOutbox();
-    }
-
-    @Override
-    protected AuditTrail auditTrail() {
-        return adapters.auditTrail();
-    }
-
-    @Override
-    protected RateLimitStore rateLimits() {
-        return adapters.rateLimits();
-    }
-
-    @Override
-    protected UserAdministration userAdministration() {
-        return adapters.userAdministration();
-    }
-
-    @Override
-    protected SigningKeyStore signingKeys() {
-        return adapters.signingKeys();
-    }
 
     @Test
     void markDeliveredOrFailedThenNeverClaimedAgainAndThePayloadIsErased() {

@@ -94,13 +94,50 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         return session;
     }
 
-    protected abstract U users();
+    /** The stores under test, as the out-ports the use cases name. */
+    public record Ports<U>(U users, SessionRepository sessions, VerificationTokenRepository verificationTokens,
+                              TransactionRunner transactions, MailOutbox outbox, AuditTrail auditTrail,
+                              RateLimitStore rateLimits, UserAdministration userAdministration,
+                              SigningKeyStore signingKeys) {
+    }
 
-    protected abstract SessionRepository sessions();
+    protected abstract Ports<U> ports();
 
-    protected abstract VerificationTokenRepository verificationTokens();
+    protected U users() {
+        return ports().users();
+    }
 
-    protected abstract TransactionRunner transactions();
+    protected SessionRepository sessions() {
+        return ports().sessions();
+    }
+
+    protected VerificationTokenRepository verificationTokens() {
+        return ports().verificationTokens();
+    }
+
+    protected TransactionRunner transactions() {
+        return ports().transactions();
+    }
+
+    protected MailOutbox outbox() {
+        return ports().outbox();
+    }
+
+    protected AuditTrail auditTrail() {
+        return ports().auditTrail();
+    }
+
+    protected RateLimitStore rateLimits() {
+        return ports().rateLimits();
+    }
+
+    protected UserAdministration userAdministration() {
+        return ports().userAdministration();
+    }
+
+    protected SigningKeyStore signingKeys() {
+        return ports().signingKeys();
+    }
 
     @Test
     public void addIfEmailFreeWhenNewThenUserAndCredentialReadBackExactly() {
@@ -369,15 +406,6 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
     protected static final VerificationMail MAIL = new VerificationMail(new EmailAddress("ada@example.com"), "Ada",
             URI.create("http://localhost:3002/api/auth/verify-email?token=secret-link-token&callbackURL=%2F"));
 
-    protected abstract MailOutbox outbox();
-
-    protected abstract AuditTrail auditTrail();
-
-    protected abstract RateLimitStore rateLimits();
-
-    protected abstract UserAdministration userAdministration();
-
-    protected abstract SigningKeyStore signingKeys();
 
     protected List<QueuedMail> claim(Instant now) {
         return outbox().claimDue(now, now.plus(Duration.ofMinutes(2)), 10).collectList().block();
