@@ -204,11 +204,13 @@ public final class BetterAuthImportPersistenceAdapter implements BetterAuthImpor
                        CAST(:enforced AS boolean[]), CAST(:createdAt AS timestamptz[]), CAST(:digests AS text[]))
                 AS t(user_id, secret, codes, enforced, created_at, digest)""",
                 "EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)", """
-                INSERT INTO second_factors (user_id, totp_secret, backup_codes, enforced, created_at, imported_digest)
-                SELECT t.* FROM t WHERE %s
+                INSERT INTO second_factors (user_id, totp_secret, backup_codes, enforced, created_at, imported_digest,
+                                            totp_verified)
+                SELECT t.*, t.enforced FROM t WHERE %s
                 ON CONFLICT (user_id) DO UPDATE SET totp_secret = EXCLUDED.totp_secret,
                   backup_codes = EXCLUDED.backup_codes, enforced = EXCLUDED.enforced,
-                  imported_digest = EXCLUDED.imported_digest
+                  imported_digest = EXCLUDED.imported_digest, totp_verified = EXCLUDED.totp_verified,
+                  last_accepted_step = NULL
                 WHERE second_factors.imported_digest <> EXCLUDED.imported_digest""", statement -> statement
                 .bind("userIds", column(factors, ImportedSecondFactor::userId))
                 .bind("secrets", column(factors, ImportedSecondFactor::totpSecret))

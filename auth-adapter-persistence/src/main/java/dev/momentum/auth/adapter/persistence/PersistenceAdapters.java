@@ -13,6 +13,7 @@ import dev.momentum.auth.application.support.port.out.SecretSealer;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
+import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class PersistenceAdapters {
     private final OperationalCounts operationalCounts;
     private final UserAdministration userAdministration;
     private final DatabaseUserChanges userChanges;
+    private final SecondFactors secondFactors;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -58,6 +60,7 @@ public final class PersistenceAdapters {
                 TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory())));
         this.probe = new DatabaseStorageProbe(storage);
         this.rateLimits = new RateLimitPersistenceAdapter(storage);
+        this.secondFactors = new SecondFactorPersistenceAdapter(storage);
     }
 
     public UserStore users() {
@@ -106,6 +109,10 @@ public final class PersistenceAdapters {
 
     public UserAdministration userAdministration() {
         return userAdministration;
+    }
+
+    public SecondFactors secondFactors() {
+        return secondFactors;
     }
 
     public UserChangeFeed userChanges() {

@@ -15,6 +15,7 @@ import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
+import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
 import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.application.verification.port.out.EmailOwnership;
@@ -33,6 +34,7 @@ import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.testing.TestSessions;
 import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.twofactor.TotpFactor;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
@@ -45,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -98,7 +101,7 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
     public record Ports<U>(U users, SessionRepository sessions, VerificationTokenRepository verificationTokens,
                               TransactionRunner transactions, MailOutbox outbox, AuditTrail auditTrail,
                               RateLimitStore rateLimits, UserAdministration userAdministration,
-                              SigningKeyStore signingKeys) {
+                              SigningKeyStore signingKeys, SecondFactors secondFactors) {
     }
 
     protected abstract Ports<U> ports();
@@ -137,6 +140,10 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
 
     protected SigningKeyStore signingKeys() {
         return ports().signingKeys();
+    }
+
+    protected SecondFactors secondFactors() {
+        return ports().secondFactors();
     }
 
     @Test
@@ -564,5 +571,55 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(racing).containsOnlyOnce(true);
         assertThat(signingKeys().findAll().collectList().block()).hasSize(2)
                 .first().isEqualTo(first);
+    }
+
+    @Test
+    public void enrolTotpThenFoundUnverifiedAndEnrollingAgainReplacesIt() {
+        User ada = stored("ada@example.com");
+
+        assertThat(secondFactors().enrolTotp(ada.id(), "sealed-secret-1", "sealed-codes-1", NOW).block()).isTrue();
+        assertThat(secondFactors().enrolTotp(ada.id(), "sealed-secret-2", null, NOW.plusSeconds(5)).block()).isTrue();
+
+        assertThat(secondFactors().findTotp(ada.id()).block()).isEqualTo(new TotpFactor(ada.id(), "sealed-secret-2", null,
+                false, OptionalLong.empty(), NOW.plusSeconds(5)));
+        assertThat(secondFactors().findTotp(stored("bob@example.com").id()).blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void acceptStepThenVerifiedAndThatStepOrAnEarlierOneNeverAgain() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", "sealed-codes", NOW).block();
+
+        assertThat(secondFactors().acceptStep(ada.id(), 1000).block()).isTrue();
+        assertThat(secondFactors().acceptStep(ada.id(), 1000).block()).as("the same step").isFalse();
+        assertThat(secondFactors().acceptStep(ada.id(), 999).block()).as("an earlier step").isFalse();
+        assertThat(secondFactors().findTotp(ada.id()).block()).satisfies(factor -> {
+            assertThat(factor.verified()).isTrue();
+            assertThat(factor.lastAcceptedStep()).hasValue(1000);
+        });
+        assertThat(secondFactors().acceptStep(ada.id(), 1001).block()).isTrue();
+        assertThat(secondFactors().acceptStep(new UserId("nobody"), 1).block()).isFalse();
+    }
+
+    @Test
+    public void enrolTotpWhenAFactorIsVerifiedThenRefusedAndItIsKept() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", "sealed-codes", NOW).block();
+        secondFactors().acceptStep(ada.id(), 1000).block();
+
+        assertThat(secondFactors().enrolTotp(ada.id(), "another-secret", null, NOW.plusSeconds(60)).block()).isFalse();
+
+        assertThat(secondFactors().findTotp(ada.id()).block().sealedSecret()).isEqualTo("sealed-secret");
+    }
+
+    @Test
+    public void acceptStepWhenManyRaceForOneStepThenExactlyOneAccepts() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", null, NOW).block();
+
+        List<Boolean> racing = Flux.range(0, 8).flatMap(i -> secondFactors().acceptStep(ada.id(), 2000), 8)
+                .collectList().block();
+
+        assertThat(racing).containsOnlyOnce(true);
     }
 }

@@ -363,8 +363,8 @@ class BetterAuthImportIT {
                 + " transports) FROM passkeys WHERE user_id = '" + adaId + "'"))
                 .isEqualTo("Y3JlZGVudGlhbA|pQECAyYgASFYIA|7|multiDevice|t|internal,hybrid");
         String linusId = person("linus@example.com").get("id").asString();
-        String sealed = Rows.text(target, "SELECT totp_secret FROM second_factors WHERE enforced AND user_id = '"
-                + linusId + "'");
+        String sealed = Rows.text(target, "SELECT totp_secret FROM second_factors WHERE enforced AND totp_verified"
+                + " AND last_accepted_step IS NULL AND user_id = '" + linusId + "'");
         assertThat(new String(sealer.open("better-auth totp secret " + linusId, sealed), StandardCharsets.UTF_8))
                 .as("sealed under our key, it opens to the secret the authenticator app holds")
                 .isEqualTo(person("linus@example.com").get("totpSecret").asString());

@@ -1,0 +1,70 @@
+package dev.momentum.auth.adapter.persistence;
+
+import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
+import dev.momentum.auth.domain.twofactor.TotpFactor;
+import dev.momentum.auth.domain.user.UserId;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Mono;
+
+final class SecondFactorPersistenceAdapter implements SecondFactors {
+
+    private final StorageGuard storage;
+
+    SecondFactorPersistenceAdapter(StorageGuard storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Mono<TotpFactor> findTotp(UserId user) {
+        return storage.guard(storage.client().sql("""
+                        SELECT totp_secret, backup_codes, totp_verified, last_accepted_step, created_at
+                        FROM second_factors WHERE user_id = :userId AND totp_secret IS NOT NULL""")
+                .bind("userId", user.value())
+                .map(row -> {
+                    Long step = row.get("last_accepted_step", Long.class);
+                    return new TotpFactor(user, row.get("totp_secret", String.class),
+                            row.get("backup_codes", String.class), Boolean.TRUE.equals(row.get("totp_verified", Boolean.class)),
+                            step == null ? OptionalLong.empty() : OptionalLong.of(step), Timestamps.read(row, "created_at"));
+                })
+                .one());
+    }
+
+    /** An unverified enrolment is replaced; a new one is inserted unless another request's came first. */
+    @Override
+    public Mono<Boolean> enrolTotp(UserId user, String sealedSecret, String sealedBackupCodes, Instant now) {
+        Mono<Long> replaced = storage.guard(storage.client().sql("""
+                        UPDATE second_factors SET totp_secret = :secret, backup_codes = :codes, created_at = :now,
+                          last_accepted_step = NULL
+                        WHERE user_id = :userId AND NOT totp_verified""")
+                .bind("secret", sealedSecret)
+                .bind("codes", Parameter.fromOrEmpty(sealedBackupCodes, String.class))
+                .bind("now", Timestamps.of(now))
+                .bind("userId", user.value())
+                .fetch().rowsUpdated());
+        Mono<Long> inserted = storage.guard(storage.client().sql("""
+                        INSERT INTO second_factors (user_id, totp_secret, backup_codes, enforced, totp_verified, created_at)
+                        VALUES (:userId, :secret, :codes, FALSE, FALSE, :now)
+                        ON CONFLICT DO NOTHING""")
+                .bind("userId", user.value())
+                .bind("secret", sealedSecret)
+                .bind("codes", Parameter.fromOrEmpty(sealedBackupCodes, String.class))
+                .bind("now", Timestamps.of(now))
+                .fetch().rowsUpdated());
+        return replaced.flatMap(count -> count == 1 ? Mono.just(1L) : inserted).map(count -> count == 1);
+    }
+
+    /** The row lock makes racing updates wait; each then sees the step the winner wrote. */
+    @Override
+    public Mono<Boolean> acceptStep(UserId user, long step) {
+        return storage.guard(storage.client().sql("""
+                        UPDATE second_factors SET last_accepted_step = :step, totp_verified = TRUE, enforced = TRUE
+                        WHERE user_id = :userId AND totp_secret IS NOT NULL
+                          AND (last_accepted_step IS NULL OR last_accepted_step < :step)""")
+                .bind("step", step)
+                .bind("userId", user.value())
+                .fetch().rowsUpdated()
+                .map(updated -> updated == 1));
+    }
+}
