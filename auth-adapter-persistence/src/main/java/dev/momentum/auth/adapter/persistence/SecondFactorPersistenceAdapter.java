@@ -67,4 +67,16 @@ final class SecondFactorPersistenceAdapter implements SecondFactors {
                 .fetch().rowsUpdated()
                 .map(updated -> updated == 1));
     }
+
+    @Override
+    public Mono<Boolean> replaceBackupCodes(UserId user, String expectedSealedCodes, String sealedCodes) {
+        return storage.guard(storage.client().sql("""
+                        UPDATE second_factors SET backup_codes = :codes
+                        WHERE user_id = :userId AND backup_codes = :expected""")
+                .bind("codes", sealedCodes)
+                .bind("userId", user.value())
+                .bind("expected", expectedSealedCodes)
+                .fetch().rowsUpdated()
+                .map(updated -> updated == 1));
+    }
 }

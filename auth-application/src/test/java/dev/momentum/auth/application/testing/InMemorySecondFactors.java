@@ -41,4 +41,20 @@ public final class InMemorySecondFactors implements SecondFactors {
             return accepted[0];
         });
     }
+
+    @Override
+    public Mono<Boolean> replaceBackupCodes(UserId user, String expectedSealedCodes, String sealedCodes) {
+        return Mono.fromSupplier(() -> {
+            boolean[] replaced = {false};
+            factors.computeIfPresent(user, (id, factor) -> {
+                if (!expectedSealedCodes.equals(factor.sealedBackupCodes())) {
+                    return factor;
+                }
+                replaced[0] = true;
+                return new TotpFactor(id, factor.sealedSecret(), sealedCodes, factor.verified(), factor.lastAcceptedStep(),
+                        factor.createdAt());
+            });
+            return replaced[0];
+        });
+    }
 }

@@ -622,4 +622,18 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
 
         assertThat(racing).containsOnlyOnce(true);
     }
+
+    @Test
+    public void replaceBackupCodesWhenManyRaceFromTheSameCodesThenExactlyOneReplacesThem() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", "sealed-codes-0", NOW).block();
+
+        List<Boolean> racing = Flux.range(1, 8)
+                .flatMap(i -> secondFactors().replaceBackupCodes(ada.id(), "sealed-codes-0", "sealed-codes-" + i), 8)
+                .collectList().block();
+
+        assertThat(racing).containsOnlyOnce(true);
+        assertThat(secondFactors().findTotp(ada.id()).block().sealedBackupCodes()).isNotEqualTo("sealed-codes-0");
+        assertThat(secondFactors().replaceBackupCodes(ada.id(), "sealed-codes-0", "again").block()).isFalse();
+    }
 }

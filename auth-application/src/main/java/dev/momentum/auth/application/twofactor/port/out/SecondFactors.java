@@ -23,4 +23,11 @@ public interface SecondFactors {
      * enrolment.
      */
     Mono<Boolean> acceptStep(UserId user, long step);
+
+    /**
+     * Replaces the sealed backup codes if they are still the ones read: a code spent by one
+     * request cannot be spent by another that read the same codes. False, changing nothing,
+     * when another change came first.
+     */
+    Mono<Boolean> replaceBackupCodes(UserId user, String expectedSealedCodes, String sealedCodes);
 }
