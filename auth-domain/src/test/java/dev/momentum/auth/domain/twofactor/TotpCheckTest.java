@@ -14,6 +14,14 @@ class TotpCheckTest {
     static final Instant NOW = Instant.ofEpochSecond(59);
     static final LongFunction<String> CODES = step -> String.format("%06d", 100_000 + step);
 
+    /** {@link #CODES}, noting each step a code was computed for. */
+    static LongFunction<String> recording(List<Long> computed) {
+        return step -> {
+            computed.add(step);
+            return CODES.apply(step);
+        };
+    }
+
     @Test
     void stepAtWhenInstantsOfRfc6238ThenItsCounters() {
         assertThat(TotpCheck.stepAt(Instant.ofEpochSecond(59))).isEqualTo(1);
@@ -39,10 +47,7 @@ class TotpCheckTest {
     @Test
     void acceptedStepWhenNotSixDigitsThenRefusedWithoutComputingACode() {
         List<Long> computed = new ArrayList<>();
-        LongFunction<String> counting = step -> {
-            computed.add(step);
-            return CODES.apply(step);
-        };
+        LongFunction<String> counting = recording(computed);
 
         for (String malformed : new String[] {null, "", "10000", "1000011", "10000a", " 100001", "１００００１"}) {
             assertThat(TotpCheck.acceptedStep(malformed, NOW, OptionalLong.empty(), counting)).as(malformed).isEmpty();
@@ -53,12 +58,8 @@ class TotpCheckTest {
     @Test
     void acceptedStepWhenAnyCodeIsPresentedThenEveryStepOfTheWindowIsCompared() {
         List<Long> computed = new ArrayList<>();
-        LongFunction<String> counting = step -> {
-            computed.add(step);
-            return CODES.apply(step);
-        };
 
-        TotpCheck.acceptedStep("100000", NOW, OptionalLong.empty(), counting);
+        TotpCheck.acceptedStep("100000", NOW, OptionalLong.empty(), recording(computed));
 
         assertThat(computed).containsExactly(0L, 1L, 2L);
     }
