@@ -1,19 +1,20 @@
 package dev.momentum.auth.application.migration;
 
 import dev.momentum.auth.application.migration.port.in.BetterAuthImportCommand;
-import dev.momentum.auth.application.migration.port.in.BetterAuthImportResult.TableResult;
 import dev.momentum.auth.application.migration.port.in.BetterAuthImportResult;
+import dev.momentum.auth.application.migration.port.in.BetterAuthImportResult.TableResult;
 import dev.momentum.auth.application.migration.port.in.ImportFromBetterAuthUseCase;
+import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget;
 import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget.ImportedAccount;
 import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget.ImportedKey;
 import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget.ImportedSecondFactor;
 import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget.ImportedUser;
 import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget.Written;
-import dev.momentum.auth.application.migration.port.out.BetterAuthImportTarget;
 import dev.momentum.auth.application.migration.port.out.BetterAuthSecrets;
 import dev.momentum.auth.application.migration.port.out.BetterAuthSource;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.SecretSealer;
+import dev.momentum.auth.application.twofactor.FactorSecrets;
 import dev.momentum.auth.domain.credential.BetterAuthPasswordHash;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.Session;
@@ -90,15 +91,7 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
         });
     }
 
-    /** Sealing contexts: a sealed value moved to another user or account does not open. */
-    static String totpContext(String userId) {
-        return "better-auth totp secret " + userId;
-    }
-
-    static String backupCodesContext(String userId) {
-        return "better-auth backup codes " + userId;
-    }
-
+    /** Sealing context: a sealed value moved to another account does not open. Second factors: {@link FactorSecrets}. */
     static String accountTokenContext(String accountId, String kind) {
         return "better-auth account " + kind + " " + accountId;
     }
@@ -259,12 +252,12 @@ public final class BetterAuthImportService implements ImportFromBetterAuthUseCas
             String backupCodes = null;
             if (factor.secret() != null) {
                 Optional<String> opened = secrets.decrypt(factor.secret());
-                secret = opened.map(plain -> sealer.seal(totpContext(factor.userId()),
+                secret = opened.map(plain -> sealer.seal(FactorSecrets.totpContext(factor.userId()),
                         plain.getBytes(StandardCharsets.UTF_8))).orElse(null);
                 // storeBackupCodes "plain" keeps the JSON array as it is
                 Optional<String> codes = secrets.decrypt(factor.backupCodes())
                         .or(() -> Optional.ofNullable(factor.backupCodes()).filter(value -> value.startsWith("[")));
-                backupCodes = codes.map(plain -> sealer.seal(backupCodesContext(factor.userId()),
+                backupCodes = codes.map(plain -> sealer.seal(FactorSecrets.backupCodesContext(factor.userId()),
                         plain.getBytes(StandardCharsets.UTF_8))).orElse(null);
                 if (opened.isEmpty() || codes.isEmpty()) {
                     conflicts.add("user " + factor.userId() + ": the second factor did not open with the better-auth "

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
+import dev.momentum.auth.adapter.crypto.JsonBackupCodesFormat;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
-import dev.momentum.auth.application.migration.port.in.BetterAuthImportResult.TableResult;
 import dev.momentum.auth.application.migration.port.in.BetterAuthImportResult;
+import dev.momentum.auth.application.migration.port.in.BetterAuthImportResult.TableResult;
 import dev.momentum.auth.application.migration.port.out.BetterAuthSchemaException;
+import dev.momentum.auth.application.twofactor.FactorSecrets;
 import dev.momentum.auth.bootstrap.config.ServiceSettings;
 import dev.momentum.auth.bootstrap.migration.BetterAuthImport;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -368,6 +371,12 @@ class BetterAuthImportIT {
         assertThat(new String(sealer.open("better-auth totp secret " + linusId, sealed), StandardCharsets.UTF_8))
                 .as("sealed under our key, it opens to the secret the authenticator app holds")
                 .isEqualTo(person("linus@example.com").get("totpSecret").asString());
+        List<String> shownAtEnrolment = new ArrayList<>();
+        person("linus@example.com").get("backupCodes").forEach(code -> shownAtEnrolment.add(code.asString()));
+        String sealedCodes = Rows.text(target, "SELECT backup_codes FROM second_factors WHERE user_id = '" + linusId + "'");
+        assertThat(new FactorSecrets(sealer, new JsonBackupCodesFormat()).openCodes(new UserId(linusId), sealedCodes)
+                .codes()).as("the backup codes better-auth showed linus open as the service reads them")
+                .hasSize(10).containsExactlyElementsOf(shownAtEnrolment);
     }
 
     /** A database with better-auth's tables as Prisma makes them (src/test/resources/better-auth/prisma-schema.sql). */
