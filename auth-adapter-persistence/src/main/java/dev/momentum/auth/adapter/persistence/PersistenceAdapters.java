@@ -118,9 +118,4 @@ public final class PersistenceAdapters {
     public UserChangeFeed userChanges() {
         return userChanges;
     }
-
-    /** Whether the database announces every change to users and sessions (PostgreSQL), so sessions may be held in memory. */
-    public boolean announcesChanges() {
-        return userChanges.announcesChanges();
-    }
 }

@@ -32,6 +32,6 @@ class EmbeddedPersistenceTest extends PersistenceContract {
         }
 
         assertThat(heard).isEmpty();
-        assertThat(adapters.announcesChanges()).isFalse();
+        assertThat(adapters.userChanges().announcesChanges()).isFalse();
     }
 }
