@@ -1,7 +1,6 @@
 package dev.momentum.auth.application.account.port.in;
 
-import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.error.FailureDetail.Defect;
+import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
@@ -20,8 +19,6 @@ public record ChangeEmailCommand(BearerToken sessionToken, EmailAddress newEmail
 
     /** Reads the address as better-auth's zod schema does: VALIDATION_ERROR when it is not one. */
     public static ChangeEmailCommand of(BearerToken sessionToken, String newEmail, String callbackURL) {
-        EmailAddress address = EmailAddress.parse(newEmail)
-                .orElseThrow(() -> AuthException.invalid("newEmail", Defect.NOT_AN_EMAIL_ADDRESS));
-        return new ChangeEmailCommand(sessionToken, address, callbackURL);
+        return new ChangeEmailCommand(sessionToken, InputErrors.emailIn("newEmail", newEmail), callbackURL);
     }
 }

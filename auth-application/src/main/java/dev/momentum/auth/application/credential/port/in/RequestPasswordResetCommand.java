@@ -1,8 +1,6 @@
 package dev.momentum.auth.application.credential.port.in;
 
-import static dev.momentum.auth.application.error.FailureDetail.Defect.NOT_AN_EMAIL_ADDRESS;
-
-import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
 
@@ -14,7 +12,6 @@ public record RequestPasswordResetCommand(EmailAddress email, String redirectTo)
     }
 
     public static RequestPasswordResetCommand of(String email, String redirectTo) {
-        return new RequestPasswordResetCommand(EmailAddress.parse(email)
-                .orElseThrow(() -> AuthException.invalid("email", NOT_AN_EMAIL_ADDRESS)), redirectTo);
+        return new RequestPasswordResetCommand(InputErrors.emailIn("email", email), redirectTo);
     }
 }

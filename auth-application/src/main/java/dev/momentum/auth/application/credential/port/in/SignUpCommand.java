@@ -2,9 +2,9 @@ package dev.momentum.auth.application.credential.port.in;
 
 import static dev.momentum.auth.application.error.FailureDetail.Defect.MALFORMED;
 import static dev.momentum.auth.application.error.FailureDetail.Defect.MISSING;
-import static dev.momentum.auth.application.error.FailureDetail.Defect.NOT_AN_EMAIL_ADDRESS;
 
 import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.UserProfile;
@@ -28,8 +28,7 @@ public record SignUpCommand(UserProfile profile, EmailAddress email, String pass
     /** Reads the fields as better-auth's sign-up schema does: VALIDATION_ERROR names the first it refuses. */
     public static SignUpCommand of(String name, String email, String password, String image, String callbackURL,
                                    ClientInfo client) {
-        EmailAddress address = EmailAddress.parse(email)
-                .orElseThrow(() -> AuthException.invalid("email", NOT_AN_EMAIL_ADDRESS));
+        EmailAddress address = InputErrors.emailIn("email", email);
         UserProfile.problemWith(name, image).ifPresent(field -> {
             throw AuthException.invalid(field, MALFORMED);
         });

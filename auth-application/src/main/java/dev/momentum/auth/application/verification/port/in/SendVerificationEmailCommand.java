@@ -1,8 +1,6 @@
 package dev.momentum.auth.application.verification.port.in;
 
-import static dev.momentum.auth.application.error.FailureDetail.Defect.NOT_AN_EMAIL_ADDRESS;
-
-import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.EmailAddress;
 import java.util.Objects;
@@ -15,7 +13,6 @@ public record SendVerificationEmailCommand(EmailAddress email, String callbackUR
     }
 
     public static SendVerificationEmailCommand of(String email, String callbackURL, BearerToken sessionToken) {
-        return new SendVerificationEmailCommand(EmailAddress.parse(email)
-                .orElseThrow(() -> AuthException.invalid("email", NOT_AN_EMAIL_ADDRESS)), callbackURL, sessionToken);
+        return new SendVerificationEmailCommand(InputErrors.emailIn("email", email), callbackURL, sessionToken);
     }
 }
