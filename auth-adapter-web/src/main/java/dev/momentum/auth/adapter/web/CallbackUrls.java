@@ -26,8 +26,7 @@ public final class CallbackUrls {
 
     /** A mailed link's token, required as better-auth's query schema requires it. */
     public static LinkToken requireLinkToken(String token) {
-        return LinkToken.parse(token).orElseThrow(
-                () -> HttpProblem.invalidInput("[query.token] Invalid input: expected string, received undefined"));
+        return LinkToken.parse(token).orElseThrow(() -> HttpProblem.absent("query.token"));
     }
 
     /** What a followed link answers: a redirect to the checked callback if there is one, else the JSON body. */

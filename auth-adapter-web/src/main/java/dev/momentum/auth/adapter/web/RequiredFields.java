@@ -11,7 +11,7 @@ public final class RequiredFields {
 
     public RequiredFields require(String field, Object value) {
         if (value == null) {
-            issues.add("[body." + field + "] Invalid input: expected string, received undefined");
+            issues.add("[body." + field + "] " + HttpProblem.ABSENT);
         }
         return this;
     }

@@ -112,7 +112,7 @@ public final class PasswordController {
     Mono<ResponseEntity<Void>> openResetLink(@PathVariable String token,
                                              @RequestParam(required = false) String callbackURL) {
         if (callbackURL == null) {
-            throw HttpProblem.invalidInput("[query.callbackURL] Invalid input: expected string, received undefined");
+            throw HttpProblem.absent("query.callbackURL");
         }
         String target = callbackUrls.requireSafe("callbackURL", callbackURL);
         return checkResetToken.isUsable(new LinkToken(token)).map(usable -> {

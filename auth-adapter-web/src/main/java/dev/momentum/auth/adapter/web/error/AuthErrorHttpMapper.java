@@ -40,7 +40,7 @@ public final class AuthErrorHttpMapper {
     static String messageOf(FailureDetail detail) {
         return switch (detail) {
             case InvalidField(String field, Defect defect, int limit) -> "[body." + field + "] " + switch (defect) {
-                case MISSING -> "Invalid input: expected string, received undefined";
+                case MISSING -> HttpProblem.ABSENT;
                 case NOT_A_TOKEN -> "Invalid input: expected a token";
                 case NOT_AN_EMAIL_ADDRESS -> "Invalid email address";
                 case MALFORMED -> "Invalid " + field;

@@ -15,9 +15,17 @@ public final class HttpProblem extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code cannot be null");
     }
 
+    /** How better-auth's zod schemas word a required field that is absent. */
+    public static final String ABSENT = "Invalid input: expected string, received undefined";
+
     /** A request the web adapter cannot read into a command: better-auth's VALIDATION_ERROR, worded as its schemas word it. */
     public static HttpProblem invalidInput(String message) {
         return new HttpProblem(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message);
+    }
+
+    /** @param path where the value was expected, such as {@code query.token} */
+    public static HttpProblem absent(String path) {
+        return invalidInput("[" + path + "] " + ABSENT);
     }
 
     public static HttpProblem forbidden(String code, String message) {

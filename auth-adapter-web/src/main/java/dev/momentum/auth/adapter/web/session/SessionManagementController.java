@@ -77,7 +77,8 @@ public final class SessionManagementController {
 
     @PostMapping("/revoke-sessions")
     Mono<StatusResponse> revokeSessions(ServerWebExchange exchange) {
-        return revokeSessions.revokeSessions(new RevokeSessionsCommand(callerToken(exchange), Which.ALL)).then(Mono.fromSupplier(() -> {
+        var command = new RevokeSessionsCommand(callerToken(exchange), Which.ALL);
+        return revokeSessions.revokeSessions(command).then(Mono.fromSupplier(() -> {
             sessionCookies.expireAll(exchange.getResponse());
             return StatusResponse.TRUE;
         }));
@@ -85,7 +86,8 @@ public final class SessionManagementController {
 
     @PostMapping("/revoke-other-sessions")
     Mono<StatusResponse> revokeOtherSessions(ServerWebExchange exchange) {
-        return revokeSessions.revokeSessions(new RevokeSessionsCommand(callerToken(exchange), Which.OTHERS)).thenReturn(StatusResponse.TRUE);
+        var command = new RevokeSessionsCommand(callerToken(exchange), Which.OTHERS);
+        return revokeSessions.revokeSessions(command).thenReturn(StatusResponse.TRUE);
     }
 
     /** Sessions carry no fields a client may change (better-auth: only declared additionalFields). */
