@@ -14,6 +14,7 @@ import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
 import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
+import dev.momentum.auth.application.twofactor.port.out.SignInChallenges;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public final class PersistenceAdapters {
 
     private final UserStore users;
     private final SessionRepository sessions;
-    private final VerificationTokenRepository verificationTokens;
+    private final VerificationTokenPersistenceAdapter verificationTokens;
     private final MailOutbox mailOutbox;
     private final StaleRecords staleRecords;
     private final SigningKeyStore signingKeys;
@@ -113,6 +114,11 @@ public final class PersistenceAdapters {
 
     public SecondFactors secondFactors() {
         return secondFactors;
+    }
+
+    /** The sign-in challenges are verification tokens: one table, one adapter. */
+    public SignInChallenges signInChallenges() {
+        return verificationTokens;
     }
 
     public UserChangeFeed userChanges() {

@@ -1,9 +1,10 @@
 package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
-import dev.momentum.auth.domain.twofactor.TotpFactor;
+import dev.momentum.auth.domain.twofactor.SecondFactor;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
@@ -17,16 +18,19 @@ final class SecondFactorPersistenceAdapter implements SecondFactors {
     }
 
     @Override
-    public Mono<TotpFactor> findTotp(UserId user) {
+    public Mono<SecondFactor> find(UserId user) {
         return storage.guard(storage.client().sql("""
-                        SELECT totp_secret, backup_codes, totp_verified, last_accepted_step, created_at
-                        FROM second_factors WHERE user_id = :userId AND totp_secret IS NOT NULL""")
+                        SELECT enforced, totp_secret, totp_verified, backup_codes, last_accepted_step, locked_until,
+                          created_at
+                        FROM second_factors WHERE user_id = :userId""")
                 .bind("userId", user.value())
                 .map(row -> {
                     Long step = row.get("last_accepted_step", Long.class);
-                    return new TotpFactor(user, row.get("totp_secret", String.class),
-                            row.get("backup_codes", String.class), Boolean.TRUE.equals(row.get("totp_verified", Boolean.class)),
-                            step == null ? OptionalLong.empty() : OptionalLong.of(step), Timestamps.read(row, "created_at"));
+                    return new SecondFactor(user, Boolean.TRUE.equals(row.get("enforced", Boolean.class)),
+                            row.get("totp_secret", String.class), Boolean.TRUE.equals(row.get("totp_verified", Boolean.class)),
+                            row.get("backup_codes", String.class),
+                            step == null ? OptionalLong.empty() : OptionalLong.of(step),
+                            Optional.ofNullable(Timestamps.read(row, "locked_until")), Timestamps.read(row, "created_at"));
                 })
                 .one());
     }
@@ -72,11 +76,53 @@ final class SecondFactorPersistenceAdapter implements SecondFactors {
     public Mono<Boolean> replaceBackupCodes(UserId user, String expectedSealedCodes, String sealedCodes) {
         return storage.guard(storage.client().sql("""
                         UPDATE second_factors SET backup_codes = :codes
-                        WHERE user_id = :userId AND backup_codes = :expected""")
+                        WHERE user_id = :userId AND backup_codes IS NOT DISTINCT FROM :expected""")
                 .bind("codes", sealedCodes)
                 .bind("userId", user.value())
-                .bind("expected", expectedSealedCodes)
+                .bind("expected", Parameter.fromOrEmpty(expectedSealedCodes, String.class))
                 .fetch().rowsUpdated()
                 .map(updated -> updated == 1));
+    }
+
+    /**
+     * Counts the failure unless it is the one that reaches {@code allowed}; that one locks and
+     * starts the count again. Each statement is atomic under the row lock, so of racing failures
+     * exactly one locks; one that found the count reset by that lock is counted afresh.
+     */
+    @Override
+    public Mono<Boolean> recordFailure(UserId user, int allowed, Instant lockUntil) {
+        Mono<Boolean> counted = storage.guard(storage.client().sql("""
+                        UPDATE second_factors SET failed_verifications = failed_verifications + 1
+                        WHERE user_id = :userId AND failed_verifications + 1 < :allowed""")
+                .bind("userId", user.value())
+                .bind("allowed", allowed)
+                .fetch().rowsUpdated()
+                .map(updated -> updated == 1));
+        Mono<Boolean> locked = storage.guard(storage.client().sql("""
+                        UPDATE second_factors SET failed_verifications = 0, locked_until = :lockUntil
+                        WHERE user_id = :userId AND failed_verifications + 1 >= :allowed""")
+                .bind("lockUntil", Timestamps.of(lockUntil))
+                .bind("userId", user.value())
+                .bind("allowed", allowed)
+                .fetch().rowsUpdated()
+                .map(updated -> updated == 1));
+        return counted.flatMap(wasCounted -> wasCounted ? Mono.just(false)
+                : locked.flatMap(wasLocked -> wasLocked ? Mono.just(true) : counted.thenReturn(false)));
+    }
+
+    @Override
+    public Mono<Void> clearFailures(UserId user) {
+        return storage.guard(storage.client().sql("""
+                        UPDATE second_factors SET failed_verifications = 0 WHERE user_id = :userId AND failed_verifications > 0""")
+                .bind("userId", user.value())
+                .then());
+    }
+
+    @Override
+    public Mono<Boolean> remove(UserId user) {
+        return storage.guard(storage.client().sql("DELETE FROM second_factors WHERE user_id = :userId")
+                .bind("userId", user.value())
+                .fetch().rowsUpdated()
+                .map(deleted -> deleted == 1));
     }
 }

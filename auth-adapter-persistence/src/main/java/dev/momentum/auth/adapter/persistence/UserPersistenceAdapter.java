@@ -90,15 +90,13 @@ public final class UserPersistenceAdapter implements UserStore {
 
     private Mono<PasswordCredential> findCredentialWhere(String condition, String key) {
         return storage.guard(storage.client().sql("SELECT " + UserRows.COLUMNS + """
-                        , a.password_hash,
-                        EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = u.id AND f.enforced) AS second_factor
+                        , a.password_hash
                         FROM users u JOIN accounts a ON a.user_id = u.id AND a.provider_id = :provider
                         WHERE a.password_hash IS NOT NULL AND """ + " " + condition)
                 .bind("provider", CREDENTIAL_PROVIDER)
                 .bind("key", key)
                 .map(row -> new PasswordCredential(UserRows.read(row),
-                        new PasswordHash(row.get("password_hash", String.class)),
-                        Boolean.TRUE.equals(row.get("second_factor", Boolean.class))))
+                        new PasswordHash(row.get("password_hash", String.class))))
                 .one());
     }
 

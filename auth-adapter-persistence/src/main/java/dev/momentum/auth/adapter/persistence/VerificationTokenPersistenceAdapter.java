@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.persistence;
 
+import dev.momentum.auth.application.twofactor.port.out.SignInChallenges;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.EmailAddress;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
-public final class VerificationTokenPersistenceAdapter implements VerificationTokenRepository {
+public final class VerificationTokenPersistenceAdapter implements VerificationTokenRepository, SignInChallenges {
 
     private final StorageGuard storage;
 
@@ -87,6 +88,35 @@ public final class VerificationTokenPersistenceAdapter implements VerificationTo
                 .bind("userId", userId.value())
                 .bind("purpose", purpose.name())
                 .then());
+    }
+
+    /** The conditional UPDATE admits a try; when it admits none, an open challenge is exhausted and spent. */
+    @Override
+    public Mono<Attempt> beginAttempt(TokenHash challenge, int allowed, Instant now) {
+        Mono<Long> counted = storage.client().sql("""
+                        UPDATE verification_tokens SET attempts = attempts + 1
+                        WHERE token_hash = :tokenHash AND purpose = :purpose AND consumed_at IS NULL
+                          AND expires_at > :now AND attempts < :allowed""")
+                .bind("tokenHash", challenge.hex())
+                .bind("purpose", VerificationPurpose.SIGN_IN_CHALLENGE.name())
+                .bind("now", Timestamps.of(now))
+                .bind("allowed", allowed)
+                .fetch().rowsUpdated();
+        Mono<Attempt> admitted = counted.filter(updated -> updated == 1)
+                .flatMap(updated -> storage.client().sql("SELECT user_id FROM verification_tokens WHERE token_hash = :tokenHash")
+                        .bind("tokenHash", challenge.hex())
+                        .map(row -> (Attempt) new Attempt.Admitted(new UserId(row.get("user_id", String.class))))
+                        .one());
+        Mono<Attempt> exhausted = storage.client().sql("""
+                        UPDATE verification_tokens SET consumed_at = :now
+                        WHERE token_hash = :tokenHash AND purpose = :purpose AND consumed_at IS NULL
+                          AND expires_at > :now""")
+                .bind("now", Timestamps.of(now))
+                .bind("tokenHash", challenge.hex())
+                .bind("purpose", VerificationPurpose.SIGN_IN_CHALLENGE.name())
+                .fetch().rowsUpdated()
+                .map(spent -> spent == 1 ? new Attempt.Exhausted() : new Attempt.Unknown());
+        return storage.guard(admitted.switchIfEmpty(exhausted));
     }
 
     private static StoredToken read(Readable row) {

@@ -26,6 +26,8 @@ import dev.momentum.auth.adapter.web.session.SessionController;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
 import dev.momentum.auth.adapter.web.session.SessionManagementController;
 import dev.momentum.auth.adapter.web.signing.JwtController;
+import dev.momentum.auth.adapter.web.twofactor.SecondStepCookies;
+import dev.momentum.auth.adapter.web.twofactor.TwoFactorController;
 import dev.momentum.auth.adapter.web.verification.EmailVerificationController;
 import dev.momentum.auth.adapter.web.verification.RouteAccountLinks;
 import dev.momentum.auth.application.operations.port.in.CheckHealthQuery;
@@ -45,10 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * controllers find them by type.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebSecurityConfiguration.class, EmailPasswordController.class, SessionController.class,
-        EmailVerificationController.class, StatusController.class, SessionManagementController.class,
-        PasswordController.class, UserController.class, AccountController.class, JwtController.class,
-        AdminController.class})
+@Import({WebSecurityConfiguration.class, EmailPasswordController.class, TwoFactorController.class,
+        SessionController.class, EmailVerificationController.class, StatusController.class,
+        SessionManagementController.class, PasswordController.class, UserController.class, AccountController.class,
+        JwtController.class, AdminController.class})
 public class WebAdapterConfiguration {
 
     /** The links mails carry, built from this adapter's routes (ADR-0041). */
@@ -116,6 +118,11 @@ public class WebAdapterConfiguration {
     @Bean
     SessionCookies sessionCookies(SessionCookieCodec codec) {
         return new SessionCookies(codec);
+    }
+
+    @Bean
+    SecondStepCookies secondStepCookies(SessionCookieCodec codec, SessionCredentials credentials) {
+        return new SecondStepCookies(codec, credentials);
     }
 
     @Bean

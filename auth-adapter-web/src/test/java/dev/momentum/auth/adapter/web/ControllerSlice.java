@@ -5,6 +5,7 @@ import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.adapter.web.twofactor.SecondStepCookies;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import java.lang.reflect.Field;
@@ -60,6 +61,8 @@ public final class ControllerSlice {
         context.registerBean(AuthApiSettings.class, () -> SETTINGS);
         context.registerBean(SessionCredentials.class, () -> new SessionCredentials(COOKIES));
         context.registerBean(SessionCookies.class, () -> new SessionCookies(COOKIES));
+        context.registerBean(SecondStepCookies.class, () -> new SecondStepCookies(COOKIES,
+                new SessionCredentials(COOKIES)));
         context.registerBean(CallbackUrls.class, () -> new CallbackUrls(new TrustedOrigins(SETTINGS)));
         context.registerBean(JsonErrorWebExceptionHandler.class,
                 () -> new JsonErrorWebExceptionHandler(JsonMapper.builder().build()));

@@ -1,52 +1,52 @@
 package dev.momentum.auth.application.credential;
 
-import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.credential.port.in.SignInCommand;
+import dev.momentum.auth.application.credential.port.in.SignInResult;
+import dev.momentum.auth.application.credential.port.in.SignInResult.SecondFactorRequiredResult;
+import dev.momentum.auth.application.credential.port.in.SignInResult.SignedInResult;
 import dev.momentum.auth.application.credential.port.in.SignInUseCase;
 import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
-import dev.momentum.auth.application.session.SessionIssuer;
-import dev.momentum.auth.application.session.port.in.SessionResult;
-import dev.momentum.auth.application.session.port.in.SignOutUseCase;
+import dev.momentum.auth.application.session.SessionReplacement;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.InputErrors;
 import dev.momentum.auth.application.support.Instants;
-import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordCredential;
 import dev.momentum.auth.domain.user.EmailAddress;
-import java.lang.System.Logger.Level;
+import dev.momentum.auth.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 public final class SignInService implements SignInUseCase {
 
-    private static final System.Logger LOG = System.getLogger(SignInService.class.getName());
+    /** The audit detail of a right password that waits for the second factor. */
+    static final String SECOND_FACTOR_REQUIRED = "SECOND_FACTOR_REQUIRED";
 
     private final PasswordCredentials credentials;
     private final PasswordHasher hasher;
-    private final SessionIssuer sessionIssuer;
-    private final SignOutUseCase signOut;
-    private final TransactionRunner transactions;
+    private final SessionReplacement sessions;
+    private final SecondFactorGate secondStep;
     private final AuthPolicy policy;
     private final RateLimiter limiter;
     private final SecurityEvents events;
     private final Clock clock;
 
-    public SignInService(PasswordCredentials credentials, PasswordHasher hasher, SessionIssuer sessionIssuer,
-                         SignOutUseCase signOut, TransactionRunner transactions, AuthPolicy policy,
-                         RateLimiter limiter, Clock clock, SecurityEvents events) {
+    public SignInService(PasswordCredentials credentials, PasswordHasher hasher, SessionReplacement sessions,
+                         SecondFactorGate secondStep, AuthPolicy policy, RateLimiter limiter, Clock clock,
+                         SecurityEvents events) {
         this.credentials = Objects.requireNonNull(credentials, "credentials cannot be null");
         this.hasher = Objects.requireNonNull(hasher, "hasher cannot be null");
-        this.sessionIssuer = Objects.requireNonNull(sessionIssuer, "sessionIssuer cannot be null");
-        this.signOut = Objects.requireNonNull(signOut, "signOut cannot be null");
-        this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
+        this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+        this.secondStep = Objects.requireNonNull(secondStep, "secondStep cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
         this.limiter = Objects.requireNonNull(limiter, "limiter cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -54,29 +54,44 @@ public final class SignInService implements SignInUseCase {
     }
 
     @Override
-    public Mono<SessionResult> signIn(SignInCommand command) {
-        return events.outcome(SecurityEventType.SIGN_IN, Mono.defer(() -> attempt(command)),
-                session -> Subject.of(session.user()), Subject.email(command.email().value()));
+    public Mono<SignInResult> signIn(SignInCommand command) {
+        return events.failures(SecurityEventType.SIGN_IN, Mono.defer(() -> attempt(command)),
+                Subject.email(command.email().value()));
     }
 
-    private Mono<SessionResult> attempt(SignInCommand command) {
+    private Mono<SignInResult> attempt(SignInCommand command) {
         EmailAddress email = command.email();
         return InputErrors.reject(policy.passwordPolicy().checkPresented(command.password()))
                 .then(limiter.admitAccount(RateLimiter.AccountAction.CREDENTIALS, email))
                 .then(Mono.defer(() -> afterTheFloorWhenRefused(checkedCredential(email, command.password()))))
-                .flatMap(credential -> credential.secondFactor() ? refusedForItsSecondFactor(credential)
-                        : credential.user().emailVerified() ? startReplacing(credential, command)
+                .flatMap(credential -> credential.user().emailVerified()
+                        ? signedInOrChallenged(credential.user(), command).flatMap(result -> events.succeeded(
+                                SecurityEventType.SIGN_IN, Subject.of(credential.user()),
+                                result instanceof SecondFactorRequiredResult ? SECOND_FACTOR_REQUIRED : null)
+                                .thenReturn(result))
                         : Mono.error(new AuthException(AuthError.EMAIL_NOT_VERIFIED)));
     }
 
-    /** The new session and the end of the one the client held commit together, or neither does. */
-    private Mono<SessionResult> startReplacing(PasswordCredential credential, SignInCommand command) {
-        Mono<SessionResult> start = sessionIssuer.start(credential.user(), command.rememberMe(), command.client());
-        if (command.replacedSessionToken() == null) {
-            return start;
+    /**
+     * A user with a second factor gets a challenge instead of a session, unless the browser is a
+     * device they trusted; the session the client held ends either way (ADR-0048).
+     */
+    private Mono<SignInResult> signedInOrChallenged(User user, SignInCommand command) {
+        if (!user.twoFactorEnabled()) {
+            return signedIn(user, command, Optional.empty());
         }
-        return transactions.inTransaction(() -> start.flatMap(started -> signOut.signOut(command.replacedSessionToken())
-                .thenReturn(started)));
+        if (user.disabled()) {
+            return Mono.error(new AuthException(AuthError.BANNED_USER));
+        }
+        return secondStep.renewedTrust(user, command.trustedDevice())
+                .flatMap(renewed -> signedIn(user, command, Optional.of(renewed)))
+                .switchIfEmpty(Mono.defer(() -> sessions.end(command.replacedSessionToken())
+                        .then(secondStep.challenge(user))));
+    }
+
+    private Mono<SignInResult> signedIn(User user, SignInCommand command, Optional<String> trustedDevice) {
+        return sessions.replace(command.replacedSessionToken(), user, command.rememberMe(), command.client())
+                .map(session -> new SignedInResult(session, trustedDevice));
     }
 
     private Mono<PasswordCredential> checkedCredential(EmailAddress email, String password) {
@@ -97,13 +112,6 @@ public final class SignInService implements SignInUseCase {
         return check.onErrorResume(AuthException.class, refused -> Mono.delay(Duration.ofNanos(Math.max(0,
                         policy.enumerationFloor().toNanos() - (System.nanoTime() - started))))
                 .then(Mono.error(refused)));
-    }
-
-    /** A password alone must not get past a second factor that better-auth would have asked for. */
-    private Mono<SessionResult> refusedForItsSecondFactor(PasswordCredential credential) {
-        LOG.log(Level.WARNING, "Refused a password-only sign-in of user {0}, who has a second factor from better-auth",
-                credential.user().id());
-        return Mono.error(new AuthException(AuthError.TWO_FACTOR_NOT_SUPPORTED));
     }
 
     private Mono<PasswordCredential> checkPassword(PasswordCredential credential, String password) {

@@ -36,8 +36,15 @@ public enum AuthError {
     // better-auth's admin plugin: a user an administrator has disabled ("banned")
     BANNED_USER,
     FORBIDDEN,
-    // ours: a user imported from better-auth with a second factor, which this service cannot check yet
-    TWO_FACTOR_NOT_SUPPORTED,
+    // better-auth's twoFactor plugin (plugins/two-factor/error-code.ts)
+    TOTP_NOT_ENABLED,
+    TOTP_ALREADY_ENABLED,
+    TWO_FACTOR_NOT_ENABLED,
+    BACKUP_CODES_NOT_ENABLED,
+    INVALID_BACKUP_CODE,
+    INVALID_CODE,
+    TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE,
+    INVALID_TWO_FACTOR_COOKIE,
     CONFLICT,
     SERVICE_UNAVAILABLE,
     OVERLOADED;

@@ -3,16 +3,36 @@ package dev.momentum.auth.application.error;
 import java.time.Duration;
 import java.util.Objects;
 
-/** A client or an account spent its budget of requests; it may try again after {@link #retryAfter()}. */
+/**
+ * A client or an account spent its budget of requests, or a second factor is locked after wrong
+ * codes; it may try again after {@link #retryAfter()}.
+ */
 public final class RateLimitedException extends AuthFailure {
 
     public static final String CODE = "TOO_MANY_REQUESTS";
+    /** better-auth's twoFactor plugin's code of a lock after repeated wrong codes. */
+    public static final String LOCKED_CODE = "ACCOUNT_TEMPORARILY_LOCKED";
 
     private final Duration retryAfter;
+    private final String code;
 
     public RateLimitedException(Duration retryAfter) {
-        super("Too many requests. Please try again later.");
+        this(retryAfter, CODE, "Too many requests. Please try again later.");
+    }
+
+    private RateLimitedException(Duration retryAfter, String code, String message) {
+        super(message);
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter cannot be null");
+        this.code = code;
+    }
+
+    public static RateLimitedException secondFactorLocked(Duration retryAfter) {
+        return new RateLimitedException(retryAfter, LOCKED_CODE, "Too many failed verification attempts. "
+                + "Your account is temporarily locked. Please try again later.");
+    }
+
+    public String code() {
+        return code;
     }
 
     public Duration retryAfter() {

@@ -33,6 +33,7 @@ public record RateLimitPolicy(boolean enabled, List<PathRule> pathRules, RateLim
         return new RateLimitPolicy(true, List.of(
                 new PathRule("/sign-in*", credentials), new PathRule("/sign-up*", credentials),
                 new PathRule("/change-password*", credentials), new PathRule("/change-email*", credentials),
+                new PathRule("/two-factor/*", credentials),
                 new PathRule("/request-password-reset", mails), new PathRule("/send-verification-email", mails),
                 new PathRule("/forget-password*", mails)),
                 new RateLimit(100, Duration.ofSeconds(10)),

@@ -38,7 +38,7 @@ class SecurityEventsTest {
     void useCasesWhenTheyRunThenEachSecurityEventIsRecordedWithItsUserAndOutcomeAndNoSecret() {
         auth.signUp("ada@example.com");
         auth.signUp("ada@example.com");
-        StepVerifier.create(auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com", "wrong password 1")))
+        StepVerifier.create(auth.signedIn(TestAuthService.signInCommand("ada@example.com", "wrong password 1")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
         SessionResult first = auth.signUpVerifyAndSignIn("grace@example.com");
         String grace = first.user().id().value();
@@ -49,7 +49,7 @@ class SecurityEventsTest {
         auth.resetPassword.resetPassword(ResetPasswordCommand.of(auth.tokenOfLastResetMail(), PASSWORD)).block();
         StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of("spent", PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TOKEN));
-        SessionResult again = auth.signIn.signIn(TestAuthService.signInCommand("grace@example.com", PASSWORD)).block();
+        SessionResult again = auth.signedIn(TestAuthService.signInCommand("grace@example.com", PASSWORD)).block();
         auth.revokeSessions.revokeSessions(new RevokeSessionsCommand(again.token(), Which.OTHERS)).block();
         auth.signOut.signOut(again.token()).block();
 
@@ -85,7 +85,7 @@ class SecurityEventsTest {
     void recordWhenTheRequestNamesItsClientThenTheEventCarriesItsAddressAndUserAgent() {
         var client = new ClientInfo("203.0.113.7", "Mozilla/5.0 (test)");
 
-        auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com", PASSWORD))
+        auth.signedIn(TestAuthService.signInCommand("ada@example.com", PASSWORD))
                 .contextWrite(context -> ClientContext.with(context, client))
                 .onErrorResume(unknown -> Mono.empty())
                 .block();

@@ -30,14 +30,14 @@ class ChangePasswordServiceTest {
                 .assertNext(result -> assertThat(result.newSession()).isEmpty())
                 .verifyComplete();
 
-        assertThat(auth.signIn.signIn(signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
+        assertThat(auth.signedIn(signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
         assertThat(auth.getSession.getSession(signedIn.token()).block()).isNotNull();
     }
 
     @Test
     void changePasswordWhenRevokeOtherSessionsThenEveryOldSessionEndsAndANewOneIsGiven() {
         var signedIn = auth.signUpVerifyAndSignIn("ada@example.com");
-        var other = auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)).block();
+        var other = auth.signedIn(signInCommand("ada@example.com", PASSWORD)).block();
 
         var result = auth.changePassword.changePassword(command(signedIn.token(), PASSWORD, NEW_PASSWORD, true)).block();
 
@@ -53,7 +53,7 @@ class ChangePasswordServiceTest {
 
         StepVerifier.create(auth.changePassword.changePassword(command(signedIn.token(), "wrong one 123", NEW_PASSWORD, true)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_PASSWORD));
-        assertThat(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)).block()).isNotNull();
+        assertThat(auth.signedIn(signInCommand("ada@example.com", PASSWORD)).block()).isNotNull();
     }
 
     @Test

@@ -80,7 +80,7 @@ class EnumerationResistanceTest {
 
     @Test
     void signInWhenThePasswordIsWrongThenAKnownAddressCostsWhatAnUnknownOneCosts() {
-        assertAlikeAndHashing(email -> auth -> auth.signIn.signIn(TestAuthService.signInCommand(email, "wrong password")));
+        assertAlikeAndHashing(email -> auth -> auth.signedIn(TestAuthService.signInCommand(email, "wrong password")));
     }
 
     @Test
@@ -117,7 +117,7 @@ class EnumerationResistanceTest {
     @Test
     void traceWhenThePasswordIsRightThenItDiffersFromAnUnknownAddress() {
         Function<String, Function<TestAuthService, Mono<?>>> signIn =
-                email -> auth -> auth.signIn.signIn(TestAuthService.signInCommand(email, PASSWORD));
+                email -> auth -> auth.signedIn(TestAuthService.signInCommand(email, PASSWORD));
 
         assertThat(trace(signIn.apply(KNOWN), KNOWN)).isNotEqualTo(trace(signIn.apply(UNKNOWN), UNKNOWN));
     }

@@ -53,8 +53,8 @@ class PasswordResetServicesTest {
         StepVerifier.create(auth.resetPassword.resetPassword(ResetPasswordCommand.of(token, NEW_PASSWORD)))
                 .verifyComplete();
 
-        assertThat(auth.signIn.signIn(signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", TestAuthService.PASSWORD)))
+        assertThat(auth.signedIn(signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
+        StepVerifier.create(auth.signedIn(signInCommand("ada@example.com", TestAuthService.PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
         assertThat(auth.getSession.getSession(signedIn.token()).block()).as("sessions before the reset").isNull();
         assertThat(auth.resetPassword.isUsable(new LinkToken(token)).block()).isFalse();

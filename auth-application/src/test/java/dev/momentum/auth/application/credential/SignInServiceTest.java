@@ -11,7 +11,6 @@ import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
-import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.session.ClientInfo;
 import java.time.Duration;
@@ -27,7 +26,7 @@ class SignInServiceTest {
         auth.signUpVerifyAndSignIn("ada@example.com");
         auth.sessions.sessions.clear();
 
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ADA@example.com", PASSWORD)))
+        StepVerifier.create(auth.signedIn(signInCommand("ADA@example.com", PASSWORD)))
                 .assertNext(result -> {
                     assertThat(result.user().email().value()).isEqualTo("ada@example.com");
                     assertThat(result.session().expiresAt()).isEqualTo(auth.clock.instant().plus(Duration.ofDays(7)));
@@ -42,7 +41,7 @@ class SignInServiceTest {
         var held = auth.signUpVerifyAndSignIn("ada@example.com");
         int transactionsBefore = auth.transactionsRun.get();
 
-        var replacing = auth.signIn.signIn(SignInCommand.of("ada@example.com", PASSWORD, true, ClientInfo.UNKNOWN,
+        var replacing = auth.signedIn(SignInCommand.of("ada@example.com", PASSWORD, true, ClientInfo.UNKNOWN,
                 held.token())).block();
 
         assertThat(auth.sessions.sessions).containsKey(replacing.token().hash())
@@ -54,7 +53,7 @@ class SignInServiceTest {
     void signInWhenThePasswordIsWrongThenTheHeldSessionStays() {
         var held = auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.signIn.signIn(SignInCommand.of("ada@example.com", "wrong password", true,
+        StepVerifier.create(auth.signedIn(SignInCommand.of("ada@example.com", "wrong password", true,
                         ClientInfo.UNKNOWN, held.token())))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
         assertThat(auth.sessions.sessions).containsKey(held.token().hash());
@@ -64,7 +63,7 @@ class SignInServiceTest {
     void signInWhenNotRememberedThenSessionLastsOneDay() {
         auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.signIn.signIn(SignInCommand.of("ada@example.com", PASSWORD, false,
+        StepVerifier.create(auth.signedIn(SignInCommand.of("ada@example.com", PASSWORD, false,
                         ClientInfo.UNKNOWN, null)))
                 .assertNext(result -> assertThat(result.session().expiresAt())
                         .isEqualTo(auth.clock.instant().plus(Duration.ofDays(1))))
@@ -75,29 +74,29 @@ class SignInServiceTest {
     void signInWhenPasswordWrongThenInvalidEmailOrPassword() {
         auth.signUpVerifyAndSignIn("ada@example.com");
 
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+        StepVerifier.create(auth.signedIn(signInCommand("ada@example.com", "wrong password")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
     }
 
     @Test
     void signInWhenTheAccountSpentItsAttemptsThenRefusedBeforeAnyHashUntilTheWindowEnds() {
         for (int attempt = 0; attempt < 10; attempt++) {
-            StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", "guess " + attempt)))
+            StepVerifier.create(auth.signedIn(signInCommand("nobody@example.com", "guess " + attempt)))
                     .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
         }
         int hashesSoFar = auth.hasher.checks.get();
 
-        StepVerifier.create(auth.signIn.signIn(signInCommand("NOBODY@example.com", "guess 10")))
+        StepVerifier.create(auth.signedIn(signInCommand("NOBODY@example.com", "guess 10")))
                 .verifyError(RateLimitedException.class);
         assertThat(auth.hasher.checks).hasValue(hashesSoFar);
         auth.clock.advance(Duration.ofMinutes(1));
-        StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", "guess 11")))
+        StepVerifier.create(auth.signedIn(signInCommand("nobody@example.com", "guess 11")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
     }
 
     @Test
     void signInWhenEmailUnknownThenSameErrorAfterOneHashCheck() {
-        StepVerifier.create(auth.signIn.signIn(signInCommand("nobody@example.com", PASSWORD)))
+        StepVerifier.create(auth.signedIn(signInCommand("nobody@example.com", PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
         assertThat(auth.hasher.checks).hasValue(1);
     }
@@ -106,7 +105,7 @@ class SignInServiceTest {
     void signInWhenEmailNotVerifiedThenEmailNotVerifiedAndNoSession() {
         auth.signUp("ada@example.com");
 
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
+        StepVerifier.create(auth.signedIn(signInCommand("ada@example.com", PASSWORD)))
                 .verifyErrorMatches(AuthErrors.is(AuthError.EMAIL_NOT_VERIFIED));
         assertThat(auth.sessions.sessions).isEmpty();
     }
@@ -115,7 +114,7 @@ class SignInServiceTest {
     void signInWhenEmailUnverifiedAndPasswordWrongThenDoesNotRevealTheAccount() {
         auth.signUp("ada@example.com");
 
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
+        StepVerifier.create(auth.signedIn(signInCommand("ada@example.com", "wrong password")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
     }
 
@@ -126,7 +125,7 @@ class SignInServiceTest {
 
     @Test
     void signInWhenPasswordTooLongThenPasswordTooLongWithoutHashing() {
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "x".repeat(129))))
+        StepVerifier.create(auth.signedIn(signInCommand("ada@example.com", "x".repeat(129))))
                 .verifyErrorMatches(AuthErrors.is(AuthError.PASSWORD_TOO_LONG));
         assertThat(auth.hasher.checks).hasValue(0);
     }
@@ -138,34 +137,9 @@ class SignInServiceTest {
         String current = auth.hasher.hash(PASSWORD).block().encoded();
         auth.users.hashes.put(userId, new PasswordHash(current.replace("$fake$v=2$", "$fake$v=1$")));
 
-        auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)).block();
+        auth.signedIn(signInCommand("ada@example.com", PASSWORD)).block();
 
         assertThat(auth.users.hashes.get(userId).encoded()).isEqualTo(current);
-    }
-
-    @Test
-    void signInWhenTheUserHasASecondFactorFromBetterAuthThenRefusedWithItsCodeAndNoSession() {
-        auth.signUpVerifyAndSignIn("ada@example.com");
-        auth.sessions.sessions.clear();
-        auth.users.secondFactors.add(auth.users.users.keySet().iterator().next());
-
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", PASSWORD)))
-                .verifyErrorMatches(AuthErrors.is(AuthError.TWO_FACTOR_NOT_SUPPORTED));
-        assertThat(auth.sessions.sessions).isEmpty();
-        assertThat(auth.auditTrail.events()).last().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(SecurityEventType.SIGN_IN);
-            assertThat(event.succeeded()).isFalse();
-            assertThat(event.detail()).isEqualTo("TWO_FACTOR_NOT_SUPPORTED");
-        });
-    }
-
-    @Test
-    void signInWhenTheUserHasASecondFactorAndThePasswordIsWrongThenTheSameAnswerAsForAnyone() {
-        auth.signUpVerifyAndSignIn("ada@example.com");
-        auth.users.secondFactors.add(auth.users.users.keySet().iterator().next());
-
-        StepVerifier.create(auth.signIn.signIn(signInCommand("ada@example.com", "wrong password")))
-                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_EMAIL_OR_PASSWORD));
     }
 
     @Test
@@ -173,8 +147,8 @@ class SignInServiceTest {
         auth.signUpVerifyAndSignIn("ada@example.com");
         AuthPolicy floored = new AuthPolicy(auth.policy.passwordPolicy(),
                 auth.policy.sessionLifetime(), auth.policy.verificationTokenValidity(), Duration.ofMillis(500), true);
-        SignInService signIn = new SignInService(auth.users, auth.hasher, auth.sessionIssuer, auth.signOut,
-                auth.transactions, floored, auth.limiter, auth.clock, auth.events);
+        SignInService signIn = new SignInService(auth.users, auth.hasher, auth.sessionReplacement, auth.secondStep,
+                floored, auth.limiter, auth.clock, auth.events);
 
         for (String email : new String[] {"ada@example.com", "nobody@example.com"}) {
             StepVerifier.withVirtualTime(() -> signIn.signIn(signInCommand(email, "wrong password")))

@@ -21,7 +21,7 @@ class SessionLifecycleServicesTest {
     private final TestAuthService auth = new TestAuthService();
 
     private SessionResult secondSignIn() {
-        return auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com", TestAuthService.PASSWORD)).block();
+        return auth.signedIn(TestAuthService.signInCommand("ada@example.com", TestAuthService.PASSWORD)).block();
     }
 
     @Test
@@ -167,7 +167,7 @@ class SessionLifecycleServicesTest {
     void signInWhenClientKnownThenSessionKeepsIt() {
         auth.signUpVerifyAndSignIn("ada@example.com");
 
-        var result = auth.signIn.signIn(SignInCommand.of("ada@example.com",
+        var result = auth.signedIn(SignInCommand.of("ada@example.com",
                 TestAuthService.PASSWORD, true, new ClientInfo("203.0.113.7", "Firefox"), null)).block();
 
         assertThat(result.session().ipAddress()).isEqualTo("203.0.113.7");

@@ -61,7 +61,7 @@ class IssueTokenServiceTest {
     @Test
     void tokenForWhenAnotherSessionOfTheSameUserThenItsOwnToken() {
         SessionResult session = auth.signUpVerifyAndSignIn("ada@example.com");
-        SessionResult other = auth.signIn.signIn(auth.signInCommand("ada@example.com", TestAuthService.PASSWORD)).block();
+        SessionResult other = auth.signedIn(auth.signInCommand("ada@example.com", TestAuthService.PASSWORD)).block();
 
         assertThat(tokens.tokenFor(other).block()).isNotEqualTo(tokens.tokenFor(session).block());
     }

@@ -7,11 +7,11 @@ class InMemoryStoresTest extends StoreContract<InMemoryUsers> {
 
     private final TestAuthService auth = new TestAuthService();
     private final LocalRateLimitStore rateLimits = new LocalRateLimitStore(1000);
-    private final InMemorySecondFactors secondFactors = new InMemorySecondFactors();
 
     @Override
     protected Ports<InMemoryUsers> ports() {
         return new Ports<>(auth.users, auth.sessions, auth.verificationTokens, auth.transactions, auth.outbox,
-                auth.auditTrail, rateLimits, auth.userAdministration, auth.signingKeys, secondFactors);
+                auth.auditTrail, rateLimits, auth.userAdministration, auth.signingKeys, auth.secondFactors,
+                auth.verificationTokens);
     }
 }

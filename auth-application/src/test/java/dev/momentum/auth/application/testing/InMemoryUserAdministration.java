@@ -41,7 +41,8 @@ public final class InMemoryUserAdministration implements UserAdministration {
     @Override
     public Mono<Boolean> setDisabled(UserId id, boolean disabled, String reason, Instant now) {
         return Mono.fromSupplier(() -> users.users.computeIfPresent(id, (key, user) -> new User(user.id(), user.name(),
-                user.email(), user.emailVerified(), user.image(), user.createdAt(), now, user.role(), disabled)) != null)
+                user.email(), user.emailVerified(), user.image(), user.createdAt(), now, user.role(), disabled,
+                user.twoFactorEnabled())) != null)
                 .doOnNext(found -> {
                     if (found && disabled) {
                         disabledReasons.put(id, reason);

@@ -15,7 +15,6 @@ import dev.momentum.auth.domain.user.UserProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
@@ -25,8 +24,6 @@ public final class InMemoryUsers implements UserLookup, UserRegistry, PasswordCr
 
     public final Map<UserId, User> users = new ConcurrentHashMap<>();
     public final Map<UserId, PasswordHash> hashes = new ConcurrentHashMap<>();
-    /** Users with a second factor brought over from better-auth. */
-    public final Set<UserId> secondFactors = ConcurrentHashMap.newKeySet();
     /** The methods called, in order: what a use case asked of the store. */
     public final List<String> calls = new CopyOnWriteArrayList<>();
 
@@ -44,7 +41,7 @@ public final class InMemoryUsers implements UserLookup, UserRegistry, PasswordCr
     }
 
     private PasswordCredential credentialOf(User user) {
-        return new PasswordCredential(user, hashes.get(user.id()), secondFactors.contains(user.id()));
+        return new PasswordCredential(user, hashes.get(user.id()));
     }
 
     @Override

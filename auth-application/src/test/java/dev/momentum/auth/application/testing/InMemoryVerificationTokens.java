@@ -1,5 +1,6 @@
 package dev.momentum.auth.application.testing;
 
+import dev.momentum.auth.application.twofactor.port.out.SignInChallenges;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.UserId;
@@ -12,10 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
-public final class InMemoryVerificationTokens implements VerificationTokenRepository {
+public final class InMemoryVerificationTokens implements VerificationTokenRepository, SignInChallenges {
 
     public final Map<TokenHash, VerificationToken> tokens = new ConcurrentHashMap<>();
     public final Set<TokenHash> spent = ConcurrentHashMap.newKeySet();
+    public final Map<TokenHash, Integer> attempts = new ConcurrentHashMap<>();
 
     @Override
     public Mono<Void> add(VerificationToken token) {
@@ -52,5 +54,23 @@ public final class InMemoryVerificationTokens implements VerificationTokenReposi
     public Mono<Void> discardUnspent(UserId userId, VerificationPurpose purpose) {
         return Mono.fromRunnable(() -> tokens.values().removeIf(token -> token.userId().equals(userId)
                 && token.purpose() == purpose && !spent.contains(token.hash())));
+    }
+
+    @Override
+    public Mono<Attempt> beginAttempt(TokenHash challenge, int allowed, Instant now) {
+        return Mono.fromCallable(() -> {
+            synchronized (this) {
+                VerificationToken token = tokens.get(challenge);
+                if (token == null || token.purpose() != VerificationPurpose.SIGN_IN_CHALLENGE
+                        || spent.contains(challenge) || token.isExpiredAt(now)) {
+                    return new Attempt.Unknown();
+                }
+                if (attempts.merge(challenge, 1, Integer::sum) > allowed) {
+                    spent.add(challenge);
+                    return new Attempt.Exhausted();
+                }
+                return new Attempt.Admitted(token.userId());
+            }
+        });
     }
 }

@@ -16,6 +16,8 @@ import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
 import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
+import dev.momentum.auth.application.twofactor.port.out.SignInChallenges;
+import dev.momentum.auth.application.twofactor.port.out.SignInChallenges.Attempt;
 import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.application.verification.port.out.EmailOwnership;
@@ -34,7 +36,7 @@ import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.testing.TestSessions;
 import dev.momentum.auth.domain.throttle.RateWindow;
 import dev.momentum.auth.domain.token.TokenHash;
-import dev.momentum.auth.domain.twofactor.TotpFactor;
+import dev.momentum.auth.domain.twofactor.SecondFactor;
 import dev.momentum.auth.domain.user.EmailAddress;
 import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
@@ -101,7 +103,8 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
     public record Ports<U>(U users, SessionRepository sessions, VerificationTokenRepository verificationTokens,
                               TransactionRunner transactions, MailOutbox outbox, AuditTrail auditTrail,
                               RateLimitStore rateLimits, UserAdministration userAdministration,
-                              SigningKeyStore signingKeys, SecondFactors secondFactors) {
+                              SigningKeyStore signingKeys, SecondFactors secondFactors,
+                              SignInChallenges signInChallenges) {
     }
 
     protected abstract Ports<U> ports();
@@ -144,6 +147,10 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
 
     protected SecondFactors secondFactors() {
         return ports().secondFactors();
+    }
+
+    protected SignInChallenges signInChallenges() {
+        return ports().signInChallenges();
     }
 
     @Test
@@ -580,9 +587,10 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(secondFactors().enrolTotp(ada.id(), "sealed-secret-1", "sealed-codes-1", NOW).block()).isTrue();
         assertThat(secondFactors().enrolTotp(ada.id(), "sealed-secret-2", null, NOW.plusSeconds(5)).block()).isTrue();
 
-        assertThat(secondFactors().findTotp(ada.id()).block()).isEqualTo(new TotpFactor(ada.id(), "sealed-secret-2", null,
-                false, OptionalLong.empty(), NOW.plusSeconds(5)));
-        assertThat(secondFactors().findTotp(stored("bob@example.com").id()).blockOptional()).isEmpty();
+        assertThat(secondFactors().find(ada.id()).block()).isEqualTo(new SecondFactor(ada.id(), false,
+                "sealed-secret-2", false, null, OptionalLong.empty(), Optional.empty(), NOW.plusSeconds(5)));
+        assertThat(secondFactors().find(stored("bob@example.com").id()).blockOptional()).isEmpty();
+        assertThat(users().findById(ada.id()).block().twoFactorEnabled()).as("not before a first code").isFalse();
     }
 
     @Test
@@ -593,10 +601,13 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(secondFactors().acceptStep(ada.id(), 1000).block()).isTrue();
         assertThat(secondFactors().acceptStep(ada.id(), 1000).block()).as("the same step").isFalse();
         assertThat(secondFactors().acceptStep(ada.id(), 999).block()).as("an earlier step").isFalse();
-        assertThat(secondFactors().findTotp(ada.id()).block()).satisfies(factor -> {
-            assertThat(factor.verified()).isTrue();
+        assertThat(secondFactors().find(ada.id()).block()).satisfies(factor -> {
+            assertThat(factor.totpVerified()).isTrue();
+            assertThat(factor.enabled()).isTrue();
             assertThat(factor.lastAcceptedStep()).hasValue(1000);
         });
+        assertThat(users().findById(ada.id()).block().twoFactorEnabled()).isTrue();
+        assertThat(users().findCredentialByEmail(ada.email()).block().user().twoFactorEnabled()).isTrue();
         assertThat(secondFactors().acceptStep(ada.id(), 1001).block()).isTrue();
         assertThat(secondFactors().acceptStep(new UserId("nobody"), 1).block()).isFalse();
     }
@@ -609,7 +620,7 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
 
         assertThat(secondFactors().enrolTotp(ada.id(), "another-secret", null, NOW.plusSeconds(60)).block()).isFalse();
 
-        assertThat(secondFactors().findTotp(ada.id()).block().sealedSecret()).isEqualTo("sealed-secret");
+        assertThat(secondFactors().find(ada.id()).block().sealedSecret()).isEqualTo("sealed-secret");
     }
 
     @Test
@@ -633,7 +644,94 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                 .collectList().block();
 
         assertThat(racing).containsOnlyOnce(true);
-        assertThat(secondFactors().findTotp(ada.id()).block().sealedBackupCodes()).isNotEqualTo("sealed-codes-0");
+        assertThat(secondFactors().find(ada.id()).block().sealedBackupCodes()).isNotEqualTo("sealed-codes-0");
         assertThat(secondFactors().replaceBackupCodes(ada.id(), "sealed-codes-0", "again").block()).isFalse();
+    }
+
+    @Test
+    public void recordFailureThenTheOneThatMakesTheAllowedCountLocksAndTheCountStartsAgain() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", null, NOW).block();
+        Instant lockUntil = NOW.plusSeconds(900);
+
+        List<Boolean> firstThree = Flux.range(0, 3).concatMap(i -> secondFactors().recordFailure(ada.id(), 3, lockUntil))
+                .collectList().block();
+        secondFactors().recordFailure(ada.id(), 3, lockUntil.plusSeconds(1)).block();
+
+        assertThat(firstThree).containsExactly(false, false, true);
+        assertThat(secondFactors().find(ada.id()).block().lockedUntil()).as("one failure after the lock").hasValue(lockUntil);
+        secondFactors().clearFailures(ada.id()).block();
+        assertThat(secondFactors().recordFailure(ada.id(), 3, lockUntil).block()).as("counted from zero again").isFalse();
+        assertThat(secondFactors().recordFailure(new UserId("nobody"), 1, lockUntil).block()).isFalse();
+    }
+
+    @Test
+    public void recordFailureWhenManyRaceThenEachCountsAndOneLocks() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", null, NOW).block();
+
+        List<Boolean> racing = Flux.range(0, 10)
+                .flatMap(i -> secondFactors().recordFailure(ada.id(), 10, NOW.plusSeconds(900)), 10)
+                .collectList().block();
+
+        assertThat(racing).containsOnlyOnce(true);
+    }
+
+    @Test
+    public void removeThenNoFactorAndTheUserNoLongerEnabled() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", "sealed-codes", NOW).block();
+        secondFactors().acceptStep(ada.id(), 1000).block();
+
+        assertThat(secondFactors().remove(ada.id()).block()).isTrue();
+
+        assertThat(secondFactors().find(ada.id()).blockOptional()).isEmpty();
+        assertThat(users().findById(ada.id()).block().twoFactorEnabled()).isFalse();
+        assertThat(secondFactors().remove(ada.id()).block()).isFalse();
+    }
+
+    @Test
+    public void replaceBackupCodesWhenTheUserHadNoneThenTheyAreSet() {
+        User ada = stored("ada@example.com");
+        secondFactors().enrolTotp(ada.id(), "sealed-secret", null, NOW).block();
+
+        assertThat(secondFactors().replaceBackupCodes(ada.id(), null, "sealed-codes").block()).isTrue();
+
+        assertThat(secondFactors().find(ada.id()).block().sealedBackupCodes()).isEqualTo("sealed-codes");
+    }
+
+    @Test
+    public void beginAttemptThenAdmitsTheAllowedTriesAndThenSpendsTheChallenge() {
+        User ada = stored("ada@example.com");
+        TokenHash challenge = TokenHash.of("challenge-1");
+        verificationTokens().add(VerificationToken.issue(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, ada.id(), NOW,
+                Duration.ofMinutes(10))).block();
+
+        List<Attempt> attempts = Flux.range(0, 4).concatMap(i -> signInChallenges().beginAttempt(challenge, 3, NOW))
+                .collectList().block();
+
+        assertThat(attempts).containsExactly(new Attempt.Admitted(ada.id()), new Attempt.Admitted(ada.id()),
+                new Attempt.Admitted(ada.id()), new Attempt.Exhausted());
+        assertThat(signInChallenges().beginAttempt(challenge, 3, NOW).block()).isEqualTo(new Attempt.Unknown());
+        assertThat(verificationTokens().redeem(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, NOW).block())
+                .as("spent once exhausted").isInstanceOf(Redemption.AlreadyRedeemed.class);
+    }
+
+    @Test
+    public void beginAttemptWhenExpiredOrAnotherPurposeOrRacedThenAsTheRulesSay() {
+        User ada = stored("ada@example.com");
+        TokenHash challenge = TokenHash.of("challenge-2");
+        TokenHash reset = TokenHash.of("reset-1");
+        verificationTokens().add(VerificationToken.issue(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, ada.id(), NOW,
+                Duration.ofMinutes(10))).block();
+        verificationTokens().add(VerificationToken.issue(reset, VerificationPurpose.PASSWORD_RESET, ada.id(), NOW,
+                Duration.ofMinutes(10))).block();
+
+        assertThat(signInChallenges().beginAttempt(challenge, 5, NOW.plusSeconds(600)).block())
+                .isEqualTo(new Attempt.Unknown());
+        assertThat(signInChallenges().beginAttempt(reset, 5, NOW).block()).isEqualTo(new Attempt.Unknown());
+        List<Attempt> racing = Flux.range(0, 8).flatMap(i -> signInChallenges().beginAttempt(challenge, 5, NOW), 8)
+                .collectList().block();
+        assertThat(racing).filteredOn(Attempt.Admitted.class::isInstance).hasSize(5);
     }
 }

@@ -8,21 +8,25 @@ import dev.momentum.auth.application.account.UpdateUserService;
 import dev.momentum.auth.application.admin.AdministrationService;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.credential.ChangePasswordService;
+import dev.momentum.auth.application.credential.PasswordCheck;
 import dev.momentum.auth.application.credential.RequestPasswordResetService;
 import dev.momentum.auth.application.credential.ResetPasswordService;
 import dev.momentum.auth.application.credential.SignInService;
 import dev.momentum.auth.application.credential.SignUpService;
 import dev.momentum.auth.application.credential.port.in.SignInCommand;
+import dev.momentum.auth.application.credential.port.in.SignInResult;
 import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.mail.MailDeliveryPolicy;
 import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.operations.HealthService;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
+import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.ListSessionsService;
 import dev.momentum.auth.application.session.RevokeSessionsService;
 import dev.momentum.auth.application.session.SessionIssuer;
+import dev.momentum.auth.application.session.SessionReplacement;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.signing.IssueTokenService;
@@ -34,6 +38,11 @@ import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.LocalRateLimitStore;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.application.throttle.RateLimiter;
+import dev.momentum.auth.application.twofactor.CodeCheck;
+import dev.momentum.auth.application.twofactor.FactorSecrets;
+import dev.momentum.auth.application.twofactor.ManageSecondFactorService;
+import dev.momentum.auth.application.twofactor.SignInSecondStep;
+import dev.momentum.auth.application.twofactor.VerifySecondFactorService;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
@@ -96,8 +105,11 @@ public final class TestAuthService {
     public final SignUpService signUp = new SignUpService(users, hasher, tokens, transactions, verificationMailing, policy,
             limiter, clock, events);
     public final SignOutService signOut = new SignOutService(sessions, events);
-    public final SignInService signIn = new SignInService(users, hasher, sessionIssuer, signOut, transactions, policy,
-            limiter, clock, events);
+    public final InMemorySecondFactors secondFactors = new InMemorySecondFactors(users);
+    public final SessionReplacement sessionReplacement = new SessionReplacement(sessionIssuer, signOut, transactions);
+    public final SignInSecondStep secondStep = new SignInSecondStep(verificationTokens, secondFactors, tokens, clock);
+    public final SignInService signIn = new SignInService(users, hasher, sessionReplacement, secondStep, policy, limiter,
+            clock, events);
     public final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
     public final AtomicBoolean databaseReachable = new AtomicBoolean(true);
     public final HealthService health = new HealthService(new StorageProbe() {
@@ -143,6 +155,15 @@ public final class TestAuthService {
             transactions, accountChanges, events);
     public final SendVerificationEmailService sendVerificationEmail = new SendVerificationEmailService(users, getSession,
             transactions, verificationMailing, policy, limiter);
+    public final TestTotpCodes totpCodes = new TestTotpCodes();
+    public final FactorSecrets factorSecrets = new FactorSecrets(new LabelledSealer(), new CommaBackupCodesFormat());
+    public final CodeCheck codeCheck = new CodeCheck(secondFactors, factorSecrets, totpCodes, events, clock);
+    public final ManageSecondFactorService manageSecondFactor = new ManageSecondFactorService(new CurrentSession(getSession),
+            new PasswordCheck(users, hasher, policy.passwordPolicy()), secondFactors, factorSecrets, totpCodes, tokens,
+            verificationTokens, users, sessionReplacement, events, clock, "Momentum");
+    public final VerifySecondFactorService verifySecondFactor = new VerifySecondFactorService(getSession,
+            verificationTokens, verificationTokens, users, secondFactors, codeCheck, secondStep, sessionReplacement,
+            events, clock);
     public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);
 
@@ -178,6 +199,11 @@ public final class TestAuthService {
         signUp(email);
         verifyEmail.verify(new VerifyEmailCommand(new LinkToken(tokenOfLastMail()), null,
                 ClientInfo.UNKNOWN)).block();
-        return signIn.signIn(signInCommand(email, PASSWORD)).block();
+        return signedIn(signInCommand(email, PASSWORD)).block();
+    }
+
+    /** The session of a sign-in that needs no second factor. */
+    public Mono<SessionResult> signedIn(SignInCommand command) {
+        return signIn.signIn(command).map(result -> ((SignInResult.SignedInResult) result).session());
     }
 }

@@ -34,6 +34,15 @@ class RateLimiterTest {
     }
 
     @Test
+    void twoFactorCodesShareBetterAuthsBudgetOfThreePerTenSeconds() {
+        admit("203.0.113.7", "/two-factor/verify-totp", 2);
+        admit("203.0.113.7", "/two-factor/verify-backup-code", 1);
+
+        assertThatThrownBy(() -> limiter.admitRequest("203.0.113.7", "/two-factor/verify-totp").block())
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     void refusedRequestsDoNotExtendTheWindow() {
         admit("203.0.113.7", "/sign-in/email", 3);
         for (int second = 0; second < 9; second++) {

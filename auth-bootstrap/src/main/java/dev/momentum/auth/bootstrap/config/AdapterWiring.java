@@ -4,6 +4,8 @@ import dev.momentum.auth.adapter.crypto.AesGcmSecretSealer;
 import dev.momentum.auth.adapter.crypto.Argon2Parameters;
 import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
 import dev.momentum.auth.adapter.crypto.CommonPasswords;
+import dev.momentum.auth.adapter.crypto.HmacTotpCodes;
+import dev.momentum.auth.adapter.crypto.JsonBackupCodesFormat;
 import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.persistence.Database;
@@ -15,6 +17,9 @@ import dev.momentum.auth.application.mail.port.out.AccountMailer;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.twofactor.FactorSecrets;
+import dev.momentum.auth.application.twofactor.port.out.TotpCodes;
+import dev.momentum.auth.bootstrap.migration.BetterAuthImport;
 import dev.momentum.auth.domain.credential.PasswordPolicy;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -61,7 +66,8 @@ class AdapterWiring {
         return new Stores(users, users, users, users, users, persistence.sessions(), persistence.verificationTokens(),
                 persistence.mailOutbox(), persistence.auditTrail(), persistence.staleRecords(), persistence.signingKeys(),
                 persistence.rateLimits(), persistence.userAdministration(), persistence.userChanges(),
-                persistence.operationalCounts(), persistence.probe(), persistence.transactions());
+                persistence.operationalCounts(), persistence.probe(), persistence.transactions(),
+                persistence.secondFactors(), persistence.signInChallenges());
     }
 
     @Bean
@@ -74,6 +80,21 @@ class AdapterWiring {
     TokenSigning tokenSigning(AuthApiSettings api) {
         return new NimbusTokenSigning(new AesGcmSecretSealer(api.secret(), api.previousSecrets(),
                 NimbusTokenSigning.SEALING_PURPOSE));
+    }
+
+    /**
+     * Factor secrets enrolled here are sealed as the import seals those it brings from better-auth,
+     * so both open alike (ADR-0047).
+     */
+    @Bean
+    FactorSecrets factorSecrets(AuthApiSettings api) {
+        return new FactorSecrets(new AesGcmSecretSealer(api.secret(), api.previousSecrets(),
+                BetterAuthImport.SEALING_PURPOSE), new JsonBackupCodesFormat());
+    }
+
+    @Bean
+    TotpCodes totpCodes() {
+        return new HmacTotpCodes();
     }
 
     @Bean

@@ -9,10 +9,11 @@ import dev.momentum.auth.application.credential.SignUpService;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.SessionIssuer;
-import dev.momentum.auth.application.session.SignOutService;
+import dev.momentum.auth.application.session.SessionReplacement;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.throttle.RateLimiter;
+import dev.momentum.auth.application.twofactor.SignInSecondStep;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -31,11 +32,11 @@ class CredentialWiring {
     }
 
     @Bean
-    SignInService signInService(Stores stores, PasswordHasher hasher,
-                                SessionIssuer sessionIssuer, SignOutService signOut, AuthPolicy policy,
-                                RateLimiter limiter, Clock clock, SecurityEvents events) {
-        return new SignInService(stores.passwordCredentials(), hasher, sessionIssuer, signOut, stores.transactions(), policy,
-                limiter, clock, events);
+    SignInService signInService(Stores stores, PasswordHasher hasher, SessionReplacement sessions,
+                                SignInSecondStep secondStep, AuthPolicy policy, RateLimiter limiter, Clock clock,
+                                SecurityEvents events) {
+        return new SignInService(stores.passwordCredentials(), hasher, sessions, secondStep, policy, limiter, clock,
+                events);
     }
 
     @Bean

@@ -19,6 +19,9 @@ import java.util.function.Function;
 /**
  * The deployer's configuration, read from environment variables named as the service we replace
  * named them. {@link #from} checks everything at once and reports every problem in one line.
+ *
+ * @param appName what authenticator apps show a code of ours under, unless the client names an
+ *                issuer (better-auth's {@code appName}, whose default it keeps)
  */
 public record ServiceSettings(boolean production, int port, DatabaseSettings database, Path dataDirectory,
                               SecretSettings secrets, WebSettings web, MailSettings mail,
@@ -26,7 +29,7 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                               MailDeliveryPolicy mailDelivery, Duration mailPollInterval,
                               Duration housekeepingInterval, Duration mailRetention, Duration auditRetention,
                               TokenSettings tokens, RateLimitPolicy rateLimits, Optional<Integer> managementPort,
-                              boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl) {
+                              boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl, String appName) {
 
     public boolean usesEmbeddedDatabase() {
         return database.embedded();
@@ -50,7 +53,8 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                 env.duration("HOUSEKEEPING_INTERVAL", Duration.ofHours(1)),
                 env.duration("MAIL_RETENTION", Duration.ofDays(7)), env.duration("AUDIT_RETENTION", Duration.ofDays(365)),
                 TokenSettings.read(env), RateLimitPolicy.read(env), managementPort, logFormat.equals("json"),
-                AdminPolicy.read(env), env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)));
+                AdminPolicy.read(env), env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
+                env.text("AUTH_APP_NAME").orElse("Better Auth"));
         if (!env.problems().isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", env.problems()));
         }

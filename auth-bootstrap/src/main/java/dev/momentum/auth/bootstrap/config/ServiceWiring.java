@@ -17,7 +17,7 @@ import org.springframework.context.event.EventListener;
  * wired one capability a class, each bean by hand, so the services stay free of Spring.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({AdapterWiring.class, SupportWiring.class, SessionWiring.class, CredentialWiring.class,
+@Import({AdapterWiring.class, SupportWiring.class, SessionWiring.class, CredentialWiring.class, TwoFactorWiring.class,
         VerificationWiring.class, AccountWiring.class, SigningWiring.class, AdminWiring.class, OperationsWiring.class,
         MetricsWiring.class})
 public class ServiceWiring {

@@ -6,6 +6,7 @@ import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.ListSessionsService;
 import dev.momentum.auth.application.session.RevokeSessionsService;
 import dev.momentum.auth.application.session.SessionIssuer;
+import dev.momentum.auth.application.session.SessionReplacement;
 import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.AuthPolicy;
@@ -60,6 +61,11 @@ class SessionWiring {
     @Bean
     RevokeSessionsService revokeSessionsService(GetSessionService getSession, Stores stores, SecurityEvents events) {
         return new RevokeSessionsService(getSession, stores.sessions(), events);
+    }
+
+    @Bean
+    SessionReplacement sessionReplacement(SessionIssuer sessionIssuer, SignOutService signOut, Stores stores) {
+        return new SessionReplacement(sessionIssuer, signOut, stores.transactions());
     }
 
     @Bean

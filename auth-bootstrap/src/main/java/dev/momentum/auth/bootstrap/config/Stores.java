@@ -13,6 +13,8 @@ import dev.momentum.auth.application.session.port.out.UserChangeFeed;
 import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
 import dev.momentum.auth.application.throttle.port.out.RateLimitStore;
+import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
+import dev.momentum.auth.application.twofactor.port.out.SignInChallenges;
 import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.user.port.out.UserRegistry;
 import dev.momentum.auth.application.verification.port.out.EmailOwnership;
@@ -29,5 +31,6 @@ public record Stores(UserLookup userLookup, UserRegistry userRegistry, PasswordC
               VerificationTokenRepository verificationTokens, MailOutbox mailOutbox, AuditTrail auditTrail,
               StaleRecords staleRecords, SigningKeyStore signingKeys, RateLimitStore rateLimits,
               UserAdministration userAdministration, UserChangeFeed userChanges, OperationalCounts operationalCounts,
-              StorageProbe probe, TransactionRunner transactions) {
+              StorageProbe probe, TransactionRunner transactions, SecondFactors secondFactors,
+              SignInChallenges signInChallenges) {
 }

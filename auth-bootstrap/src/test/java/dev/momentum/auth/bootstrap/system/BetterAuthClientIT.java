@@ -29,18 +29,26 @@ class BetterAuthClientIT {
 
     @Test
     void betterAuthClientCompletesTheWholeFlow() throws Exception {
+        assertPasses("flow.mjs", "CHANGE_EMAIL_ENABLED", "true", "DELETE_USER_ENABLED", "true");
+    }
+
+    /** better-auth's client with its twoFactorClient plugin; otplib, as an authenticator app, computes the codes. */
+    @Test
+    void betterAuthClientCompletesTheSecondFactorFlow() throws Exception {
+        assertPasses("two-factor-flow.mjs");
+    }
+
+    private static void assertPasses(String script, String... settings) throws Exception {
         NodeScripts.requireInstalled();
 
         DatabaseUrl database = TestPostgres.freshDatabase();
         HttpServer mailbox = mailbox();
         try (RunningService service = RunningService.start(RunningService.onPostgresWithSmtp(database,
-                ServerSetupTest.SMTP.getPort(),
-                "CHANGE_EMAIL_ENABLED", "true",
-                "DELETE_USER_ENABLED", "true"))) {
-            var flow = NodeScripts.node("flow.mjs", 120, service.baseUrl() + "/api/auth",
+                ServerSetupTest.SMTP.getPort(), settings))) {
+            var flow = NodeScripts.node(script, 120, service.baseUrl() + "/api/auth",
                     "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link", RunningService.FRONTEND);
-            System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "better-auth client:\n{0}",
-                    flow.output());
+            System.getLogger(BetterAuthClientIT.class.getName()).log(System.Logger.Level.INFO,
+                    "better-auth client, " + script + ":\n{0}", flow.output());
             assertThat(flow.output()).doesNotContain("FAIL").containsPattern("(?m)^\\d+ passed, 0 failed$");
             assertThat(flow.exitCode()).isZero();
         } finally {

@@ -115,11 +115,11 @@ class BetterAuthImportIT {
 
     @Test
     @Order(1)
-    void betterAuthsClientKeepsItsSessionsAndPasswordsAcrossTheSwitch() throws Exception {
+    void betterAuthsClientKeepsItsSessionsPasswordsAndSecondFactorsAcrossTheSwitch() throws Exception {
         var flow = NodeScripts.node("imported-flow.mjs", 120, service.baseUrl() + "/api/auth", RunningService.FRONTEND,
                 fixtureFile.toString());
 
-        assertThat(flow.output()).contains("13 passed, 0 failed");
+        assertThat(flow.output()).contains("16 passed, 0 failed");
         assertThat(flow.exitCode()).as(flow.output()).isZero();
         String adaId = person("ada@example.com").get("id").asString();
         assertThat(Rows.text(database, "SELECT password_hash FROM accounts WHERE user_id = '" + adaId + "'"))

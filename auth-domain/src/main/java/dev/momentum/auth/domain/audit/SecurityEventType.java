@@ -19,5 +19,16 @@ public enum SecurityEventType {
     ACCOUNT_ENABLED,
     ROLE_CHANGE,
     /** An administrator read users or the audit trail. */
-    ADMIN_READ
+    ADMIN_READ,
+    /** An authenticator app was enrolled; it counts once a first code of it is verified. */
+    TWO_FACTOR_ENROLMENT,
+    /** The first code of an enrolment was verified: sign-ins now ask for a second factor. */
+    TWO_FACTOR_ENABLED,
+    TWO_FACTOR_DISABLED,
+    /** The code that completes a sign-in, right or wrong. */
+    SECOND_FACTOR_VERIFICATION,
+    BACKUP_CODE_USE,
+    BACKUP_CODES_REPLACEMENT,
+    /** Wrong codes in a row locked a second factor for a while. */
+    TWO_FACTOR_LOCK
 }

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * A person who can sign in. {@code image} is nullable, as in better-auth's user model.
+ *
+ * @param twoFactorEnabled a password sign-in asks for a second factor, better-auth's field of that name
  */
 public record User(UserId id, String name, EmailAddress email, boolean emailVerified, String image,
-                   Instant createdAt, Instant updatedAt, String role, boolean disabled) {
+                   Instant createdAt, Instant updatedAt, String role, boolean disabled, boolean twoFactorEnabled) {
 
     /** The role that opens the admin API (ADR-0034); a user without one is a plain user. */
     public static final String ADMIN = "admin";
@@ -23,7 +25,7 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
     /** A user with no role who is not disabled. */
     public User(UserId id, String name, EmailAddress email, boolean emailVerified, String image, Instant createdAt,
                 Instant updatedAt) {
-        this(id, name, email, emailVerified, image, createdAt, updatedAt, null, false);
+        this(id, name, email, emailVerified, image, createdAt, updatedAt, null, false, false);
     }
 
     /** A user who has just signed up and not yet verified their address. */
@@ -36,19 +38,21 @@ public record User(UserId id, String name, EmailAddress email, boolean emailVeri
     }
 
     public User withProfile(UserProfile profile, Instant now) {
-        return new User(id, profile.name(), email, emailVerified, profile.image(), createdAt, now, role, disabled);
+        return new User(id, profile.name(), email, emailVerified, profile.image(), createdAt, now, role, disabled,
+                twoFactorEnabled);
     }
 
     public User withEmailVerified(Instant now) {
-        return emailVerified ? this : new User(id, name, email, true, image, createdAt, now, role, disabled);
+        return emailVerified ? this
+                : new User(id, name, email, true, image, createdAt, now, role, disabled, twoFactorEnabled);
     }
 
     public User withRole(String newRole) {
-        return new User(id, name, email, emailVerified, image, createdAt, updatedAt, newRole, disabled);
+        return new User(id, name, email, emailVerified, image, createdAt, updatedAt, newRole, disabled, twoFactorEnabled);
     }
 
     /** The address has been proven by the link mailed to it, so it is verified. */
     public User withVerifiedEmail(EmailAddress newEmail, Instant now) {
-        return new User(id, name, newEmail, true, image, createdAt, now, role, disabled);
+        return new User(id, name, newEmail, true, image, createdAt, now, role, disabled, twoFactorEnabled);
     }
 }

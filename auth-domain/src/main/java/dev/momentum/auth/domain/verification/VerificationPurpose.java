@@ -7,5 +7,9 @@ public enum VerificationPurpose {
     /** Control of a new address; the token carries the address. */
     EMAIL_CHANGE,
     /** The account holder's consent to delete the account. */
-    ACCOUNT_DELETION
+    ACCOUNT_DELETION,
+    /** A password sign-in that waits for its second factor; it counts the codes tried against it. */
+    SIGN_IN_CHALLENGE,
+    /** A browser where the second factor was given and that the user chose to trust; rotated at each use. */
+    TRUSTED_DEVICE
 }

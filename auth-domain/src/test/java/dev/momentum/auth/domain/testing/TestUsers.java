@@ -29,6 +29,7 @@ public final class TestUsers {
         private Instant updatedAt = CREATED;
         private String role;
         private boolean disabled;
+        private boolean twoFactorEnabled;
 
         private Builder(String id) {
             this.id = id;
@@ -71,9 +72,14 @@ public final class TestUsers {
             return this;
         }
 
+        public Builder twoFactorEnabled() {
+            this.twoFactorEnabled = true;
+            return this;
+        }
+
         public User build() {
             return new User(new UserId(id), name, EmailAddress.parse(email).orElseThrow(), emailVerified, image,
-                    createdAt, updatedAt, role, disabled);
+                    createdAt, updatedAt, role, disabled, twoFactorEnabled);
         }
     }
 }

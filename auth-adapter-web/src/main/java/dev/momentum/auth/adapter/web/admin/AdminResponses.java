@@ -15,13 +15,15 @@ final class AdminResponses {
     }
 
     record AdminUserResponse(String id, String name, String email, boolean emailVerified, String image,
-                             String createdAt, String updatedAt, String role, boolean disabled, String disabledReason) {
+                             String createdAt, String updatedAt, String role, boolean disabled, String disabledReason,
+                             boolean twoFactorEnabled) {
 
         static AdminUserResponse of(AdministeredUser administered) {
             User user = administered.user();
             return new AdminUserResponse(user.id().value(), user.name(), user.email().value(), user.emailVerified(),
                     user.image(), user.createdAt().toString(), user.updatedAt().toString(),
-                    user.role() == null ? "user" : user.role(), user.disabled(), administered.disabledReason());
+                    user.role() == null ? "user" : user.role(), user.disabled(), administered.disabledReason(),
+                    user.twoFactorEnabled());
         }
     }
 

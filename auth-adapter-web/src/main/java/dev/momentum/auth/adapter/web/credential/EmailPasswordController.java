@@ -7,12 +7,20 @@ import dev.momentum.auth.adapter.web.RequiredFields;
 import dev.momentum.auth.adapter.web.UserResponse;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.adapter.web.twofactor.SecondStepCookies;
 import dev.momentum.auth.application.credential.port.in.SignInCommand;
+import dev.momentum.auth.application.credential.port.in.SignInResult.SecondFactorRequiredResult;
+import dev.momentum.auth.application.credential.port.in.SignInResult.SignedInResult;
 import dev.momentum.auth.application.credential.port.in.SignInUseCase;
 import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.credential.port.in.SignUpUseCase;
 import dev.momentum.auth.domain.token.BearerToken;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,14 +40,17 @@ public final class EmailPasswordController {
     private final SignInUseCase signIn;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
+    private final SecondStepCookies secondStepCookies;
     private final CallbackUrls callbackUrls;
 
     EmailPasswordController(SignUpUseCase signUp, SignInUseCase signIn, SessionCredentials credentials,
-                            SessionCookies sessionCookies, CallbackUrls callbackUrls) {
+                            SessionCookies sessionCookies, SecondStepCookies secondStepCookies,
+                            CallbackUrls callbackUrls) {
         this.signUp = signUp;
         this.signIn = signIn;
         this.credentials = credentials;
         this.sessionCookies = sessionCookies;
+        this.secondStepCookies = secondStepCookies;
         this.callbackUrls = callbackUrls;
     }
 
@@ -54,25 +65,50 @@ public final class EmailPasswordController {
                 .map(result -> new SignUpResponse(null, UserResponse.from(result.user())));
     }
 
+    /**
+     * 200 with the session, or, for a user with a second factor on a browser they did not trust,
+     * 200 {@code {twoFactorRedirect: true, twoFactorMethods}} with the {@code two_factor} cookie and
+     * no session, as better-auth's twoFactor plugin answers.
+     */
+    @ApiResponse(responseCode = "200", description = "the session, or the challenge of the second factor",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {SignInResponse.class,
+                    TwoFactorRedirectResponse.class})))
     @PostMapping("/sign-in/email")
-    Mono<ResponseEntity<SignInResponse>> signIn(@RequestBody(required = false) SignInRequest request,
-                                                ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> signIn(@RequestBody(required = false) SignInRequest request,
+                                        ServerWebExchange exchange) {
         SignInRequest body = request == null ? NO_SIGN_IN : request;
         new RequiredFields().require("email", body.email()).require("password", body.password()).check();
         String callbackURL = callbackUrls.requireSafe("callbackURL", body.callbackURL());
         boolean rememberMe = body.rememberMe() == null || body.rememberMe();
         BearerToken replaced = credentials.token(exchange.getRequest()).orElse(null);
+        Optional<String> trustedDevice = secondStepCookies.trustedDevice(exchange.getRequest());
+        var response = exchange.getResponse();
         return signIn.signIn(SignInCommand.of(body.email(), body.password(), rememberMe, ClientInfos.of(exchange),
-                        replaced))
-                .map(result -> {
-                    sessionCookies.issue(exchange.getResponse(), result, rememberMe);
-                    var response = new SignInResponse(callbackURL != null, result.token().value(), callbackURL,
-                            UserResponse.from(result.user()));
-                    var ok = ResponseEntity.ok();
-                    if (callbackURL != null) {
-                        ok.location(URI.create(callbackURL));
+                        replaced).withTrustedDevice(trustedDevice.orElse(null)))
+                .map(result -> switch (result) {
+                    case SignedInResult signedIn -> {
+                        sessionCookies.issue(response, signedIn.session(), rememberMe);
+                        signedIn.trustedDevice().ifPresent(renewed -> secondStepCookies.issueTrustedDevice(response,
+                                renewed));
+                        var ok = ResponseEntity.ok();
+                        if (callbackURL != null) {
+                            ok.location(URI.create(callbackURL));
+                        }
+                        yield ok.body(new SignInResponse(callbackURL != null, signedIn.session().token().value(),
+                                callbackURL, UserResponse.from(signedIn.session().user())));
                     }
-                    return ok.body(response);
+                    case SecondFactorRequiredResult required -> {
+                        sessionCookies.awaitSecondFactor(response, rememberMe);
+                        if (trustedDevice.isPresent()) {
+                            secondStepCookies.expireTrustedDevice(response);
+                        }
+                        secondStepCookies.issueChallenge(response, required.challenge());
+                        yield ResponseEntity.ok(new TwoFactorRedirectResponse(true, required.methods()));
+                    }
                 });
+    }
+
+    /** better-auth's answer to a password sign-in that waits for the second factor. */
+    record TwoFactorRedirectResponse(boolean twoFactorRedirect, List<String> twoFactorMethods) {
     }
 }

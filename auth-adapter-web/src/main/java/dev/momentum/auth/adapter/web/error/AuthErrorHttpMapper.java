@@ -19,14 +19,16 @@ public final class AuthErrorHttpMapper {
             case VALIDATION_ERROR, INVALID_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_COMPROMISED,
                  INVALID_TOKEN, EMAIL_MISMATCH, EMAIL_ALREADY_VERIFIED, INVALID_PASSWORD, CREDENTIAL_ACCOUNT_NOT_FOUND,
                  EMAIL_CAN_NOT_BE_UPDATED, NO_FIELDS_TO_UPDATE, CHANGE_EMAIL_DISABLED, EMAIL_IS_THE_SAME,
-                 SESSION_EXPIRED ->
+                 SESSION_EXPIRED, TOTP_NOT_ENABLED, TOTP_ALREADY_ENABLED, TWO_FACTOR_NOT_ENABLED, BACKUP_CODES_NOT_ENABLED,
+                 TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE ->
                     HttpStatus.BAD_REQUEST;
-            case INVALID_EMAIL_OR_PASSWORD, UNAUTHORIZED, TOKEN_EXPIRED, USER_NOT_FOUND, INVALID_USER ->
+            case INVALID_EMAIL_OR_PASSWORD, UNAUTHORIZED, TOKEN_EXPIRED, USER_NOT_FOUND, INVALID_USER, INVALID_BACKUP_CODE,
+                 INVALID_CODE, INVALID_TWO_FACTOR_COOKIE ->
                     HttpStatus.UNAUTHORIZED;
             case NOT_FOUND, FAILED_TO_GET_USER_INFO -> HttpStatus.NOT_FOUND;
             case USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN, TWO_FACTOR_NOT_SUPPORTED ->
+            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN ->
                     HttpStatus.FORBIDDEN;
             case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
@@ -87,8 +89,14 @@ public final class AuthErrorHttpMapper {
                     + "Please contact support if you believe this is an error.";
             case FORBIDDEN -> "Forbidden";
             // ours: a user imported from better-auth with a second factor, which this service cannot check yet
-            case TWO_FACTOR_NOT_SUPPORTED -> "This account signs in with a second factor, "
-                    + "which this service does not support yet. Contact support.";
+            case TOTP_NOT_ENABLED -> "TOTP not enabled";
+            case TOTP_ALREADY_ENABLED -> "TOTP is already enabled";
+            case TWO_FACTOR_NOT_ENABLED -> "Two factor isn't enabled";
+            case BACKUP_CODES_NOT_ENABLED -> "Backup codes aren't enabled";
+            case INVALID_BACKUP_CODE -> "Invalid backup code";
+            case INVALID_CODE -> "Invalid code";
+            case TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE -> "Too many attempts. Please request a new code.";
+            case INVALID_TWO_FACTOR_COOKIE -> "Invalid two factor cookie";
             case CONFLICT -> "Another change came first. Please try again.";
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable. Please try again shortly.";
             case OVERLOADED -> "The service is busy. Please try again shortly.";

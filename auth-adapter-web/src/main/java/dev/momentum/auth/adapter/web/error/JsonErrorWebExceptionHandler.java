@@ -104,7 +104,7 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
         return switch (failure) {
             case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
                     AuthErrorHttpMapper.messageOf(auth));
-            case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.CODE,
+            case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, limited.code(),
                     limited.getMessage());
             case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
             case HashingOverloadedException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.OVERLOADED);

@@ -52,6 +52,16 @@ public final class SessionCookieCodec {
         return prefix + "session_data";
     }
 
+    /** better-auth's twoFactor plugin: the sign-in challenge that waits for a code. */
+    public String twoFactorCookieName() {
+        return prefix + "two_factor";
+    }
+
+    /** better-auth's twoFactor plugin: a browser the user trusted to skip the second factor. */
+    public String trustDeviceCookieName() {
+        return prefix + "trust_device";
+    }
+
     /** {@code <value>.<signature>}, not yet URL-encoded: the form of the {@code set-auth-token} header. */
     public String sign(String value) {
         return value + "." + signature(keys.getFirst(), value);
@@ -87,6 +97,11 @@ public final class SessionCookieCodec {
 
     public ResponseCookie dontRememberCookie() {
         return cookie(dontRememberCookieName(), encode(sign("true")), null);
+    }
+
+    /** A cookie whose value is signed as the session cookie's is. */
+    public ResponseCookie signedCookie(String name, String value, Duration maxAge) {
+        return cookie(name, encode(sign(value)), maxAge);
     }
 
     public ResponseCookie expired(String name) {

@@ -31,14 +31,18 @@ public final class SessionCredentials {
                 return credential.contains(".") ? cookies.verify(credential) : Optional.of(credential);
             }
         }
-        HttpCookie cookie = request.getCookies().getFirst(cookies.sessionCookieName());
-        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : cookies.verify(cookie.getValue());
+        return signedCookie(request, cookies.sessionCookieName());
     }
 
     /** better-auth's marker of a rememberMe=false session, which must not slide forward. */
     public boolean presentsDontRememberCookie(ServerHttpRequest request) {
-        HttpCookie cookie = request.getCookies().getFirst(cookies.dontRememberCookieName());
-        return cookie != null && cookies.verify(cookie.getValue()).isPresent();
+        return signedCookie(request, cookies.dontRememberCookieName()).isPresent();
+    }
+
+    /** The value of a signed cookie (better-auth's two_factor, trust_device), when present and its signature holds. */
+    public Optional<String> signedCookie(ServerHttpRequest request, String name) {
+        HttpCookie cookie = request.getCookies().getFirst(name);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : cookies.verify(cookie.getValue());
     }
 
     public boolean presentsSessionCookie(ServerHttpRequest request) {

@@ -30,9 +30,22 @@ public final class SessionCookies {
         response.getHeaders().add("Access-Control-Expose-Headers", SET_AUTH_TOKEN);
     }
 
+    /**
+     * No session, but the sign-in's rememberMe kept in better-auth's dont_remember marker, for the
+     * session that the second factor will start.
+     */
+    public void awaitSecondFactor(ServerHttpResponse response, boolean rememberMe) {
+        expireSession(response);
+        response.addCookie(rememberMe ? codec.expired(codec.dontRememberCookieName()) : codec.dontRememberCookie());
+    }
+
     public void expireAll(ServerHttpResponse response) {
+        expireSession(response);
+        response.addCookie(codec.expired(codec.dontRememberCookieName()));
+    }
+
+    private void expireSession(ServerHttpResponse response) {
         response.addCookie(codec.expired(codec.sessionCookieName()));
         response.addCookie(codec.expired(codec.sessionDataCookieName()));
-        response.addCookie(codec.expired(codec.dontRememberCookieName()));
     }
 }

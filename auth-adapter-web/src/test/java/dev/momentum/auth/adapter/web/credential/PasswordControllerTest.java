@@ -45,7 +45,7 @@ class PasswordControllerTest {
                 .expectStatus().isOk()
                 .expectBody().json("{\"status\":true}");
 
-        assertThat(auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
+        assertThat(auth.signedIn(TestAuthService.signInCommand("ada@example.com", NEW_PASSWORD)).block()).isNotNull();
         client.get().uri("/api/auth/reset-password/{token}?callbackURL={url}", token, "/reset")
                 .exchange()
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/reset?error=INVALID_TOKEN");

@@ -74,7 +74,9 @@ class JsonErrorWebExceptionHandlerTest {
         assertThat(statusOf(AuthError.INVALID_PASSWORD)).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(statusOf(AuthError.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(statusOf(AuthError.SESSION_NOT_FRESH)).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(statusOf(AuthError.TWO_FACTOR_NOT_SUPPORTED)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(statusOf(AuthError.INVALID_CODE)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(statusOf(AuthError.INVALID_TWO_FACTOR_COOKIE)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(statusOf(AuthError.TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE)).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

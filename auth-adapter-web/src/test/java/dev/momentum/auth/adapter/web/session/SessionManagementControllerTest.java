@@ -15,7 +15,7 @@ class SessionManagementControllerTest {
     final TestAuthService auth = new TestAuthService();
     final WebTestClient client = ControllerSlice.of(auth, SessionManagementController.class);
     final SessionResult laptop = auth.signUpVerifyAndSignIn("ada@example.com");
-    final SessionResult phone = auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com",
+    final SessionResult phone = auth.signedIn(TestAuthService.signInCommand("ada@example.com",
             TestAuthService.PASSWORD)).block();
 
     @Test

@@ -10,9 +10,10 @@ import java.util.Objects;
 /**
  * @param replacedSessionToken the session the client held when it signed in, which the sign-in
  *                             ends (ASVS 5.0 7.2.4); null when it held none
+ * @param trustedDevice        the token of a device the user trusted at an earlier second step; null when none
  */
 public record SignInCommand(EmailAddress email, String password, boolean rememberMe, ClientInfo client,
-                            BearerToken replacedSessionToken) {
+                            BearerToken replacedSessionToken, String trustedDevice) {
 
     public SignInCommand {
         Objects.requireNonNull(email, "email cannot be null");
@@ -24,7 +25,11 @@ public record SignInCommand(EmailAddress email, String password, boolean remembe
     public static SignInCommand of(String email, String password, boolean rememberMe, ClientInfo client,
                                    BearerToken replacedSessionToken) {
         EmailAddress address = EmailAddress.parse(email).orElseThrow(() -> new AuthException(AuthError.INVALID_EMAIL));
-        return new SignInCommand(address, password, rememberMe, client, replacedSessionToken);
+        return new SignInCommand(address, password, rememberMe, client, replacedSessionToken, null);
+    }
+
+    public SignInCommand withTrustedDevice(String token) {
+        return new SignInCommand(email, password, rememberMe, client, replacedSessionToken, token);
     }
 
     @Override

@@ -1,15 +1,15 @@
 package dev.momentum.auth.application.twofactor.port.out;
 
-import dev.momentum.auth.domain.twofactor.TotpFactor;
+import dev.momentum.auth.domain.twofactor.SecondFactor;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
-/** The users' authenticator apps. A factor asks for codes at sign-in only once it is verified. */
+/** The users' second factors. An authenticator app asks for codes at sign-in only once it is verified. */
 public interface SecondFactors {
 
-    /** The user's authenticator app, verified or not; empty when there is none. */
-    Mono<TotpFactor> findTotp(UserId user);
+    /** The user's second factor, enabled or not; empty when there is none. */
+    Mono<SecondFactor> find(UserId user);
 
     /**
      * Starts an enrolment, or starts it again while none was verified; false, changing nothing,
@@ -20,7 +20,7 @@ public interface SecondFactors {
     /**
      * Records that the code of this step was accepted, unless a code of this step or a later one
      * was: true for one caller at most, however many race. The first accepted code verifies an
-     * enrolment.
+     * enrolment and enables the factor.
      */
     Mono<Boolean> acceptStep(UserId user, long step);
 
@@ -28,6 +28,20 @@ public interface SecondFactors {
      * Replaces the sealed backup codes if they are still the ones read: a code spent by one
      * request cannot be spent by another that read the same codes. False, changing nothing,
      * when another change came first.
+     *
+     * @param expectedSealedCodes null: the user has none yet
      */
     Mono<Boolean> replaceBackupCodes(UserId user, String expectedSealedCodes, String sealedCodes);
+
+    /**
+     * Counts a wrong code; the one that makes {@code allowed} in a row locks the factor until
+     * {@code lockUntil} and starts the count again. True when this failure locked it.
+     */
+    Mono<Boolean> recordFailure(UserId user, int allowed, Instant lockUntil);
+
+    /** A right code: the count of wrong ones in a row starts again. */
+    Mono<Void> clearFailures(UserId user);
+
+    /** Removes the factor and its backup codes; false when there was none. */
+    Mono<Boolean> remove(UserId user);
 }
