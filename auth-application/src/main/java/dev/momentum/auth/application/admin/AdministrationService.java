@@ -7,6 +7,7 @@ import dev.momentum.auth.application.admin.port.in.EnableUserUseCase;
 import dev.momentum.auth.application.admin.port.in.EndUserSessionsUseCase;
 import dev.momentum.auth.application.admin.port.in.FindUserQuery;
 import dev.momentum.auth.application.admin.port.in.ReadAuditTrailQuery;
+import dev.momentum.auth.application.admin.port.in.RemoveSecondFactorUseCase;
 import dev.momentum.auth.application.admin.port.in.RemoveUserUseCase;
 import dev.momentum.auth.application.admin.port.in.SearchUsersQuery;
 import dev.momentum.auth.application.admin.port.in.SetRoleCommand;
@@ -24,13 +25,16 @@ import dev.momentum.auth.application.error.FailureDetail.AdminRefusal;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.TransactionRunner;
+import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.user.port.out.UserRegistry;
+import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.user.AdministeredUser;
 import dev.momentum.auth.domain.user.UserId;
+import dev.momentum.auth.domain.verification.VerificationPurpose;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,12 +47,15 @@ import reactor.core.publisher.Mono;
  * taking the role away takes effect at once, not when the token expires.
  */
 public final class AdministrationService implements SearchUsersQuery, FindUserQuery, DisableUserUseCase,
-        EnableUserUseCase, EndUserSessionsUseCase, RemoveUserUseCase, SetRoleUseCase, ReadAuditTrailQuery {
+        EnableUserUseCase, EndUserSessionsUseCase, RemoveUserUseCase, SetRoleUseCase, ReadAuditTrailQuery,
+        RemoveSecondFactorUseCase {
 
     private final UserRegistry users;
     private final Administrators administrators;
     private final UserAdministration administration;
     private final SessionRepository sessions;
+    private final SecondFactors secondFactors;
+    private final VerificationTokenRepository tokens;
     private final AuditTrail trail;
     private final TransactionRunner transactions;
     private final AdminPolicy policy;
@@ -56,12 +63,15 @@ public final class AdministrationService implements SearchUsersQuery, FindUserQu
     private final Clock clock;
 
     public AdministrationService(UserRegistry users, Administrators administrators, UserAdministration administration,
-                                 SessionRepository sessions, AuditTrail trail, TransactionRunner transactions,
+                                 SessionRepository sessions, SecondFactors secondFactors,
+                                 VerificationTokenRepository tokens, AuditTrail trail, TransactionRunner transactions,
                                  AdminPolicy policy, SecurityEvents events, Clock clock) {
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.administrators = Objects.requireNonNull(administrators, "administrators cannot be null");
         this.administration = Objects.requireNonNull(administration, "administration cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors cannot be null");
+        this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
         this.trail = Objects.requireNonNull(trail, "trail cannot be null");
         this.transactions = Objects.requireNonNull(transactions, "transactions cannot be null");
         this.policy = Objects.requireNonNull(policy, "policy cannot be null");
@@ -112,6 +122,13 @@ public final class AdministrationService implements SearchUsersQuery, FindUserQu
     public Mono<Void> endSessions(UserActionCommand command) {
         return changeUser(command, OwnAccount.ALLOWED, SecurityEventType.SESSION_REVOCATION,
                 "all sessions", () -> sessions.deleteAllOfUser(command.user(), null));
+    }
+
+    @Override
+    public Mono<Void> removeSecondFactor(UserActionCommand command) {
+        return changeUser(command, OwnAccount.ALLOWED, SecurityEventType.TWO_FACTOR_DISABLED, "by an administrator",
+                () -> secondFactors.remove(command.user())
+                        .then(tokens.discardUnspent(command.user(), VerificationPurpose.TRUSTED_DEVICE)));
     }
 
     @Override

@@ -17,7 +17,15 @@ public final class CurrentSession {
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
     }
 
+    /** The live session, refused with TWO_FACTOR_ENROLMENT_REQUIRED while it can only enrol a second factor. */
     public Mono<SessionResult> require(BearerToken token) {
+        return requireToEnrol(token).flatMap(session -> session.enrolmentOnly()
+                ? Mono.error(new AuthException(AuthError.TWO_FACTOR_ENROLMENT_REQUIRED))
+                : Mono.just(session));
+    }
+
+    /** The live session, one that can only enrol a second factor included. */
+    public Mono<SessionResult> requireToEnrol(BearerToken token) {
         if (token == null) {
             return Mono.error(new AuthException(AuthError.UNAUTHORIZED));
         }

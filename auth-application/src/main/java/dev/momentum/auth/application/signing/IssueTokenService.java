@@ -15,6 +15,7 @@ import dev.momentum.auth.domain.token.BearerToken;
 import dev.momentum.auth.domain.user.User;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +54,9 @@ public final class IssueTokenService implements IssueTokenUseCase, GetSessionWit
     @Override
     public Mono<SessionWithJwtResult> getSessionWithJwt(BearerToken sessionToken, boolean mayRefresh) {
         return getSession.getSession(sessionToken, mayRefresh)
-                .flatMap(session -> tokenFor(session).map(jwt -> new SessionWithJwtResult(session, jwt)));
+                .flatMap(session -> session.enrolmentOnly()
+                        ? Mono.just(new SessionWithJwtResult(session, Optional.empty()))
+                        : tokenFor(session).map(jwt -> new SessionWithJwtResult(session, Optional.of(jwt))));
     }
 
     Mono<String> tokenFor(SessionResult session) {

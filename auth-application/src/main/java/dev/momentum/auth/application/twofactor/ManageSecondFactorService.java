@@ -116,7 +116,7 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
     }
 
     private Mono<SessionResult> confirmed(PasswordConfirmedCommand command) {
-        return current.require(command.session())
+        return current.requireToEnrol(command.session())
                 .flatMap(held -> passwords.check(held.user(), command.password()).thenReturn(held));
     }
 

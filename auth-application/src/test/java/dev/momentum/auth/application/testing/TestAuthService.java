@@ -45,6 +45,7 @@ import dev.momentum.auth.application.twofactor.SignInSecondStep;
 import dev.momentum.auth.application.twofactor.VerifySecondFactorService;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
+import dev.momentum.auth.application.user.SecondFactorRequirement;
 import dev.momentum.auth.application.verification.SendVerificationEmailService;
 import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
@@ -110,7 +111,8 @@ public final class TestAuthService {
     public final SignInSecondStep secondStep = new SignInSecondStep(verificationTokens, secondFactors, tokens, clock);
     public final SignInService signIn = new SignInService(users, hasher, sessionReplacement, secondStep, policy, limiter,
             clock, events);
-    public final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(), clock);
+    public final GetSessionService getSession = new GetSessionService(sessions, policy.sessionLifetime(),
+            SecondFactorRequirement.NONE, clock);
     public final AtomicBoolean databaseReachable = new AtomicBoolean(true);
     public final HealthService health = new HealthService(new StorageProbe() {
         @Override
@@ -136,7 +138,8 @@ public final class TestAuthService {
     public final KeyRotationService keyRotation = new KeyRotationService(keyRing, administrators);
     public final InMemoryUserAdministration userAdministration = new InMemoryUserAdministration(users);
     public final AdministrationService administration = new AdministrationService(users, administrators,
-            userAdministration, sessions, auditTrail, transactions, admins, events, clock);
+            userAdministration, sessions, secondFactors, verificationTokens, auditTrail, transactions, admins, events,
+            clock);
     public final ListSessionsService listSessions = new ListSessionsService(getSession, sessions, policy.sessionLifetime(),
             clock);
     public final RevokeSessionsService revokeSessions = new RevokeSessionsService(getSession, sessions, events);

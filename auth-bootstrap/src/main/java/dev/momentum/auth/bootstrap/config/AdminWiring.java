@@ -18,6 +18,7 @@ class AdminWiring {
                                                 Administrators administrators, AdminPolicy admins,
                                                 SecurityEvents events, Clock clock) {
         return new AdministrationService(stores.userRegistry(), administrators, stores.userAdministration(),
-                stores.sessions(), auditTrail, stores.transactions(), admins, events, clock);
+                stores.sessions(), stores.secondFactors(), stores.verificationTokens(), auditTrail, stores.transactions(),
+                admins, events, clock);
     }
 }

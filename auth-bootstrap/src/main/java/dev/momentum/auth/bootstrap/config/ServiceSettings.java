@@ -10,6 +10,7 @@ import dev.momentum.auth.application.signing.TokenSettings;
 import dev.momentum.auth.application.support.SettingsReader;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.SecondFactorRequirement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,7 +30,8 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                               MailDeliveryPolicy mailDelivery, Duration mailPollInterval,
                               Duration housekeepingInterval, Duration mailRetention, Duration auditRetention,
                               TokenSettings tokens, RateLimitPolicy rateLimits, Optional<Integer> managementPort,
-                              boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl, String appName) {
+                              boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl, String appName,
+                              SecondFactorRequirement secondFactorRequirement) {
 
     public boolean usesEmbeddedDatabase() {
         return database.embedded();
@@ -45,6 +47,7 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
         if (!logFormat.equals("json") && !logFormat.equals("text")) {
             env.problem("LOG_FORMAT must be json or text, not '" + logFormat + "'");
         }
+        AdminPolicy admins = AdminPolicy.read(env);
         var settings = new ServiceSettings(production, port, DatabaseSettings.read(env, production),
                 Path.of(env.text("AUTH_DATA_DIR").orElse("data")), SecretSettings.read(env, production),
                 WebSettings.read(env, port), MailSettings.read(env, production),
@@ -53,8 +56,8 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                 env.duration("HOUSEKEEPING_INTERVAL", Duration.ofHours(1)),
                 env.duration("MAIL_RETENTION", Duration.ofDays(7)), env.duration("AUDIT_RETENTION", Duration.ofDays(365)),
                 TokenSettings.read(env), RateLimitPolicy.read(env), managementPort, logFormat.equals("json"),
-                AdminPolicy.read(env), env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
-                env.text("AUTH_APP_NAME").orElse("Better Auth"));
+                admins, env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
+                env.text("AUTH_APP_NAME").orElse("Better Auth"), SecondFactorRequirement.read(env, admins));
         if (!env.problems().isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", env.problems()));
         }

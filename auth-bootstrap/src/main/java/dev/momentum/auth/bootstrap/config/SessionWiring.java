@@ -48,8 +48,10 @@ class SessionWiring {
     }
 
     @Bean
-    GetSessionService getSessionService(SessionRepository sessionLookups, AuthPolicy policy, Clock clock) {
-        return new GetSessionService(sessionLookups, policy.sessionLifetime(), clock);
+    GetSessionService getSessionService(SessionRepository sessionLookups, AuthPolicy policy, ServiceSettings settings,
+                                        Clock clock) {
+        return new GetSessionService(sessionLookups, policy.sessionLifetime(), settings.secondFactorRequirement(),
+                clock);
     }
 
     @Bean

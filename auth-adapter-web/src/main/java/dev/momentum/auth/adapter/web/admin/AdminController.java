@@ -14,6 +14,7 @@ import dev.momentum.auth.application.admin.port.in.EnableUserUseCase;
 import dev.momentum.auth.application.admin.port.in.EndUserSessionsUseCase;
 import dev.momentum.auth.application.admin.port.in.FindUserQuery;
 import dev.momentum.auth.application.admin.port.in.ReadAuditTrailQuery;
+import dev.momentum.auth.application.admin.port.in.RemoveSecondFactorUseCase;
 import dev.momentum.auth.application.admin.port.in.RemoveUserUseCase;
 import dev.momentum.auth.application.admin.port.in.SearchUsersQuery;
 import dev.momentum.auth.application.admin.port.in.SetRoleCommand;
@@ -57,13 +58,14 @@ public class AdminController {
     private final SetRoleUseCase setRole;
     private final EndUserSessionsUseCase endSessions;
     private final RemoveUserUseCase removeUser;
+    private final RemoveSecondFactorUseCase removeSecondFactor;
     private final ReadAuditTrailQuery auditTrail;
     private final RotateSigningKeysUseCase signingKeys;
 
     public AdminController(SearchUsersQuery searchUsers, FindUserQuery findUser, DisableUserUseCase disableUser,
                            EnableUserUseCase enableUser, SetRoleUseCase setRole, EndUserSessionsUseCase endSessions,
-                           RemoveUserUseCase removeUser, ReadAuditTrailQuery auditTrail,
-                           RotateSigningKeysUseCase signingKeys) {
+                           RemoveUserUseCase removeUser, RemoveSecondFactorUseCase removeSecondFactor,
+                           ReadAuditTrailQuery auditTrail, RotateSigningKeysUseCase signingKeys) {
         this.searchUsers = searchUsers;
         this.findUser = findUser;
         this.disableUser = disableUser;
@@ -71,6 +73,7 @@ public class AdminController {
         this.setRole = setRole;
         this.endSessions = endSessions;
         this.removeUser = removeUser;
+        this.removeSecondFactor = removeSecondFactor;
         this.auditTrail = auditTrail;
         this.signingKeys = signingKeys;
     }
@@ -114,6 +117,12 @@ public class AdminController {
     @DeleteMapping("/users/{id}/sessions")
     public Mono<SuccessResponse> endSessions(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return endSessions.endSessions(onUser(token, id)).thenReturn(new SuccessResponse(true));
+    }
+
+    /** For a user who lost their authenticator app and backup codes; audited as TWO_FACTOR_DISABLED. */
+    @DeleteMapping("/users/{id}/second-factor")
+    public Mono<SuccessResponse> removeSecondFactor(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return removeSecondFactor.removeSecondFactor(onUser(token, id)).thenReturn(new SuccessResponse(true));
     }
 
     @DeleteMapping("/users/{id}")

@@ -28,7 +28,8 @@ public final class AuthErrorHttpMapper {
             case NOT_FOUND, FAILED_TO_GET_USER_INFO -> HttpStatus.NOT_FOUND;
             case USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN ->
+            case EMAIL_NOT_VERIFIED, SESSION_NOT_FRESH, BANNED_USER, FORBIDDEN,
+                 TWO_FACTOR_ENROLMENT_REQUIRED ->
                     HttpStatus.FORBIDDEN;
             case SERVICE_UNAVAILABLE, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
@@ -97,6 +98,7 @@ public final class AuthErrorHttpMapper {
             case INVALID_CODE -> "Invalid code";
             case TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE -> "Too many attempts. Please request a new code.";
             case INVALID_TWO_FACTOR_COOKIE -> "Invalid two factor cookie";
+            case TWO_FACTOR_ENROLMENT_REQUIRED -> "This account must have a second factor. Enable one to continue.";
             case CONFLICT -> "Another change came first. Please try again.";
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable. Please try again shortly.";
             case OVERLOADED -> "The service is busy. Please try again shortly.";

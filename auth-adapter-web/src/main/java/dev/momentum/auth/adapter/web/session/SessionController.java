@@ -58,7 +58,7 @@ public final class SessionController {
                             if (found.session().refreshed()) {
                                 sessionCookies.issue(exchange.getResponse(), found.session(), true);
                             }
-                            exchange.getResponse().getHeaders().set("set-auth-jwt", found.jwt());
+                            found.jwt().ifPresent(jwt -> exchange.getResponse().getHeaders().set("set-auth-jwt", jwt));
                             return noStore().body((Object) GetSessionResponse.from(found.session()));
                         })
                         .switchIfEmpty(noSession))

@@ -3,8 +3,16 @@ package dev.momentum.auth.adapter.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
+import dev.momentum.auth.application.credential.port.in.SignInResult;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.application.twofactor.port.in.PasswordConfirmedCommand;
+import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand;
+import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand.Proof;
+import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.session.ClientInfo;
+import dev.momentum.auth.domain.twofactor.TotpCheck;
+import dev.momentum.auth.domain.twofactor.TotpSecret;
 import dev.momentum.auth.domain.user.User;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +64,32 @@ class AdminControllerTest {
                 .jsonPath("$.disabled").isEqualTo(true)
                 .jsonPath("$.disabledReason").isEqualTo("fraud");
         assertThat(auth.getSession.getSession(ada.token()).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void removeSecondFactorThenTheUserSignsInWithThePasswordAloneAndItIsAudited() {
+        var enrolment = auth.manageSecondFactor.enableTotp(new PasswordConfirmedCommand(ada.token(),
+                TestAuthService.PASSWORD, ClientInfo.UNKNOWN), null).block();
+        String secret = enrolment.totpUri().substring(enrolment.totpUri().indexOf("secret=") + "secret=".length());
+        auth.verifySecondFactor.verify(new VerifySecondFactorCommand(Proof.TOTP, auth.totpCodes.codeAt(
+                new TotpSecret(secret), TotpCheck.stepAt(auth.clock.instant())), ada.token(), null, false, true,
+                ClientInfo.UNKNOWN)).block();
+        asAdmin(client.get().uri("/api/admin/users/{id}", ada.user().id().value()))
+                .exchange().expectBody().jsonPath("$.twoFactorEnabled").isEqualTo(true);
+
+        asAdmin(client.delete().uri("/api/admin/users/{id}/second-factor", ada.user().id().value()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"success\":true}");
+
+        asAdmin(client.get().uri("/api/admin/users/{id}", ada.user().id().value()))
+                .exchange().expectBody().jsonPath("$.twoFactorEnabled").isEqualTo(false);
+        assertThat(auth.signIn.signIn(TestAuthService.signInCommand("ada@example.com", TestAuthService.PASSWORD))
+                .block()).isInstanceOf(SignInResult.SignedInResult.class);
+        assertThat(auth.auditTrail.events()).anySatisfy(event -> {
+            assertThat(event.type()).isEqualTo(SecurityEventType.TWO_FACTOR_DISABLED);
+            assertThat(event.actorId()).isEqualTo(admin.user().id());
+        });
     }
 
     @Test

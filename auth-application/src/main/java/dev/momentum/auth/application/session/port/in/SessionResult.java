@@ -8,9 +8,11 @@ import java.util.Objects;
 /**
  * A live session, its user, and the bearer token that names it. The token is known only here,
  * at the moment it is issued or presented: the database keeps its hash. {@code refreshed} says
- * that this lookup extended the session, so the cookie should be sent again.
+ * that this lookup extended the session, so the cookie should be sent again. {@code enrolmentOnly}
+ * says that the user must have a second factor and has none, so the session can only enrol one.
  */
-public record SessionResult(BearerToken token, Session session, User user, boolean refreshed) {
+public record SessionResult(BearerToken token, Session session, User user, boolean refreshed,
+                            boolean enrolmentOnly) {
 
     public SessionResult {
         Objects.requireNonNull(token, "token cannot be null");
@@ -19,7 +21,7 @@ public record SessionResult(BearerToken token, Session session, User user, boole
     }
 
     public SessionResult(BearerToken token, Session session, User user) {
-        this(token, session, user, false);
+        this(token, session, user, false, false);
     }
 
     @Override
