@@ -8,6 +8,15 @@ import { browser, checks } from "./browser.mjs";
 
 const [authBase, mailbox, frontend] = process.argv.slice(2);
 const { check, finish } = checks();
+let mailsTo = 0;
+
+/** The next mail to the address: the link (verification) or the sign-in code it carries. */
+async function nextMail(email, kind) {
+  mailsTo++;
+  const response = await fetch(`${mailbox.replace(/\/link$/, `/${kind}`)}?to=${encodeURIComponent(email)}&n=${mailsTo}`);
+  if (!response.ok) throw new Error(`no mail ${mailsTo} to ${email}: ${await response.text()}`);
+  return response.text();
+}
 
 function clientIn(browserFetch, redirects = []) {
   return createAuthClient({
@@ -30,8 +39,7 @@ const email = `second-factor-${Date.now()}@example.com`;
 const password = "correct horse battery staple";
 
 await laptop.signUp.email({ name: "Grace", email, password });
-const link = await (await fetch(`${mailbox}?to=${encodeURIComponent(email)}&n=1`)).text();
-await laptopFetch(link);
+await laptopFetch(await nextMail(email, "link"));
 const signedUp = await laptop.getSession();
 check("signed in through the mailed link, no second factor yet", signedUp.data?.user.twoFactorEnabled === false,
   signedUp.data?.user);
@@ -63,7 +71,7 @@ check("the session goes on, rotated, with twoFactorEnabled", afterEnable.data?.u
 await laptop.signOut();
 const challenged = await laptop.signIn.email({ email, password, rememberMe: false });
 check("sign-in answers twoFactorRedirect with the methods, no token", challenged.data?.twoFactorRedirect === true
-  && JSON.stringify(challenged.data?.twoFactorMethods) === '["totp"]' && challenged.data?.token === undefined,
+  && JSON.stringify(challenged.data?.twoFactorMethods) === '["totp","otp"]' && challenged.data?.token === undefined,
   challenged.data ?? challenged.error);
 check("twoFactorClient calls onTwoFactorRedirect", redirects.length === 1
   && redirects[0].twoFactorMethods?.[0] === "totp", redirects);
@@ -130,9 +138,21 @@ check("an old backup code stops working", oldCode.error?.code === "INVALID_BACKU
 const newCode = await tablet.twoFactor.verifyBackupCode({ code: regenerated.data?.backupCodes[0] });
 check("a new one works", newCode.data?.user.email === email, newCode.error);
 
-const otp = await laptop.twoFactor.sendOtp();
-check("codes by mail are not offered: 400 OTP_NOT_CONFIGURED", otp.error?.status === 400
-  && otp.error?.code === "OTP_NOT_CONFIGURED", otp.error);
+const mailFetch = browser(frontend);
+const byMail = clientIn(mailFetch);
+await byMail.signIn.email({ email, password });
+const sent = await byMail.twoFactor.sendOtp();
+check("send-otp with the challenge answers status true", sent.data?.status === true, sent.error);
+const mailedCode = await nextMail(email, "code");
+const wrongMailed = await byMail.twoFactor.verifyOtp({ code: mailedCode === "000000" ? "000001" : "000000" });
+check("a wrong mailed code: 401 INVALID_CODE", wrongMailed.error?.code === "INVALID_CODE", wrongMailed.error);
+const viaMail = await byMail.twoFactor.verifyOtp({ code: mailedCode });
+check("the code from the real SMTP server completes the sign-in", viaMail.data?.user.email === email, viaMail.error);
+const anotherBrowser = clientIn(browser(frontend));
+await anotherBrowser.signIn.email({ email, password });
+const mailedAgain = await anotherBrowser.twoFactor.verifyOtp({ code: mailedCode });
+check("that code does not complete another sign-in", mailedAgain.error?.code === "INVALID_CODE",
+  mailedAgain.error ?? mailedAgain.data);
 
 const disabled = await laptop.twoFactor.disable({ password });
 check("disable answers status true", disabled.data?.status === true, disabled.error);
@@ -143,5 +163,15 @@ await laptop.signOut();
 const plain = await laptop.signIn.email({ email, password });
 check("sign-in needs no code once disabled", typeof plain.data?.token === "string"
   && plain.data?.user.twoFactorEnabled === false, plain.data ?? plain.error);
+
+const otpEnabled = await laptop.twoFactor.enable({ password, method: "otp" });
+check("enable with method otp answers method otp", otpEnabled.data?.method === "otp", otpEnabled.error);
+await laptop.signOut();
+const otpOnly = await laptop.signIn.email({ email, password });
+check("with codes by mail only, sign-in offers otp", JSON.stringify(otpOnly.data?.twoFactorMethods) === '["otp"]',
+  otpOnly.data ?? otpOnly.error);
+await laptop.twoFactor.sendOtp();
+const otpSignIn = await laptop.twoFactor.verifyOtp({ code: await nextMail(email, "code") });
+check("a mailed code completes it", otpSignIn.data?.user.twoFactorEnabled === true, otpSignIn.error);
 
 finish();

@@ -23,6 +23,11 @@ public final class RandomTokenGenerator implements SecureTokenGenerator {
         return randomString();
     }
 
+    @Override
+    public String newCode() {
+        return "%06d".formatted(random.nextInt(1_000_000));
+    }
+
     private String randomString() {
         StringBuilder out = new StringBuilder(LENGTH);
         byte[] buffer = new byte[LENGTH * 2];

@@ -1,11 +1,12 @@
 package dev.momentum.auth.adapter.mail;
 
+import dev.momentum.auth.application.mail.port.out.AccountMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.AccountDeletionMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangedNotice;
 import dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
-import dev.momentum.auth.application.mail.port.out.AccountMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ public final class MailTemplates {
                     render("account-deletion", m, Map.of("name", name, "link", m.link().toString()));
             case EmailChangedNotice m ->
                     render("email-changed", m, Map.of("name", name, "newEmail", m.newEmail().value()));
+            case SecondFactorCodeMail m -> render("second-factor-code", m, Map.of("name", name, "code", m.code()));
         };
     }
 

@@ -2,6 +2,8 @@ package dev.momentum.auth.adapter.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeMail;
+import dev.momentum.auth.domain.user.EmailAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -44,5 +46,16 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Reset your password");
         assertThat(mail.text()).contains("/reset-password/abc?callbackURL=%2Freset");
         assertThat(mail.html()).contains("Reset password");
+    }
+
+    @Test
+    void renderWhenASecondFactorCodeThenTheCodeInSubjectTextAndHtml() {
+        var code = new SecondFactorCodeMail(new EmailAddress("ada@example.com"), "Ada", "042917");
+
+        RenderedMail mail = TestMails.templates().render(code);
+
+        assertThat(mail.subject()).isEqualTo("Your sign-in code: 042917");
+        assertThat(mail.text()).contains("your sign-in code is 042917").contains("three minutes");
+        assertThat(mail.html()).contains("<strong style=\"font-size: 20px; letter-spacing: 2px;\">042917</strong>");
     }
 }

@@ -1,11 +1,12 @@
 package dev.momentum.auth.adapter.persistence;
 
+import dev.momentum.auth.application.mail.port.out.AccountMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.AccountDeletionMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.EmailChangedNotice;
 import dev.momentum.auth.application.mail.port.out.AccountMail.PasswordResetMail;
+import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
-import dev.momentum.auth.application.mail.port.out.AccountMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.support.port.out.SecretSealer;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
@@ -152,6 +153,7 @@ final class MailOutboxPersistenceAdapter implements MailOutbox {
             case EmailChangeMail m -> fields.putAll(Map.of("kind", "EMAIL_CHANGE", "link", m.link().toString()));
             case AccountDeletionMail m -> fields.putAll(Map.of("kind", "ACCOUNT_DELETION", "link", m.link().toString()));
             case EmailChangedNotice m -> fields.putAll(Map.of("kind", "EMAIL_CHANGED", "newEmail", m.newEmail().value()));
+            case SecondFactorCodeMail m -> fields.putAll(Map.of("kind", "SECOND_FACTOR_CODE", "code", m.code()));
         }
         return fields;
     }
@@ -165,6 +167,7 @@ final class MailOutboxPersistenceAdapter implements MailOutbox {
             case "EMAIL_CHANGE" -> new EmailChangeMail(to, name, link(fields));
             case "ACCOUNT_DELETION" -> new AccountDeletionMail(to, name, link(fields));
             case "EMAIL_CHANGED" -> new EmailChangedNotice(to, name, address(fields.get("newEmail")));
+            case "SECOND_FACTOR_CODE" -> new SecondFactorCodeMail(to, name, (String) fields.get("code"));
             default -> throw new IllegalStateException("unknown mail kind " + fields.get("kind"));
         };
     }

@@ -118,6 +118,23 @@ final class SecondFactorPersistenceAdapter implements SecondFactors {
                 .then());
     }
 
+    /** An existing row (an authenticator app, enrolled or not) is enabled; otherwise one without an app is made. */
+    @Override
+    public Mono<Void> enableMailedCodes(UserId user, Instant now) {
+        Mono<Long> enabled = storage.guard(storage.client().sql(
+                        "UPDATE second_factors SET enforced = TRUE WHERE user_id = :userId")
+                .bind("userId", user.value())
+                .fetch().rowsUpdated());
+        Mono<Long> inserted = storage.guard(storage.client().sql("""
+                        INSERT INTO second_factors (user_id, enforced, totp_verified, created_at)
+                        VALUES (:userId, TRUE, FALSE, :now)
+                        ON CONFLICT DO NOTHING""")
+                .bind("userId", user.value())
+                .bind("now", Timestamps.of(now))
+                .fetch().rowsUpdated());
+        return enabled.flatMap(count -> count == 1 ? Mono.empty() : inserted.then(enabled)).then();
+    }
+
     @Override
     public Mono<Boolean> remove(UserId user) {
         return storage.guard(storage.client().sql("DELETE FROM second_factors WHERE user_id = :userId")

@@ -119,6 +119,18 @@ public final class VerificationTokenPersistenceAdapter implements VerificationTo
         return storage.guard(admitted.switchIfEmpty(exhausted));
     }
 
+    @Override
+    public Mono<UserId> holder(TokenHash challenge, Instant now) {
+        return storage.guard(storage.client().sql("""
+                        SELECT user_id FROM verification_tokens
+                        WHERE token_hash = :tokenHash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now""")
+                .bind("tokenHash", challenge.hex())
+                .bind("purpose", VerificationPurpose.SIGN_IN_CHALLENGE.name())
+                .bind("now", Timestamps.of(now))
+                .map(row -> new UserId(row.get("user_id", String.class)))
+                .one());
+    }
+
     private static StoredToken read(Readable row) {
         var token = new VerificationToken(new TokenHash(row.get("token_hash", String.class).strip()),
                 VerificationPurpose.valueOf(row.get("purpose", String.class)),

@@ -45,6 +45,7 @@ public enum AuthError {
     INVALID_CODE,
     TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE,
     INVALID_TWO_FACTOR_COOKIE,
+    OTP_HAS_EXPIRED,
     // ours: TWO_FACTOR_REQUIRED asks this user for a second factor, and the session can only enrol one
     TWO_FACTOR_ENROLMENT_REQUIRED,
     CONFLICT,

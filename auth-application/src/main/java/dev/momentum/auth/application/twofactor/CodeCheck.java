@@ -29,13 +29,16 @@ public final class CodeCheck {
     private final SecondFactors factors;
     private final FactorSecrets secrets;
     private final TotpCodes totp;
+    private final MailedCodes mailed;
     private final SecurityEvents events;
     private final Clock clock;
 
-    public CodeCheck(SecondFactors factors, FactorSecrets secrets, TotpCodes totp, SecurityEvents events, Clock clock) {
+    public CodeCheck(SecondFactors factors, FactorSecrets secrets, TotpCodes totp, MailedCodes mailed,
+                     SecurityEvents events, Clock clock) {
         this.factors = Objects.requireNonNull(factors, "factors cannot be null");
         this.secrets = Objects.requireNonNull(secrets, "secrets cannot be null");
         this.totp = Objects.requireNonNull(totp, "totp cannot be null");
+        this.mailed = Objects.requireNonNull(mailed, "mailed cannot be null");
         this.events = Objects.requireNonNull(events, "events cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
@@ -46,16 +49,25 @@ public final class CodeCheck {
                 .filter(factor -> switch (proof) {
                     case TOTP -> signingIn ? factor.totpAtSignIn() : factor.hasTotp();
                     case BACKUP_CODE -> factor.sealedBackupCodes() != null;
+                    case OTP -> factor.enabled();
                 })
-                .switchIfEmpty(Mono.error(() -> new AuthException(proof == Proof.TOTP
-                        ? AuthError.TOTP_NOT_ENABLED : AuthError.BACKUP_CODES_NOT_ENABLED)));
+                .switchIfEmpty(Mono.error(() -> new AuthException(switch (proof) {
+                    case TOTP -> AuthError.TOTP_NOT_ENABLED;
+                    case BACKUP_CODE -> AuthError.BACKUP_CODES_NOT_ENABLED;
+                    case OTP -> AuthError.TWO_FACTOR_NOT_ENABLED;
+                })));
     }
 
-    /** True when the code proves the factor and was spent by this call. */
-    public Mono<Boolean> proves(User user, SecondFactor factor, Proof proof, String code) {
+    /**
+     * True when the code proves the factor and was spent by this call.
+     *
+     * @param key the challenge or session a mailed code was sent for
+     */
+    public Mono<Boolean> proves(User user, SecondFactor factor, Proof proof, String code, String key) {
         return switch (proof) {
             case TOTP -> totpProves(user, factor, code);
             case BACKUP_CODE -> backupCodeProves(user, factor, code);
+            case OTP -> mailed.proves(user, key, code);
         };
     }
 

@@ -80,6 +80,12 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
     }
 
     @Override
+    public Mono<SessionResult> enableMailedCodes(PasswordConfirmedCommand command) {
+        return confirmed(command).flatMap(held -> factors.enableMailedCodes(held.user().id(), Instants.now(clock))
+                .then(replaced(held, command, SecurityEventType.TWO_FACTOR_ENABLED, "OTP")));
+    }
+
+    @Override
     public Mono<String> totpUri(PasswordConfirmedCommand command) {
         return confirmed(command).flatMap(held -> factors.find(held.user().id())
                 .filter(SecondFactor::hasTotp)
@@ -108,11 +114,16 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
     public Mono<SessionResult> disable(PasswordConfirmedCommand command) {
         return confirmed(command).flatMap(held -> factors.remove(held.user().id())
                 .then(tokens.discardUnspent(held.user().id(), VerificationPurpose.TRUSTED_DEVICE))
-                .then(Mono.defer(() -> users.findById(held.user().id())))
+                .then(replaced(held, command, SecurityEventType.TWO_FACTOR_DISABLED, null)));
+    }
+
+    /** The session in place of the held one, with the user as the change left them, and the change audited. */
+    private Mono<SessionResult> replaced(SessionResult held, PasswordConfirmedCommand command, SecurityEventType type,
+                                         String detail) {
+        return Mono.defer(() -> users.findById(held.user().id()))
                 .switchIfEmpty(Mono.error(() -> new AuthException(AuthError.UNAUTHORIZED)))
                 .flatMap(user -> replacement.replace(held.token(), user, true, command.client()))
-                .flatMap(session -> events.succeeded(SecurityEventType.TWO_FACTOR_DISABLED, Subject.of(session.user()),
-                        null).thenReturn(session)));
+                .flatMap(session -> events.succeeded(type, Subject.of(session.user()), detail).thenReturn(session));
     }
 
     private Mono<SessionResult> confirmed(PasswordConfirmedCommand command) {

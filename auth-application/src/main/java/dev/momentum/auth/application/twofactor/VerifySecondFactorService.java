@@ -10,6 +10,8 @@ import dev.momentum.auth.application.session.port.in.GetSessionQuery;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.twofactor.port.in.SecondStepResult;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeCommand;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeUseCase;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand.Proof;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorUseCase;
@@ -38,7 +40,7 @@ import reactor.core.publisher.Mono;
  * an enrolment (and enables the factor); with a sign-in challenge, it completes the sign-in, within
  * the {@link SecondStepTerms} (ADR-0048).
  */
-public final class VerifySecondFactorService implements VerifySecondFactorUseCase {
+public final class VerifySecondFactorService implements VerifySecondFactorUseCase, SendSecondFactorCodeUseCase {
 
     private final GetSessionQuery sessions;
     private final SignInChallenges challenges;
@@ -46,6 +48,7 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
     private final UserLookup users;
     private final SecondFactors factors;
     private final CodeCheck codes;
+    private final MailedCodes mailed;
     private final SignInSecondStep secondStep;
     private final SessionReplacement replacement;
     private final SecurityEvents events;
@@ -53,7 +56,8 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
 
     public VerifySecondFactorService(GetSessionQuery sessions, SignInChallenges challenges,
                                      VerificationTokenRepository tokens, UserLookup users, SecondFactors factors,
-                                     CodeCheck codes, SignInSecondStep secondStep, SessionReplacement replacement,
+                                     CodeCheck codes, MailedCodes mailed, SignInSecondStep secondStep,
+                                     SessionReplacement replacement,
                                      SecurityEvents events, Clock clock) {
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
         this.challenges = Objects.requireNonNull(challenges, "challenges cannot be null");
@@ -61,6 +65,7 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.factors = Objects.requireNonNull(factors, "factors cannot be null");
         this.codes = Objects.requireNonNull(codes, "codes cannot be null");
+        this.mailed = Objects.requireNonNull(mailed, "mailed cannot be null");
         this.secondStep = Objects.requireNonNull(secondStep, "secondStep cannot be null");
         this.replacement = Objects.requireNonNull(replacement, "replacement cannot be null");
         this.events = Objects.requireNonNull(events, "events cannot be null");
@@ -75,15 +80,44 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
                 .switchIfEmpty(Mono.defer(() -> signedIn(command)));
     }
 
+    /** The code goes to the signed-in user, or to the user of the open challenge the client holds. */
+    @Override
+    public Mono<Void> send(SendSecondFactorCodeCommand command) {
+        return Mono.justOrEmpty(command.session())
+                .flatMap(sessions::getSession)
+                .flatMap(held -> mailed.send(held.user(), keyOf(held)).thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> challengeHolder(command.challenge())
+                        .flatMap(user -> mailed.send(user, command.challenge()).thenReturn(true))))
+                .then();
+    }
+
+    private Mono<User> challengeHolder(String challenge) {
+        Mono<User> holder = challenge == null || challenge.isEmpty() ? Mono.empty()
+                : challenges.holder(TokenHash.of(challenge), now()).flatMap(users::findById);
+        return holder.switchIfEmpty(Mono.error(() -> new AuthException(AuthError.INVALID_TWO_FACTOR_COOKIE)));
+    }
+
     /** A signed-in user's code; the first right one of an enrolment enables the factor and rotates the session. */
     private Mono<SecondStepResult> confirmed(SessionResult held, VerifySecondFactorCommand command) {
         User user = held.user();
+        if (command.proof() == Proof.OTP) {
+            return mailed.proves(user, keyOf(held), command.code())
+                    .flatMap(proven -> !proven ? Mono.error(invalid(command.proof()))
+                            : user.twoFactorEnabled() ? Mono.just(new SecondStepResult(held, false, Optional.empty()))
+                            : factors.enableMailedCodes(user.id(), now())
+                                    .then(Mono.defer(() -> enabled(held, command))));
+        }
         return codes.factorFor(user, command.proof(), false)
-                .flatMap(factor -> codes.proves(user, factor, command.proof(), command.code())
+                .flatMap(factor -> codes.proves(user, factor, command.proof(), command.code(), keyOf(held))
                         .flatMap(proven -> proven ? Mono.just(factor) : Mono.error(invalid(command.proof()))))
                 .flatMap(factor -> factor.enabled()
                         ? Mono.just(new SecondStepResult(held, false, Optional.empty()))
                         : enabled(held, command));
+    }
+
+    /** What a mailed code is bound to when the user is signed in: the session it was asked in. */
+    private static String keyOf(SessionResult held) {
+        return held.session().id().value();
     }
 
     private Mono<SecondStepResult> enabled(SessionResult held, VerifySecondFactorCommand command) {
@@ -114,7 +148,7 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
     private Mono<SecondStepResult> answered(TokenHash challenge, User user, VerifySecondFactorCommand command) {
         return codes.factorFor(user, command.proof(), true)
                 .flatMap(this::unlocked)
-                .flatMap(factor -> codes.proves(user, factor, command.proof(), command.code()))
+                .flatMap(factor -> codes.proves(user, factor, command.proof(), command.code(), command.challenge()))
                 .flatMap(proven -> proven ? completed(challenge, user, command) : failed(user, command.proof()));
     }
 
@@ -148,7 +182,7 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
     }
 
     private static AuthException invalid(Proof proof) {
-        return new AuthException(proof == Proof.TOTP ? AuthError.INVALID_CODE : AuthError.INVALID_BACKUP_CODE);
+        return new AuthException(proof == Proof.BACKUP_CODE ? AuthError.INVALID_BACKUP_CODE : AuthError.INVALID_CODE);
     }
 
     private Instant now() {

@@ -87,6 +87,17 @@ public final class InMemorySecondFactors implements SecondFactors {
     }
 
     @Override
+    public Mono<Void> enableMailedCodes(UserId user, Instant now) {
+        return Mono.fromRunnable(() -> {
+            factors.merge(user, new SecondFactor(user, true, null, false, null, OptionalLong.empty(), Optional.empty(),
+                    now), (existing, fresh) -> new SecondFactor(user, true, existing.sealedSecret(),
+                    existing.totpVerified(), existing.sealedBackupCodes(), existing.lastAcceptedStep(),
+                    existing.lockedUntil(), existing.createdAt()));
+            follow(user);
+        });
+    }
+
+    @Override
     public Mono<Boolean> remove(UserId user) {
         return Mono.fromSupplier(() -> {
             boolean removed = factors.remove(user) != null;

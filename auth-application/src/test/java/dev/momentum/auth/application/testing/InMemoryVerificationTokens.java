@@ -57,6 +57,15 @@ public final class InMemoryVerificationTokens implements VerificationTokenReposi
     }
 
     @Override
+    public Mono<UserId> holder(TokenHash challenge, Instant now) {
+        return Mono.fromSupplier(() -> {
+            VerificationToken token = tokens.get(challenge);
+            return token != null && token.purpose() == VerificationPurpose.SIGN_IN_CHALLENGE
+                    && !spent.contains(challenge) && !token.isExpiredAt(now) ? token.userId() : null;
+        });
+    }
+
+    @Override
     public Mono<Attempt> beginAttempt(TokenHash challenge, int allowed, Instant now) {
         return Mono.fromCallable(() -> {
             synchronized (this) {

@@ -14,6 +14,11 @@ public final class SequenceTokenGenerator implements SecureTokenGenerator {
     }
 
     @Override
+    public String newCode() {
+        return "%06d".formatted(next.incrementAndGet());
+    }
+
+    @Override
     public String newId() {
         return "id" + next.incrementAndGet();
     }

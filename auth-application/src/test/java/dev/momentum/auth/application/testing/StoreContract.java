@@ -6,6 +6,7 @@ import dev.momentum.auth.application.account.port.out.AccountDetails;
 import dev.momentum.auth.application.admin.port.out.UserAdministration;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
+import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeMail;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
@@ -75,6 +76,11 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         @Override
         public String newId() {
             return newToken();
+        }
+
+        @Override
+        public String newCode() {
+            throw new UnsupportedOperationException("the stores make no codes");
         }
     };
 
@@ -451,6 +457,15 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
     }
 
     @Test
+    public void claimDueWhenASecondFactorCodeIsQueuedThenItComesBackAsItWent() {
+        User ada = stored("ada@example.com");
+        var code = new SecondFactorCodeMail(ada.email(), "Ada", "042917");
+        outbox().enqueue(code, ada.id(), NOW).block();
+
+        assertThat(claim(NOW)).singleElement().satisfies(queued -> assertThat(queued.mail()).isEqualTo(code));
+    }
+
+    @Test
     public void claimDueWhenRetryIsScheduledThenNotBeforeItsTime() {
         User ada = stored("ada@example.com");
         outbox().enqueue(MAIL, ada.id(), NOW).block();
@@ -733,5 +748,39 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         List<Attempt> racing = Flux.range(0, 8).flatMap(i -> signInChallenges().beginAttempt(challenge, 5, NOW), 8)
                 .collectList().block();
         assertThat(racing).filteredOn(Attempt.Admitted.class::isInstance).hasSize(5);
+    }
+
+    @Test
+    public void enableMailedCodesThenEnabledWithoutAnAppOrBesideTheOneEnrolled() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        secondFactors().enrolTotp(bob.id(), "sealed-secret", "sealed-codes", NOW).block();
+
+        secondFactors().enableMailedCodes(ada.id(), NOW).block();
+        secondFactors().enableMailedCodes(bob.id(), NOW).block();
+
+        assertThat(secondFactors().find(ada.id()).block()).satisfies(factor -> {
+            assertThat(factor.enabled()).isTrue();
+            assertThat(factor.hasTotp()).isFalse();
+        });
+        assertThat(secondFactors().find(bob.id()).block()).satisfies(factor -> {
+            assertThat(factor.enabled()).isTrue();
+            assertThat(factor.sealedSecret()).isEqualTo("sealed-secret");
+            assertThat(factor.totpVerified()).isFalse();
+        });
+        assertThat(users().findById(ada.id()).block().twoFactorEnabled()).isTrue();
+    }
+
+    @Test
+    public void holderThenTheUserOfAnOpenChallengeAndNothingOnceSpentOrExpired() {
+        User ada = stored("ada@example.com");
+        TokenHash challenge = TokenHash.of("challenge-3");
+        verificationTokens().add(VerificationToken.issue(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, ada.id(), NOW,
+                Duration.ofMinutes(10))).block();
+
+        assertThat(signInChallenges().holder(challenge, NOW).block()).isEqualTo(ada.id());
+        assertThat(signInChallenges().holder(challenge, NOW.plusSeconds(600)).blockOptional()).isEmpty();
+        verificationTokens().redeem(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, NOW).block();
+        assertThat(signInChallenges().holder(challenge, NOW).blockOptional()).isEmpty();
     }
 }

@@ -40,6 +40,7 @@ import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.application.throttle.RateLimiter;
 import dev.momentum.auth.application.twofactor.CodeCheck;
 import dev.momentum.auth.application.twofactor.FactorSecrets;
+import dev.momentum.auth.application.twofactor.MailedCodes;
 import dev.momentum.auth.application.twofactor.ManageSecondFactorService;
 import dev.momentum.auth.application.twofactor.SignInSecondStep;
 import dev.momentum.auth.application.twofactor.VerifySecondFactorService;
@@ -160,13 +161,15 @@ public final class TestAuthService {
             transactions, verificationMailing, policy, limiter);
     public final TestTotpCodes totpCodes = new TestTotpCodes();
     public final FactorSecrets factorSecrets = new FactorSecrets(new LabelledSealer(), new CommaBackupCodesFormat());
-    public final CodeCheck codeCheck = new CodeCheck(secondFactors, factorSecrets, totpCodes, events, clock);
+    public final MailedCodes mailedCodes = new MailedCodes(verificationTokens, outbox, tokens,
+            deliveryWakeUps::incrementAndGet, clock);
+    public final CodeCheck codeCheck = new CodeCheck(secondFactors, factorSecrets, totpCodes, mailedCodes, events, clock);
     public final ManageSecondFactorService manageSecondFactor = new ManageSecondFactorService(new CurrentSession(getSession),
             new PasswordCheck(users, hasher, policy.passwordPolicy()), secondFactors, factorSecrets, totpCodes, tokens,
             verificationTokens, users, sessionReplacement, events, clock, "Momentum");
     public final VerifySecondFactorService verifySecondFactor = new VerifySecondFactorService(getSession,
-            verificationTokens, verificationTokens, users, secondFactors, codeCheck, secondStep, sessionReplacement,
-            events, clock);
+            verificationTokens, verificationTokens, users, secondFactors, codeCheck, mailedCodes, secondStep,
+            sessionReplacement, events, clock);
     public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);
 

@@ -9,11 +9,13 @@ import dev.momentum.auth.application.credential.port.in.SignInResult.SecondFacto
 import dev.momentum.auth.application.credential.port.in.SignInResult.SignedInResult;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.RateLimitedException;
+import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeMail;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.application.twofactor.port.in.PasswordConfirmedCommand;
 import dev.momentum.auth.application.twofactor.port.in.SecondStepResult;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeCommand;
 import dev.momentum.auth.application.twofactor.port.in.TotpEnrolmentResult;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand.Proof;
@@ -75,7 +77,7 @@ class SecondFactorServicesTest {
 
         var challenge = (SecondFactorRequiredResult) signIn();
 
-        assertThat(challenge.methods()).containsExactly("totp");
+        assertThat(challenge.methods()).containsExactly("totp", "otp");
         assertThat(auth.sessions.sessions).isEmpty();
         auth.clock.advance(Duration.ofSeconds(30));
         SecondStepResult result = auth.verifySecondFactor.verify(withChallenge(Proof.TOTP, codeNow(secret),
@@ -255,6 +257,68 @@ class SecondFactorServicesTest {
                 .verifyErrorMatches(AuthErrors.is(AuthError.TOTP_NOT_ENABLED));
         StepVerifier.create(auth.verifySecondFactor.verify(withSession(Proof.BACKUP_CODE, "abcde-fghij")))
                 .verifyErrorMatches(AuthErrors.is(AuthError.BACKUP_CODES_NOT_ENABLED));
+    }
+
+    @Test
+    void sendOtpForAChallengeThenTheMailedCodeCompletesThatSignInOnceAndNoOther() {
+        enabled();
+        String challenge = challenge();
+        String other = challenge();
+
+        auth.verifySecondFactor.send(new SendSecondFactorCodeCommand(null, challenge)).block();
+        String code = lastMailedCode();
+
+        assertThat(auth.deliveryWakeUps).hasPositiveValue();
+        StepVerifier.create(auth.verifySecondFactor.verify(withChallenge(Proof.OTP, code, other)))
+                .as("a code sent for another challenge").verifyErrorMatches(AuthErrors.is(AuthError.INVALID_CODE));
+        assertThat(auth.verifySecondFactor.verify(withChallenge(Proof.OTP, code, challenge)).block().started()).isTrue();
+        StepVerifier.create(auth.verifySecondFactor.verify(withChallenge(Proof.OTP, code, other)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_CODE));
+    }
+
+    @Test
+    void verifyOtpWhenThreeMinutesPassedThenOtpHasExpired() {
+        enabled();
+        String challenge = challenge();
+        auth.verifySecondFactor.send(new SendSecondFactorCodeCommand(null, challenge)).block();
+        auth.clock.advance(Duration.ofMinutes(3));
+
+        StepVerifier.create(auth.verifySecondFactor.verify(withChallenge(Proof.OTP, lastMailedCode(), challenge)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.OTP_HAS_EXPIRED));
+    }
+
+    @Test
+    void sendOtpWithoutASessionOrAnOpenChallengeThenInvalidTwoFactorCookieAndNoMail() {
+        int mailsBefore = auth.outbox.queued().size();
+
+        StepVerifier.create(auth.verifySecondFactor.send(new SendSecondFactorCodeCommand(null, "no such challenge")))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TWO_FACTOR_COOKIE));
+        StepVerifier.create(auth.verifySecondFactor.send(new SendSecondFactorCodeCommand(null, null)))
+                .verifyErrorMatches(AuthErrors.is(AuthError.INVALID_TWO_FACTOR_COOKIE));
+        assertThat(auth.outbox.queued()).hasSize(mailsBefore);
+    }
+
+    @Test
+    void enableMailedCodesThenEnabledAtOnceTheSessionReplacedAndSignInAsksForAMailedCode() {
+        SessionResult after = auth.manageSecondFactor.enableMailedCodes(confirmed(PASSWORD)).block();
+
+        assertThat(after.user().twoFactorEnabled()).isTrue();
+        assertThat(auth.getSession.getSession(ada.token()).blockOptional()).isEmpty();
+        assertThat(((SecondFactorRequiredResult) signIn()).methods()).containsExactly("otp");
+    }
+
+    @Test
+    void verifyOtpWithTheSessionThenCodesByMailAreEnabledAndTheSessionReplaced() {
+        auth.verifySecondFactor.send(new SendSecondFactorCodeCommand(ada.token(), null)).block();
+
+        SecondStepResult result = auth.verifySecondFactor.verify(withSession(Proof.OTP, lastMailedCode())).block();
+
+        assertThat(result.started()).isTrue();
+        assertThat(result.session().user().twoFactorEnabled()).isTrue();
+    }
+
+    private String lastMailedCode() {
+        return ((SecondFactorCodeMail) auth.outbox.queued().getLast()).code();
     }
 
     private SecondStepResult signedInTrustingTheDevice() {

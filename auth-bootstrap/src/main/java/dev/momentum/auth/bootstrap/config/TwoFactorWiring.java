@@ -7,9 +7,11 @@ import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.SessionReplacement;
 import dev.momentum.auth.application.support.AuthPolicy;
+import dev.momentum.auth.application.support.PeriodicJob;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.twofactor.CodeCheck;
 import dev.momentum.auth.application.twofactor.FactorSecrets;
+import dev.momentum.auth.application.twofactor.MailedCodes;
 import dev.momentum.auth.application.twofactor.ManageSecondFactorService;
 import dev.momentum.auth.application.twofactor.SignInSecondStep;
 import dev.momentum.auth.application.twofactor.VerifySecondFactorService;
@@ -28,8 +30,14 @@ class TwoFactorWiring {
     }
 
     @Bean
-    CodeCheck codeCheck(Stores stores, FactorSecrets secrets, TotpCodes totp, SecurityEvents events, Clock clock) {
-        return new CodeCheck(stores.secondFactors(), secrets, totp, events, clock);
+    MailedCodes mailedCodes(Stores stores, SecureTokenGenerator random, PeriodicJob mailDeliveryJob, Clock clock) {
+        return new MailedCodes(stores.verificationTokens(), stores.mailOutbox(), random, mailDeliveryJob::trigger, clock);
+    }
+
+    @Bean
+    CodeCheck codeCheck(Stores stores, FactorSecrets secrets, TotpCodes totp, MailedCodes mailed, SecurityEvents events,
+                        Clock clock) {
+        return new CodeCheck(stores.secondFactors(), secrets, totp, mailed, events, clock);
     }
 
     @Bean
@@ -46,9 +54,10 @@ class TwoFactorWiring {
 
     @Bean
     VerifySecondFactorService verifySecondFactorService(GetSessionService getSession, Stores stores, CodeCheck codes,
-                                                        SignInSecondStep secondStep, SessionReplacement replacement,
-                                                        SecurityEvents events, Clock clock) {
+                                                        MailedCodes mailed, SignInSecondStep secondStep,
+                                                        SessionReplacement replacement, SecurityEvents events,
+                                                        Clock clock) {
         return new VerifySecondFactorService(getSession, stores.signInChallenges(), stores.verificationTokens(),
-                stores.userLookup(), stores.secondFactors(), codes, secondStep, replacement, events, clock);
+                stores.userLookup(), stores.secondFactors(), codes, mailed, secondStep, replacement, events, clock);
     }
 }

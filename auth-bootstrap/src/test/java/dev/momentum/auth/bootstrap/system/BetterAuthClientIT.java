@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
@@ -56,27 +57,34 @@ class BetterAuthClientIT {
         }
     }
 
+    /** {@code /link?to=&n=}: the link of that address's n-th mail; {@code /code?to=&n=}: the sign-in code in it. */
     private static HttpServer mailbox() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/link", exchange -> {
-            Map<String, String> query = Arrays.stream(exchange.getRequestURI().getRawQuery().split("&"))
-                    .map(pair -> pair.split("=", 2))
-                    .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-            byte[] answer;
-            int status;
-            try {
-                answer = Mailbox.awaitVerificationLink(SMTP, query.get("to"), Integer.parseInt(query.get("n")))
-                        .getBytes(StandardCharsets.UTF_8);
-                status = 200;
-            } catch (Exception | AssertionError e) {
-                answer = e.getMessage().getBytes(StandardCharsets.UTF_8);
-                status = 404;
-            }
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
+        server.createContext("/link", exchange -> answer(exchange, Mailbox::awaitVerificationLink));
+        server.createContext("/code", exchange -> answer(exchange, Mailbox::awaitSignInCode));
         server.start();
         return server;
+    }
+
+    private interface MailReader {
+        String read(GreenMailExtension smtp, String address, int n) throws Exception;
+    }
+
+    private static void answer(HttpExchange exchange, MailReader reader) throws IOException {
+        Map<String, String> query = Arrays.stream(exchange.getRequestURI().getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+        byte[] answer;
+        int status;
+        try {
+            answer = reader.read(SMTP, query.get("to"), Integer.parseInt(query.get("n"))).getBytes(StandardCharsets.UTF_8);
+            status = 200;
+        } catch (Exception | AssertionError e) {
+            answer = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
+            status = 404;
+        }
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
     }
 }

@@ -21,19 +21,31 @@ final class Mailbox {
         return Arrays.stream(smtp.getReceivedMessages()).filter(message -> recipient(message).equals(address)).toList();
     }
 
+    private static final Pattern SIGN_IN_CODE = Pattern.compile("sign-in code is (\\d{6})");
+
     /** Waits for the n-th mail to this address (verification, reset, deletion) and returns its link. */
     static String awaitVerificationLink(GreenMailExtension smtp, String address, int expectedCount) throws Exception {
+        return awaitMatch(smtp, address, expectedCount, LINK).group();
+    }
+
+    /** Waits for the n-th mail to this address, a code by mail, and returns its six digits. */
+    static String awaitSignInCode(GreenMailExtension smtp, String address, int expectedCount) throws Exception {
+        return awaitMatch(smtp, address, expectedCount, SIGN_IN_CODE).group(1);
+    }
+
+    private static Matcher awaitMatch(GreenMailExtension smtp, String address, int expectedCount, Pattern pattern)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             List<MimeMessage> messages = to(smtp, address);
             if (messages.size() >= expectedCount) {
                 String text = (String) ((MimeMultipart) messages.get(expectedCount - 1).getContent())
                         .getBodyPart(0).getContent();
-                Matcher matcher = LINK.matcher(text);
+                Matcher matcher = pattern.matcher(text);
                 if (!matcher.find()) {
-                    throw new AssertionError("no link in: " + text);
+                    throw new AssertionError("no " + pattern + " in: " + text);
                 }
-                return matcher.group();
+                return matcher;
             }
             Thread.sleep(50);
         }

@@ -21,6 +21,7 @@ public record SecondFactor(UserId userId, boolean enabled, String sealedSecret, 
                            Instant createdAt) {
 
     public static final String TOTP = "totp";
+    public static final String OTP = "otp";
 
     public SecondFactor {
         Objects.requireNonNull(userId, "userId cannot be null");
@@ -42,9 +43,9 @@ public record SecondFactor(UserId userId, boolean enabled, String sealedSecret, 
         return lockedUntil.filter(now::isBefore).isPresent();
     }
 
-    /** better-auth's {@code twoFactorMethods} of a sign-in challenge. */
+    /** better-auth's {@code twoFactorMethods} of a sign-in challenge: codes by mail always answer one. */
     public List<String> methods() {
-        return totpAtSignIn() ? List.of(TOTP) : List.of();
+        return totpAtSignIn() ? List.of(TOTP, OTP) : List.of(OTP);
     }
 
     @Override

@@ -11,5 +11,7 @@ public enum VerificationPurpose {
     /** A password sign-in that waits for its second factor; it counts the codes tried against it. */
     SIGN_IN_CHALLENGE,
     /** A browser where the second factor was given and that the user chose to trust; rotated at each use. */
-    TRUSTED_DEVICE
+    TRUSTED_DEVICE,
+    /** A code mailed as the second factor; its hash binds it to the challenge or session it was sent for. */
+    TWO_FACTOR_OTP
 }

@@ -20,7 +20,7 @@ public final class AuthErrorHttpMapper {
                  INVALID_TOKEN, EMAIL_MISMATCH, EMAIL_ALREADY_VERIFIED, INVALID_PASSWORD, CREDENTIAL_ACCOUNT_NOT_FOUND,
                  EMAIL_CAN_NOT_BE_UPDATED, NO_FIELDS_TO_UPDATE, CHANGE_EMAIL_DISABLED, EMAIL_IS_THE_SAME,
                  SESSION_EXPIRED, TOTP_NOT_ENABLED, TOTP_ALREADY_ENABLED, TWO_FACTOR_NOT_ENABLED, BACKUP_CODES_NOT_ENABLED,
-                 TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE ->
+                 TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE, OTP_HAS_EXPIRED ->
                     HttpStatus.BAD_REQUEST;
             case INVALID_EMAIL_OR_PASSWORD, UNAUTHORIZED, TOKEN_EXPIRED, USER_NOT_FOUND, INVALID_USER, INVALID_BACKUP_CODE,
                  INVALID_CODE, INVALID_TWO_FACTOR_COOKIE ->
@@ -98,6 +98,7 @@ public final class AuthErrorHttpMapper {
             case INVALID_CODE -> "Invalid code";
             case TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE -> "Too many attempts. Please request a new code.";
             case INVALID_TWO_FACTOR_COOKIE -> "Invalid two factor cookie";
+            case OTP_HAS_EXPIRED -> "OTP has expired";
             case TWO_FACTOR_ENROLMENT_REQUIRED -> "This account must have a second factor. Enable one to continue.";
             case CONFLICT -> "Another change came first. Please try again.";
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable. Please try again shortly.";

@@ -17,10 +17,11 @@ import dev.momentum.auth.adapter.web.twofactor.TwoFactorRequests.SecondStepRespo
 import dev.momentum.auth.adapter.web.twofactor.TwoFactorRequests.TotpUriResponse;
 import dev.momentum.auth.application.twofactor.port.in.ManageSecondFactorUseCase;
 import dev.momentum.auth.application.twofactor.port.in.PasswordConfirmedCommand;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeCommand;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeUseCase;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand.Proof;
 import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorUseCase;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,39 +31,48 @@ import reactor.core.publisher.Mono;
 
 /**
  * better-auth's twoFactor plugin ({@code plugins/two-factor}): authenticator apps with backup
- * codes. Codes by mail ({@code otp}) are not offered yet, and are answered as better-auth answers
- * a server without {@code sendOTP}.
+ * codes, and codes by mail ({@code otp}) through the service's mail outbox.
  */
 @RestController
 @RequestMapping(AuthApiSettings.BASE_PATH + "/two-factor")
 public final class TwoFactorController {
 
     private static final String TOTP = "totp";
+    private static final String OTP = "otp";
 
     private final ManageSecondFactorUseCase manage;
     private final VerifySecondFactorUseCase verify;
+    private final SendSecondFactorCodeUseCase sendCode;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
     private final SecondStepCookies cookies;
 
     TwoFactorController(ManageSecondFactorUseCase manage, VerifySecondFactorUseCase verify,
-                        SessionCredentials credentials, SessionCookies sessionCookies, SecondStepCookies cookies) {
+                        SendSecondFactorCodeUseCase sendCode, SessionCredentials credentials,
+                        SessionCookies sessionCookies, SecondStepCookies cookies) {
         this.manage = manage;
         this.verify = verify;
+        this.sendCode = sendCode;
         this.credentials = credentials;
         this.sessionCookies = sessionCookies;
         this.cookies = cookies;
     }
 
+    /** {@code method: "otp"} enables codes by mail at once and replaces the session, as better-auth does. */
     @PostMapping("/enable")
     Mono<EnableResponse> enable(@RequestBody(required = false) EnableRequest request, ServerWebExchange exchange) {
         EnableRequest body = request == null ? new EnableRequest(null, null, null) : request;
         new RequiredFields().require("password", body.password()).check();
-        if (body.method() != null && !TOTP.equals(body.method())) {
-            throw otpNotConfigured();
-        }
-        return manage.enableTotp(confirmed(body.password(), exchange), body.issuer())
-                .map(enrolment -> new EnableResponse(TOTP, enrolment.totpUri(), enrolment.backupCodes()));
+        String method = body.method() == null ? TOTP : body.method();
+        return switch (method) {
+            case TOTP -> manage.enableTotp(confirmed(body.password(), exchange), body.issuer())
+                    .map(enrolment -> new EnableResponse(TOTP, enrolment.totpUri(), enrolment.backupCodes()));
+            case OTP -> manage.enableMailedCodes(confirmed(body.password(), exchange)).map(session -> {
+                sessionCookies.issue(exchange.getResponse(), session, true);
+                return new EnableResponse(OTP, null, null);
+            });
+            default -> throw HttpProblem.invalidInput("[body.method] Invalid option: expected one of \"otp\"|\"totp\"");
+        };
     }
 
     @PostMapping("/get-totp-uri")
@@ -98,9 +108,18 @@ public final class TwoFactorController {
         return verified(Proof.BACKUP_CODE, request, exchange);
     }
 
-    @PostMapping({"/send-otp", "/verify-otp"})
-    Mono<Void> otp() {
-        return Mono.error(otpNotConfigured());
+    /** To the signed-in user, or to the user of the two_factor cookie's challenge. */
+    @PostMapping("/send-otp")
+    Mono<StatusResponse> sendOtp(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        return sendCode.send(new SendSecondFactorCodeCommand(credentials.token(request).orElse(null),
+                cookies.challenge(request).orElse(null))).thenReturn(StatusResponse.TRUE);
+    }
+
+    @PostMapping("/verify-otp")
+    Mono<SecondStepResponse> verifyOtp(@RequestBody(required = false) CodeRequest request,
+                                       ServerWebExchange exchange) {
+        return verified(Proof.OTP, request, exchange);
     }
 
     /**
@@ -139,7 +158,4 @@ public final class TwoFactorController {
         return password;
     }
 
-    private static HttpProblem otpNotConfigured() {
-        return new HttpProblem(HttpStatus.BAD_REQUEST, "OTP_NOT_CONFIGURED", "OTP is not available");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web.twofactor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.momentum.auth.adapter.web.UserResponse;
 import java.util.List;
 
@@ -20,6 +21,8 @@ final class TwoFactorRequests {
     record CodeRequest(String code, Boolean trustDevice, Boolean disableSession) {
     }
 
+    /** {@code totpURI} and {@code backupCodes} only for {@code method: "totp"}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record EnableResponse(String method, String totpURI, List<String> backupCodes) {
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.web.ControllerSlice;
 import dev.momentum.auth.adapter.web.credential.EmailPasswordController;
+import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeMail;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
 import dev.momentum.auth.domain.token.BearerToken;
@@ -61,7 +62,7 @@ class TwoFactorControllerTest {
 
         var challenged = signIn(false);
         assertThat(challenged.getResponseBody()).containsEntry("twoFactorRedirect", true)
-                .containsEntry("twoFactorMethods", List.of("totp")).doesNotContainKey("token");
+                .containsEntry("twoFactorMethods", List.of("totp", "otp")).doesNotContainKey("token");
         ResponseCookie challenge = challenged.getResponseCookies().getFirst("better-auth.two_factor");
         assertThat(challenge.getMaxAge()).isEqualTo(Duration.ofMinutes(10));
         assertThat(challenge.isHttpOnly()).isTrue();
@@ -104,15 +105,39 @@ class TwoFactorControllerTest {
     }
 
     @Test
-    void otpByMailThenNotConfiguredAsBetterAuthAnswersWithoutSendOtp() {
-        client.post().uri("/api/auth/two-factor/send-otp").cookies(ControllerSlice.signedIn(ada))
+    void sendOtpWithTheChallengeCookieThenStatusTrueAndTheMailedCodeCompletesTheSignIn() {
+        enabled();
+        String challenge = signIn(true).getResponseCookies().getFirst("better-auth.two_factor").getValue();
+
+        client.post().uri("/api/auth/two-factor/send-otp").cookie("better-auth.two_factor", challenge)
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().json("{\"code\":\"OTP_NOT_CONFIGURED\",\"message\":\"OTP is not available\"}");
-        client.post().uri("/api/auth/two-factor/enable").cookies(ControllerSlice.signedIn(ada))
+                .expectStatus().isOk()
+                .expectBody().json("{\"status\":true}");
+        String code = ((SecondFactorCodeMail) auth.outbox.queued().getLast()).code();
+
+        verify("/api/auth/two-factor/verify-otp", Map.of("code", code), false, challenge)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.user.email").isEqualTo("ada@example.com");
+        client.post().uri("/api/auth/two-factor/send-otp")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_TWO_FACTOR_COOKIE");
+    }
+
+    @Test
+    void enableWithMethodOtpThenMethodOtpAndANewSessionCookieAndAnUnknownMethodIsRefused() {
+        var result = client.post().uri("/api/auth/two-factor/enable").cookies(ControllerSlice.signedIn(ada))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", PASSWORD, "method", "otp"))
                 .exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("OTP_NOT_CONFIGURED");
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+
+        assertThat(result.getResponseBody()).isEqualTo("{\"method\":\"otp\"}");
+        assertThat(result.getResponseCookies().getFirst("better-auth.session_token").getValue()).isNotEmpty();
+        client.post().uri("/api/auth/two-factor/enable").cookies(ControllerSlice.signedIn(ada))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", PASSWORD, "method", "sms"))
+                .exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
     }
 
     @Test

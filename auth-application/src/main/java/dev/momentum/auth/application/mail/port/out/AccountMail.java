@@ -44,6 +44,18 @@ public sealed interface AccountMail {
         }
     }
 
+    /** A one-time code that completes a sign-in, or confirms codes by mail as the second factor. */
+    record SecondFactorCodeMail(EmailAddress to, String recipientName, String code) implements AccountMail {
+        public SecondFactorCodeMail {
+            requireAll(to, recipientName, code);
+        }
+
+        @Override
+        public String toString() {
+            return "SecondFactorCodeMail[to=" + to + ", code hidden]";
+        }
+    }
+
     private static void requireAll(Object to, Object recipientName, Object detail) {
         Objects.requireNonNull(to, "to cannot be null");
         Objects.requireNonNull(recipientName, "recipientName cannot be null");

@@ -8,4 +8,7 @@ public interface SecureTokenGenerator {
 
     /** 32 characters [A-Za-z0-9]: row identifiers. */
     String newId();
+
+    /** Six decimal digits, each equally likely: codes a person types from a mail. */
+    String newCode();
 }

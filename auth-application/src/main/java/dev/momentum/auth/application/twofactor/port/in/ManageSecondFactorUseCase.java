@@ -10,6 +10,9 @@ public interface ManageSecondFactorUseCase {
     /** Starts (or starts again) an authenticator-app enrolment; {@code issuer} null: the configured one. */
     Mono<TotpEnrolmentResult> enableTotp(PasswordConfirmedCommand command, String issuer);
 
+    /** Codes by mail as the second factor, at once (better-auth's {@code method: "otp"}); the session is replaced. */
+    Mono<SessionResult> enableMailedCodes(PasswordConfirmedCommand command);
+
     /** The enrolment URI of the user's authenticator app again, e.g. for a second device. */
     Mono<String> totpUri(PasswordConfirmedCommand command);
 

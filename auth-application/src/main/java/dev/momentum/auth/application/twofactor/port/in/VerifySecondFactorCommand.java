@@ -20,7 +20,9 @@ public record VerifySecondFactorCommand(Proof proof, String code, BearerToken se
         /** A code of the authenticator app. */
         TOTP,
         /** One of the backup codes, spent by its use. */
-        BACKUP_CODE
+        BACKUP_CODE,
+        /** The code last mailed for this challenge or session. */
+        OTP
     }
 
     public VerifySecondFactorCommand {

@@ -42,6 +42,9 @@ public interface SecondFactors {
     /** A right code: the count of wrong ones in a row starts again. */
     Mono<Void> clearFailures(UserId user);
 
+    /** Enables codes by mail as the second factor, beside any authenticator app the user has. */
+    Mono<Void> enableMailedCodes(UserId user, Instant now);
+
     /** Removes the factor and its backup codes; false when there was none. */
     Mono<Boolean> remove(UserId user);
 }

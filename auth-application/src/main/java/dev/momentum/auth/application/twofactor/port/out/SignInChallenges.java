@@ -17,6 +17,9 @@ public interface SignInChallenges {
      */
     Mono<Attempt> beginAttempt(TokenHash challenge, int allowed, Instant now);
 
+    /** The user of the open challenge, without counting a try; empty when none is open. */
+    Mono<UserId> holder(TokenHash challenge, Instant now);
+
     sealed interface Attempt {
 
         /** The try counts; the challenge is the user's. */
