@@ -6,6 +6,8 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
+import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges;
+import dev.momentum.auth.application.passkey.port.out.Passkeys;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.session.port.out.UserChangeFeed;
 import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
@@ -39,6 +41,7 @@ public final class PersistenceAdapters {
     private final UserAdministration userAdministration;
     private final DatabaseUserChanges userChanges;
     private final SecondFactors secondFactors;
+    private final PasskeyPersistenceAdapter passkeys;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -62,6 +65,7 @@ public final class PersistenceAdapters {
         this.probe = new DatabaseStorageProbe(storage);
         this.rateLimits = new RateLimitPersistenceAdapter(storage);
         this.secondFactors = new SecondFactorPersistenceAdapter(storage);
+        this.passkeys = new PasskeyPersistenceAdapter(storage);
     }
 
     public UserStore users() {
@@ -114,6 +118,14 @@ public final class PersistenceAdapters {
 
     public SecondFactors secondFactors() {
         return secondFactors;
+    }
+
+    public Passkeys passkeys() {
+        return passkeys;
+    }
+
+    public PasskeyChallenges passkeyChallenges() {
+        return passkeys;
     }
 
     /** The sign-in challenges are verification tokens: one table, one adapter. */

@@ -21,7 +21,8 @@ final class StaleRecordsPersistenceAdapter implements StaleRecords {
     @Override
     public Mono<Purged> purge(Instant now, Instant finishedMailBefore) {
         Mono<Long> sessions = inBatches("sessions", "id", "expires_at <= :cutoff", now);
-        Mono<Long> tokens = inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now);
+        Mono<Long> tokens = inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now)
+                .zipWith(inBatches("passkey_challenges", "challenge_hash", "expires_at <= :cutoff", now), Long::sum);
         Mono<Long> mails = inBatches("mail_outbox", "id", "status <> 'PENDING' AND finished_at < :cutoff",
                 finishedMailBefore);
         Mono<Long> rateLimits = inBatches("rate_limits", "bucket", "window_ends_at <= :cutoff", now);

@@ -34,7 +34,8 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
     protected Ports<UserStore> ports() {
         return new Ports<>(adapters.users(), adapters.sessions(), adapters.verificationTokens(), adapters.transactions(),
                 adapters.mailOutbox(), adapters.auditTrail(), adapters.rateLimits(), adapters.userAdministration(),
-                adapters.signingKeys(), adapters.secondFactors(), adapters.signInChallenges());
+                adapters.signingKeys(), adapters.secondFactors(), adapters.signInChallenges(),
+                adapters.passkeys(), adapters.passkeyChallenges());
     }
 
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";

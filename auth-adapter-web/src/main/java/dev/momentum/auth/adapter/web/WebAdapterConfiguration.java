@@ -17,6 +17,7 @@ import dev.momentum.auth.adapter.web.filter.RequestLimitsWebFilter;
 import dev.momentum.auth.adapter.web.operations.HealthProbes;
 import dev.momentum.auth.adapter.web.operations.OpenApiDocumentRoute;
 import dev.momentum.auth.adapter.web.operations.StatusController;
+import dev.momentum.auth.adapter.web.passkey.PasskeyController;
 import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
@@ -48,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, TwoFactorController.class,
-        SessionController.class, EmailVerificationController.class, StatusController.class,
+        PasskeyController.class, SessionController.class, EmailVerificationController.class, StatusController.class,
         SessionManagementController.class, PasswordController.class, UserController.class, AccountController.class,
         JwtController.class, AdminController.class})
 public class WebAdapterConfiguration {

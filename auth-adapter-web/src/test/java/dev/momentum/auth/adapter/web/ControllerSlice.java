@@ -59,6 +59,7 @@ public final class ControllerSlice {
         context.register(WebFlux.class);
         context.register(controllers);
         context.registerBean(AuthApiSettings.class, () -> SETTINGS);
+        context.registerBean(SessionCookieCodec.class, () -> COOKIES);
         context.registerBean(SessionCredentials.class, () -> new SessionCredentials(COOKIES));
         context.registerBean(SessionCookies.class, () -> new SessionCookies(COOKIES));
         context.registerBean(SecondStepCookies.class, () -> new SecondStepCookies(COOKIES,

@@ -46,6 +46,12 @@ public enum AuthError {
     TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE,
     INVALID_TWO_FACTOR_COOKIE,
     OTP_HAS_EXPIRED,
+    // better-auth's passkey plugin (@better-auth/passkey error-codes.ts)
+    CHALLENGE_NOT_FOUND,
+    YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY,
+    FAILED_TO_VERIFY_REGISTRATION,
+    PASSKEY_NOT_FOUND,
+    AUTHENTICATION_FAILED,
     // ours: TWO_FACTOR_REQUIRED asks this user for a second factor, and the session can only enrol one
     TWO_FACTOR_ENROLMENT_REQUIRED,
     CONFLICT,

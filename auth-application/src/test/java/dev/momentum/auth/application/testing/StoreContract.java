@@ -10,6 +10,10 @@ import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeM
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
+import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges;
+import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges.Ceremony;
+import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges.Opened;
+import dev.momentum.auth.application.passkey.port.out.Passkeys;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
@@ -28,6 +32,7 @@ import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.passkey.Passkey;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
@@ -110,7 +115,8 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                               TransactionRunner transactions, MailOutbox outbox, AuditTrail auditTrail,
                               RateLimitStore rateLimits, UserAdministration userAdministration,
                               SigningKeyStore signingKeys, SecondFactors secondFactors,
-                              SignInChallenges signInChallenges) {
+                              SignInChallenges signInChallenges, Passkeys passkeys,
+                              PasskeyChallenges passkeyChallenges) {
     }
 
     protected abstract Ports<U> ports();
@@ -157,6 +163,14 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
 
     protected SignInChallenges signInChallenges() {
         return ports().signInChallenges();
+    }
+
+    protected Passkeys passkeys() {
+        return ports().passkeys();
+    }
+
+    protected PasskeyChallenges passkeyChallenges() {
+        return ports().passkeyChallenges();
     }
 
     @Test
@@ -782,5 +796,69 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(signInChallenges().holder(challenge, NOW.plusSeconds(600)).blockOptional()).isEmpty();
         verificationTokens().redeem(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, NOW).block();
         assertThat(signInChallenges().holder(challenge, NOW).blockOptional()).isEmpty();
+    }
+
+    protected static Passkey passkey(User user, String id, String credentialId, long counter) {
+        return new Passkey(id, user.id(), null, credentialId, "pQECAyYgASFYIA==", counter, "multiDevice", true,
+                "internal,hybrid", "00000000-0000-0000-0000-000000000000", NOW);
+    }
+
+    @Test
+    public void addPasskeyThenFoundByItsCredentialIdListedAndACredentialIdOnlyOnce() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        Passkey first = passkey(ada, "pk-1", "Y3JlZC0x", 0);
+
+        assertThat(passkeys().add(first).block()).isTrue();
+        assertThat(passkeys().add(passkey(bob, "pk-2", "Y3JlZC0x", 0)).block()).as("the same credential").isFalse();
+        passkeys().add(passkey(ada, "pk-3", "Y3JlZC0z", 0)).block();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x").block()).isEqualTo(first);
+        assertThat(passkeys().listOf(ada.id()).map(Passkey::id).collectList().block()).containsExactly("pk-1", "pk-3");
+        assertThat(passkeys().listOf(bob.id()).collectList().block()).isEmpty();
+    }
+
+    @Test
+    public void advanceCounterWhenManyRaceFromOneReadingThenOneMovesIt() {
+        User ada = stored("ada@example.com");
+        passkeys().add(passkey(ada, "pk-1", "Y3JlZC0x", 4)).block();
+
+        List<Boolean> racing = Flux.range(5, 6).flatMap(counter -> passkeys().advanceCounter("pk-1", 4, counter), 6)
+                .collectList().block();
+
+        assertThat(racing).containsOnlyOnce(true);
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x").block().counter()).isBetween(5L, 10L);
+    }
+
+    @Test
+    public void renameAndDeleteThenOnlyTheOwnersPasskey() {
+        User ada = stored("ada@example.com");
+        User bob = stored("bob@example.com");
+        passkeys().add(passkey(ada, "pk-1", "Y3JlZC0x", 0)).block();
+
+        assertThat(passkeys().rename(bob.id(), "pk-1", "mine now").blockOptional()).isEmpty();
+        assertThat(passkeys().rename(ada.id(), "pk-1", "Laptop").block().name()).isEqualTo("Laptop");
+        assertThat(passkeys().delete(bob.id(), "pk-1").block()).isFalse();
+        assertThat(passkeys().delete(ada.id(), "pk-1").block()).isTrue();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x").blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void consumeChallengeThenOnceOnlyForItsCeremonyAndNotWhenExpired() {
+        User ada = stored("ada@example.com");
+        TokenHash registration = TokenHash.of("registration-challenge");
+        TokenHash anonymous = TokenHash.of("authentication-challenge");
+        passkeyChallenges().open(registration, Ceremony.REGISTRATION, Optional.of(ada.id()), NOW.plusSeconds(300)).block();
+        passkeyChallenges().open(anonymous, Ceremony.AUTHENTICATION, Optional.empty(), NOW.plusSeconds(300)).block();
+
+        assertThat(passkeyChallenges().consume(registration, Ceremony.AUTHENTICATION, NOW).blockOptional()).isEmpty();
+        assertThat(passkeyChallenges().consume(anonymous, Ceremony.AUTHENTICATION, NOW.plusSeconds(300)).blockOptional())
+                .as("expired").isEmpty();
+        List<Opened> racing = Flux.range(0, 4)
+                .flatMap(i -> passkeyChallenges().consume(registration, Ceremony.REGISTRATION, NOW), 4)
+                .collectList().block();
+        assertThat(racing).containsExactly(new Opened(Optional.of(ada.id())));
+        assertThat(passkeyChallenges().consume(anonymous, Ceremony.AUTHENTICATION, NOW).block())
+                .isEqualTo(new Opened(Optional.empty()));
     }
 }

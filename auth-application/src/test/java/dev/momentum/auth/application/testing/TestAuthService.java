@@ -21,6 +21,8 @@ import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.operations.HealthService;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
+import dev.momentum.auth.application.passkey.PasskeyService;
+import dev.momentum.auth.application.passkey.PasskeySettings;
 import dev.momentum.auth.application.session.CurrentSession;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.ListSessionsService;
@@ -108,6 +110,7 @@ public final class TestAuthService {
             limiter, clock, events);
     public final SignOutService signOut = new SignOutService(sessions, events);
     public final InMemorySecondFactors secondFactors = new InMemorySecondFactors(users);
+    public final InMemoryPasskeys passkeys = new InMemoryPasskeys();
     public final SessionReplacement sessionReplacement = new SessionReplacement(sessionIssuer, signOut, transactions);
     public final SignInSecondStep secondStep = new SignInSecondStep(verificationTokens, secondFactors, tokens, clock);
     public final SignInService signIn = new SignInService(users, hasher, sessionReplacement, secondStep, policy, limiter,
@@ -170,6 +173,9 @@ public final class TestAuthService {
     public final VerifySecondFactorService verifySecondFactor = new VerifySecondFactorService(getSession,
             verificationTokens, verificationTokens, users, secondFactors, codeCheck, mailedCodes, secondStep,
             sessionReplacement, events, clock);
+    public final PasskeyService passkeyService = new PasskeyService(getSession, passkeys, passkeys, new TestCeremonies(),
+            users, sessionReplacement, tokens, new PasskeySettings("localhost", "Momentum",
+                    Set.of("http://localhost:3000")), policy.sessionLifetime(), events, clock);
     public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);
 

@@ -8,12 +8,16 @@ import dev.momentum.auth.adapter.crypto.HmacTotpCodes;
 import dev.momentum.auth.adapter.crypto.JsonBackupCodesFormat;
 import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
+import dev.momentum.auth.adapter.crypto.WebAuthn4jCeremonies;
 import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.WebAdapterConfiguration;
+import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.mail.port.out.AccountMailer;
+import dev.momentum.auth.application.passkey.PasskeySettings;
+import dev.momentum.auth.application.passkey.port.out.WebAuthnCeremonies;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.application.support.AuthPolicy;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
@@ -67,7 +71,8 @@ class AdapterWiring {
                 persistence.mailOutbox(), persistence.auditTrail(), persistence.staleRecords(), persistence.signingKeys(),
                 persistence.rateLimits(), persistence.userAdministration(), persistence.userChanges(),
                 persistence.operationalCounts(), persistence.probe(), persistence.transactions(),
-                persistence.secondFactors(), persistence.signInChallenges());
+                persistence.secondFactors(), persistence.signInChallenges(), persistence.passkeys(),
+                persistence.passkeyChallenges());
     }
 
     @Bean
@@ -95,6 +100,19 @@ class AdapterWiring {
     @Bean
     TotpCodes totpCodes() {
         return new HmacTotpCodes();
+    }
+
+    @Bean
+    WebAuthnCeremonies webAuthnCeremonies() {
+        return new WebAuthn4jCeremonies();
+    }
+
+    /** The trusted origins (the base URL's and {@code FRONTEND_URL}) unless PASSKEY_ORIGINS names others. */
+    @Bean
+    PasskeySettings passkeySettings(ServiceSettings settings, TrustedOrigins trustedOrigins) {
+        return new PasskeySettings(settings.passkeyRpId().orElse(settings.web().publicBaseUrl().getHost()),
+                settings.appName(), Set.copyOf(settings.passkeyOrigins().isEmpty() ? trustedOrigins.all()
+                        : settings.passkeyOrigins()));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.SecondFactorRequirement;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,7 +23,9 @@ import java.util.function.Function;
  * named them. {@link #from} checks everything at once and reports every problem in one line.
  *
  * @param appName what authenticator apps show a code of ours under, unless the client names an
- *                issuer (better-auth's {@code appName}, whose default it keeps)
+ *                issuer (better-auth's {@code appName}, whose default it keeps), and the passkeys' relying party
+ * @param passkeyRpId    the domain passkeys belong to; empty: the host of the public base URL, as better-auth's
+ * @param passkeyOrigins the pages that may use passkeys; empty: the trusted origins
  */
 public record ServiceSettings(boolean production, int port, DatabaseSettings database, Path dataDirectory,
                               SecretSettings secrets, WebSettings web, MailSettings mail,
@@ -31,7 +34,8 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                               Duration housekeepingInterval, Duration mailRetention, Duration auditRetention,
                               TokenSettings tokens, RateLimitPolicy rateLimits, Optional<Integer> managementPort,
                               boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl, String appName,
-                              SecondFactorRequirement secondFactorRequirement) {
+                              SecondFactorRequirement secondFactorRequirement, Optional<String> passkeyRpId,
+                              List<String> passkeyOrigins) {
 
     public boolean usesEmbeddedDatabase() {
         return database.embedded();
@@ -57,7 +61,8 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                 env.duration("MAIL_RETENTION", Duration.ofDays(7)), env.duration("AUDIT_RETENTION", Duration.ofDays(365)),
                 TokenSettings.read(env), RateLimitPolicy.read(env), managementPort, logFormat.equals("json"),
                 admins, env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
-                env.text("AUTH_APP_NAME").orElse("Better Auth"), SecondFactorRequirement.read(env, admins));
+                env.text("AUTH_APP_NAME").orElse("Better Auth"), SecondFactorRequirement.read(env, admins),
+                env.text("PASSKEY_RP_ID"), env.list("PASSKEY_ORIGINS"));
         if (!env.problems().isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", env.problems()));
         }

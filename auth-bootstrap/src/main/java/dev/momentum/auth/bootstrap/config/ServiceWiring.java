@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AdapterWiring.class, SupportWiring.class, SessionWiring.class, CredentialWiring.class, TwoFactorWiring.class,
-        VerificationWiring.class, AccountWiring.class, SigningWiring.class, AdminWiring.class, OperationsWiring.class,
+        PasskeyWiring.class, VerificationWiring.class, AccountWiring.class, SigningWiring.class, AdminWiring.class, OperationsWiring.class,
         MetricsWiring.class})
 public class ServiceWiring {
 

@@ -8,6 +8,8 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
+import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges;
+import dev.momentum.auth.application.passkey.port.out.Passkeys;
 import dev.momentum.auth.application.session.port.out.SessionRepository;
 import dev.momentum.auth.application.session.port.out.UserChangeFeed;
 import dev.momentum.auth.application.signing.port.out.SigningKeyStore;
@@ -32,5 +34,5 @@ public record Stores(UserLookup userLookup, UserRegistry userRegistry, PasswordC
               StaleRecords staleRecords, SigningKeyStore signingKeys, RateLimitStore rateLimits,
               UserAdministration userAdministration, UserChangeFeed userChanges, OperationalCounts operationalCounts,
               StorageProbe probe, TransactionRunner transactions, SecondFactors secondFactors,
-              SignInChallenges signInChallenges) {
+              SignInChallenges signInChallenges, Passkeys passkeys, PasskeyChallenges passkeyChallenges) {
 }

@@ -30,5 +30,8 @@ public enum SecurityEventType {
     BACKUP_CODE_USE,
     BACKUP_CODES_REPLACEMENT,
     /** Wrong codes in a row locked a second factor for a while. */
-    TWO_FACTOR_LOCK
+    TWO_FACTOR_LOCK,
+    PASSKEY_REGISTRATION,
+    PASSKEY_SIGN_IN,
+    PASSKEY_REMOVAL
 }

@@ -20,10 +20,12 @@ public final class AuthErrorHttpMapper {
                  INVALID_TOKEN, EMAIL_MISMATCH, EMAIL_ALREADY_VERIFIED, INVALID_PASSWORD, CREDENTIAL_ACCOUNT_NOT_FOUND,
                  EMAIL_CAN_NOT_BE_UPDATED, NO_FIELDS_TO_UPDATE, CHANGE_EMAIL_DISABLED, EMAIL_IS_THE_SAME,
                  SESSION_EXPIRED, TOTP_NOT_ENABLED, TOTP_ALREADY_ENABLED, TWO_FACTOR_NOT_ENABLED, BACKUP_CODES_NOT_ENABLED,
-                 TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE, OTP_HAS_EXPIRED ->
+                 TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE, OTP_HAS_EXPIRED, CHALLENGE_NOT_FOUND,
+                 FAILED_TO_VERIFY_REGISTRATION ->
                     HttpStatus.BAD_REQUEST;
             case INVALID_EMAIL_OR_PASSWORD, UNAUTHORIZED, TOKEN_EXPIRED, USER_NOT_FOUND, INVALID_USER, INVALID_BACKUP_CODE,
-                 INVALID_CODE, INVALID_TWO_FACTOR_COOKIE ->
+                 INVALID_CODE, INVALID_TWO_FACTOR_COOKIE, YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY, PASSKEY_NOT_FOUND,
+                 AUTHENTICATION_FAILED ->
                     HttpStatus.UNAUTHORIZED;
             case NOT_FOUND, FAILED_TO_GET_USER_INFO -> HttpStatus.NOT_FOUND;
             case USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -99,6 +101,11 @@ public final class AuthErrorHttpMapper {
             case TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE -> "Too many attempts. Please request a new code.";
             case INVALID_TWO_FACTOR_COOKIE -> "Invalid two factor cookie";
             case OTP_HAS_EXPIRED -> "OTP has expired";
+            case CHALLENGE_NOT_FOUND -> "Challenge not found";
+            case YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY -> "You are not allowed to register this passkey";
+            case FAILED_TO_VERIFY_REGISTRATION -> "Failed to verify registration";
+            case PASSKEY_NOT_FOUND -> "Passkey not found";
+            case AUTHENTICATION_FAILED -> "Authentication failed";
             case TWO_FACTOR_ENROLMENT_REQUIRED -> "This account must have a second factor. Enable one to continue.";
             case CONFLICT -> "Another change came first. Please try again.";
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable. Please try again shortly.";

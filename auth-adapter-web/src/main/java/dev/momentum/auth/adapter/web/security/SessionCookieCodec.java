@@ -57,6 +57,11 @@ public final class SessionCookieCodec {
         return prefix + "two_factor";
     }
 
+    /** better-auth's passkey plugin: the challenge of a WebAuthn ceremony in progress. */
+    public String passkeyChallengeCookieName() {
+        return prefix + "better-auth-passkey";
+    }
+
     /** better-auth's twoFactor plugin: a browser the user trusted to skip the second factor. */
     public String trustDeviceCookieName() {
         return prefix + "trust_device";
