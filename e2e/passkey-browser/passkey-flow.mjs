@@ -2,36 +2,16 @@
 // on a page that uses better-auth's own client and passkeyClient against the Java service.
 // Usage: node passkey-flow.mjs <auth base URL> <page port> <email> <password>
 // The page is served from http://localhost:<page port>, which the service must trust (FRONTEND_URL).
-import { createServer } from "node:http";
-import { build } from "esbuild";
-import puppeteer from "puppeteer-core";
 import { checks } from "../better-auth-client/browser.mjs";
+import { openWithAuthenticator, servePage } from "./chromium.mjs";
 
 const [authBase, pagePort, email, password] = process.argv.slice(2);
 const { check, finish } = checks();
 
-const bundle = (await build({ entryPoints: [new URL("./page.mjs", import.meta.url).pathname], bundle: true,
-  format: "iife", platform: "browser", write: false })).outputFiles[0].text;
-const server = createServer((request, response) => {
-  if (request.url === "/bundle.js") {
-    response.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
-    return;
-  }
-  response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><html><body>
-    <input id="username" autocomplete="username webauthn"><script src="/bundle.js"></script></body></html>`);
-});
-await new Promise((listening) => server.listen(Number(pagePort), listening));
+const server = await servePage(pagePort);
 
-const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+const { browser, page, devtools, authenticatorId } = await openWithAuthenticator(`http://localhost:${pagePort}/`);
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://localhost:${pagePort}/`);
-  const devtools = await page.createCDPSession();
-  await devtools.send("WebAuthn.enable");
-  const { authenticatorId } = await devtools.send("WebAuthn.addVirtualAuthenticator", { options: {
-    protocol: "ctap2", ctap2Version: "ctap2_1", transport: "internal", hasResidentKey: true,
-    hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } });
   const inPage = (code, ...args) => page.evaluate(code, ...args);
   const plain = (result) => ({ data: result?.data ?? null, error: result?.error ?? null });
 
