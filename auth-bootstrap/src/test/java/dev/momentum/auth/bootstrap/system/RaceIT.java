@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Requests that race each other over HTTP, on PostgreSQL: the answers stay well-formed, and the
@@ -35,6 +37,7 @@ class RaceIT {
     private static DatabaseUrl database;
     private static RunningService service;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
@@ -151,6 +154,56 @@ class RaceIT {
     private static int signInStatus(String email, String password) {
         return post("/sign-in/email", """
                 {"email":"%s","password":"%s"}""".formatted(email, password), null).join().statusCode();
+    }
+
+    @Test
+    void oneCodeOnFiveChallengesAtOnceSignsInOnceAndTheWinningChallengeIsSpent() throws Exception {
+        String password = "a second factor racer's password";
+        SignedIn user = SignedIn.as(service, database, "race-second-factor@example.com", password);
+        JsonNode enrolment = JSON.readTree(post("/two-factor/enable", "{\"password\":\"" + password + "\"}",
+                user.bearer()).join().body());
+        AuthenticatorApp app = AuthenticatorApp.scanning(enrolment.get("totpURI").asString());
+        assertThat(post("/two-factor/verify-totp", "{\"code\":\"" + app.code(0) + "\"}", user.bearer()).join()
+                .statusCode()).isEqualTo(200);
+
+        List<String> challenges = challengesOf(user.email(), password, 5);
+        List<HttpResponse<String>> byApp = all(challenges.stream().map(challenge ->
+                withCookie("/two-factor/verify-totp", "{\"code\":\"" + app.code(1) + "\"}", challenge)));
+        String backupCode = enrolment.get("backupCodes").get(0).asString();
+        List<HttpResponse<String>> byBackupCode = all(challengesOf(user.email(), password, 5).stream().map(challenge ->
+                withCookie("/two-factor/verify-backup-code", "{\"code\":\"" + backupCode + "\"}", challenge)));
+
+        assertThat(byApp).as(byApp.stream().map(answer -> answer.statusCode() + " " + answer.body()).toList().toString())
+                .filteredOn(answer -> answer.statusCode() == 200).hasSize(1);
+        assertThat(byApp).filteredOn(answer -> answer.statusCode() != 200)
+                .allSatisfy(answer -> assertThat(answer.body()).contains("\"code\":\"INVALID_CODE\""));
+        assertThat(byBackupCode).filteredOn(answer -> answer.statusCode() == 200).hasSize(1);
+        assertThat(byBackupCode).allSatisfy(answer -> assertThat(answer.statusCode()).isIn(200, 401, 409));
+        String winner = challenges.get(byApp.indexOf(byApp.stream().filter(answer -> answer.statusCode() == 200)
+                .findFirst().orElseThrow()));
+        HttpResponse<String> replayed = withCookie("/two-factor/verify-totp", "{\"code\":\"" + app.code(1) + "\"}",
+                winner).join();
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.body()).contains("INVALID_TWO_FACTOR_COOKIE");
+        assertThat(Rows.count(database, "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id"
+                + " WHERE u.email = ?", user.email())).as("the enrolment's session and the two sign-ins").isEqualTo(3);
+    }
+
+    /** Password sign-ins that each answer twoFactorRedirect: their two_factor cookies. */
+    private static List<String> challengesOf(String email, String password, int count) {
+        return all(IntStream.range(0, count).mapToObj(i -> post("/sign-in/email", """
+                {"email":"%s","password":"%s"}""".formatted(email, password), null))).stream()
+                .map(answer -> answer.headers().allValues("set-cookie").stream()
+                        .filter(cookie -> cookie.startsWith("better-auth.two_factor=")).findFirst().orElseThrow()
+                        .split(";", 2)[0])
+                .toList();
+    }
+
+    private static CompletableFuture<HttpResponse<String>> withCookie(String path, String json, String cookie) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/auth" + path))
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .header("Origin", RunningService.FRONTEND)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static CompletableFuture<HttpResponse<String>> post(String path, String json, String bearer) {

@@ -2,17 +2,10 @@ package dev.momentum.auth.bootstrap.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.momentum.auth.adapter.crypto.HmacTotpCodes;
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
-import dev.momentum.auth.domain.twofactor.TotpCheck;
-import dev.momentum.auth.domain.twofactor.TotpSecret;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +63,7 @@ class SecondFactorPolicyIT {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("totpURI");
-        String code = new HmacTotpCodes().codeAt(secretOf(totpUri), TotpCheck.stepAt(Instant.now()));
+        String code = AuthenticatorApp.scanning(totpUri).code(0);
         service.client().post().uri("/api/auth/two-factor/verify-totp")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + boss.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("code", code))
@@ -79,12 +72,6 @@ class SecondFactorPolicyIT {
 
         assertThat(tokenStatusWithin(bossOnPhone, Duration.ofSeconds(10)))
                 .as("the phone's cached session hears that the factor was enabled").isEqualTo(200);
-    }
-
-    private static TotpSecret secretOf(String totpUri) {
-        String base32 = URI.create(totpUri).getQuery().replaceAll(".*secret=([A-Z2-7]+).*", "$1");
-        int padding = (8 - base32.length() % 8) % 8;
-        return new TotpSecret(new String(Base32.decode(base32 + "=".repeat(padding)), StandardCharsets.UTF_8));
     }
 
     /** The status of GET /token, asked until it is 200 or the time is up. */
