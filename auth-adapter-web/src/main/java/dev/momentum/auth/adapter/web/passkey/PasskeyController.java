@@ -20,6 +20,7 @@ import dev.momentum.auth.application.passkey.port.in.PasskeySignInCommand;
 import dev.momentum.auth.application.passkey.port.in.PasskeySignInUseCase;
 import dev.momentum.auth.application.passkey.port.in.RegisterPasskeyCommand;
 import dev.momentum.auth.domain.passkey.Passkey;
+import dev.momentum.auth.domain.token.BearerToken;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +67,7 @@ public final class PasskeyController {
 
     @GetMapping("/generate-register-options")
     Mono<RegistrationOptions> registerOptions(ServerWebExchange exchange) {
-        return registration.registrationOptions(credentials.token(exchange.getRequest()).orElse(null))
+        return registration.registrationOptions(session(exchange))
                 .map(options -> {
                     issueChallenge(exchange, options.challenge());
                     return RegistrationOptions.of(options);
@@ -76,10 +77,9 @@ public final class PasskeyController {
     @PostMapping("/verify-registration")
     Mono<PasskeyResponse> verifyRegistration(@RequestBody(required = false) RegistrationRequest request,
                                              ServerWebExchange exchange) {
-        JsonNode response = request == null ? null : request.response();
-        new RequiredFields().require("response", response).check();
-        return registration.register(new RegisterPasskeyCommand(credentials.token(exchange.getRequest()).orElse(null),
-                        challenge(exchange), response.toString(), request.name()))
+        String response = responseOf(request == null ? null : request.response());
+        return registration.register(new RegisterPasskeyCommand(session(exchange), challenge(exchange), response,
+                        request.name()))
                 .map(passkey -> {
                     expireChallenge(exchange);
                     return PasskeyResponse.of(passkey);
@@ -88,7 +88,7 @@ public final class PasskeyController {
 
     @GetMapping("/generate-authenticate-options")
     Mono<AuthenticationOptions> authenticateOptions(ServerWebExchange exchange) {
-        return signIn.authenticationOptions(credentials.token(exchange.getRequest()).orElse(null))
+        return signIn.authenticationOptions(session(exchange))
                 .map(options -> {
                     issueChallenge(exchange, options.challenge());
                     return AuthenticationOptions.of(options);
@@ -98,10 +98,9 @@ public final class PasskeyController {
     @PostMapping("/verify-authentication")
     Mono<SignedInResponse> verifyAuthentication(@RequestBody(required = false) AuthenticationRequest request,
                                                 ServerWebExchange exchange) {
-        JsonNode response = request == null ? null : request.response();
-        new RequiredFields().require("response", response).check();
-        return signIn.signIn(new PasskeySignInCommand(challenge(exchange), response.toString(),
-                        ClientInfos.of(exchange), credentials.token(exchange.getRequest()).orElse(null)))
+        String response = responseOf(request == null ? null : request.response());
+        return signIn.signIn(new PasskeySignInCommand(challenge(exchange), response, ClientInfos.of(exchange),
+                        session(exchange)))
                 .map(session -> {
                     expireChallenge(exchange);
                     sessionCookies.issue(exchange.getResponse(), session, true);
@@ -111,14 +110,14 @@ public final class PasskeyController {
 
     @GetMapping("/list-user-passkeys")
     Mono<List<PasskeyResponse>> list(ServerWebExchange exchange) {
-        return manage.list(credentials.token(exchange.getRequest()).orElse(null)).map(PasskeyResponse::of).collectList();
+        return manage.list(session(exchange)).map(PasskeyResponse::of).collectList();
     }
 
     @PostMapping("/update-passkey")
     Mono<UpdatedResponse> update(@RequestBody(required = false) IdRequest request, ServerWebExchange exchange) {
         IdRequest body = request == null ? new IdRequest(null, null) : request;
         new RequiredFields().require("id", body.id()).require("name", body.name()).check();
-        return manage.rename(credentials.token(exchange.getRequest()).orElse(null), body.id(), body.name())
+        return manage.rename(session(exchange), body.id(), body.name())
                 .map(passkey -> new UpdatedResponse(PasskeyResponse.of(passkey)));
     }
 
@@ -126,7 +125,17 @@ public final class PasskeyController {
     Mono<StatusResponse> delete(@RequestBody(required = false) IdRequest request, ServerWebExchange exchange) {
         String id = request == null ? null : request.id();
         new RequiredFields().require("id", id).check();
-        return manage.delete(credentials.token(exchange.getRequest()).orElse(null), id).thenReturn(StatusResponse.TRUE);
+        return manage.delete(session(exchange), id).thenReturn(StatusResponse.TRUE);
+    }
+
+    /** The browser's answer, as text for the WebAuthn library to read. */
+    private static String responseOf(JsonNode response) {
+        new RequiredFields().require("response", response).check();
+        return response.toString();
+    }
+
+    private BearerToken session(ServerWebExchange exchange) {
+        return credentials.token(exchange.getRequest()).orElse(null);
     }
 
     private String challenge(ServerWebExchange exchange) {
