@@ -15,7 +15,6 @@ import dev.momentum.auth.application.twofactor.port.in.PasswordConfirmedCommand;
 import dev.momentum.auth.application.twofactor.port.in.TotpEnrolmentResult;
 import dev.momentum.auth.application.twofactor.port.out.SecondFactors;
 import dev.momentum.auth.application.twofactor.port.out.TotpCodes;
-import dev.momentum.auth.application.user.port.out.UserLookup;
 import dev.momentum.auth.application.verification.port.out.VerificationTokenRepository;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.twofactor.BackupCodes;
@@ -38,7 +37,6 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
     private final TotpCodes totp;
     private final SecureTokenGenerator random;
     private final VerificationTokenRepository tokens;
-    private final UserLookup users;
     private final SessionReplacement replacement;
     private final SecurityEvents events;
     private final Clock clock;
@@ -47,9 +45,8 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
     /** @param defaultIssuer the issuer an authenticator app shows when the client names none (better-auth's appName) */
     public ManageSecondFactorService(CurrentSession current, PasswordCheck passwords, SecondFactors factors,
                                      FactorSecrets secrets, TotpCodes totp, SecureTokenGenerator random,
-                                     VerificationTokenRepository tokens, UserLookup users,
-                                     SessionReplacement replacement, SecurityEvents events, Clock clock,
-                                     String defaultIssuer) {
+                                     VerificationTokenRepository tokens, SessionReplacement replacement,
+                                     SecurityEvents events, Clock clock, String defaultIssuer) {
         this.current = Objects.requireNonNull(current, "current cannot be null");
         this.passwords = Objects.requireNonNull(passwords, "passwords cannot be null");
         this.factors = Objects.requireNonNull(factors, "factors cannot be null");
@@ -57,7 +54,6 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
         this.totp = Objects.requireNonNull(totp, "totp cannot be null");
         this.random = Objects.requireNonNull(random, "random cannot be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
-        this.users = Objects.requireNonNull(users, "users cannot be null");
         this.replacement = Objects.requireNonNull(replacement, "replacement cannot be null");
         this.events = Objects.requireNonNull(events, "events cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -120,9 +116,7 @@ public final class ManageSecondFactorService implements ManageSecondFactorUseCas
     /** The session in place of the held one, with the user as the change left them, and the change audited. */
     private Mono<SessionResult> replaced(SessionResult held, PasswordConfirmedCommand command, SecurityEventType type,
                                          String detail) {
-        return Mono.defer(() -> users.findById(held.user().id()))
-                .switchIfEmpty(Mono.error(() -> new AuthException(AuthError.UNAUTHORIZED)))
-                .flatMap(user -> replacement.replace(held.token(), user, true, command.client()))
+        return replacement.renew(held, command.client())
                 .flatMap(session -> events.succeeded(type, Subject.of(session.user()), detail).thenReturn(session));
     }
 

@@ -62,15 +62,16 @@ public final class SignInSecondStep implements SecondFactorGate {
         return factors.find(user.id())
                 .map(SecondFactor::methods)
                 .defaultIfEmpty(List.of())
-                .flatMap(methods -> issue(user.id(), VerificationPurpose.SIGN_IN_CHALLENGE, SecondStepTerms.CHALLENGE_VALIDITY)
+                .flatMap(methods -> issue(user.id(), VerificationPurpose.SIGN_IN_CHALLENGE,
+                        SecondStepTerms.CHALLENGE_VALIDITY)
                         .map(challenge -> new SecondFactorRequiredResult(challenge, methods)));
     }
 
     private Mono<String> issue(UserId user, VerificationPurpose purpose, Duration validity) {
         return Mono.defer(() -> {
             String token = random.newToken();
-            return tokens.add(VerificationToken.issue(TokenHash.of(token), purpose, user, Instants.now(clock), validity))
-                    .thenReturn(token);
+            var issued = VerificationToken.issue(TokenHash.of(token), purpose, user, Instants.now(clock), validity);
+            return tokens.add(issued).thenReturn(token);
         });
     }
 }

@@ -97,22 +97,27 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
         return holder.switchIfEmpty(Mono.error(() -> new AuthException(AuthError.INVALID_TWO_FACTOR_COOKIE)));
     }
 
-    /** A signed-in user's code; the first right one of an enrolment enables the factor and rotates the session. */
+    /**
+     * A signed-in user's code. The first right one of an enrolment enables the factor (an app's
+     * accepted step does; a mailed code enables codes by mail, needing no factor before) and
+     * rotates the session.
+     */
     private Mono<SecondStepResult> confirmed(SessionResult held, VerifySecondFactorCommand command) {
         User user = held.user();
-        if (command.proof() == Proof.OTP) {
-            return mailed.proves(user, keyOf(held), command.code())
-                    .flatMap(proven -> !proven ? Mono.error(invalid(command.proof()))
-                            : user.twoFactorEnabled() ? Mono.just(new SecondStepResult(held, false, Optional.empty()))
-                            : factors.enableMailedCodes(user.id(), now())
-                                    .then(Mono.defer(() -> enabled(held, command))));
-        }
-        return codes.factorFor(user, command.proof(), false)
-                .flatMap(factor -> codes.proves(user, factor, command.proof(), command.code(), keyOf(held))
-                        .flatMap(proven -> proven ? Mono.just(factor) : Mono.error(invalid(command.proof()))))
-                .flatMap(factor -> factor.enabled()
-                        ? Mono.just(new SecondStepResult(held, false, Optional.empty()))
-                        : enabled(held, command));
+        Mono<Boolean> proven = command.proof() == Proof.OTP ? mailed.proves(user, keyOf(held), command.code())
+                : codes.factorFor(user, command.proof(), false).flatMap(factor ->
+                        codes.proves(user, factor, command.proof(), command.code(), keyOf(held)));
+        return proven.flatMap(right -> {
+            if (!right) {
+                return Mono.error(invalid(command.proof()));
+            }
+            if (user.twoFactorEnabled()) {
+                return Mono.just(new SecondStepResult(held, false, Optional.empty()));
+            }
+            Mono<Void> enabling = command.proof() == Proof.OTP ? factors.enableMailedCodes(user.id(), now())
+                    : Mono.empty();
+            return enabling.then(Mono.defer(() -> enabled(held, command)));
+        });
     }
 
     /** What a mailed code is bound to when the user is signed in: the session it was asked in. */
@@ -121,9 +126,7 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
     }
 
     private Mono<SecondStepResult> enabled(SessionResult held, VerifySecondFactorCommand command) {
-        return users.findById(held.user().id())
-                .switchIfEmpty(Mono.error(() -> new AuthException(AuthError.UNAUTHORIZED)))
-                .flatMap(user -> replacement.replace(held.token(), user, true, command.client()))
+        return replacement.renew(held, command.client())
                 .flatMap(session -> events.succeeded(SecurityEventType.TWO_FACTOR_ENABLED, Subject.of(session.user()),
                         command.proof().name()).thenReturn(new SecondStepResult(session, true, Optional.empty())));
     }
@@ -159,7 +162,10 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
                 : Mono.just(factor);
     }
 
-    /** The challenge is spent here, so a replayed challenge, or a second right code raced with this one, starts nothing. */
+    /**
+     * The challenge is spent here, so a replayed challenge, or a second right code raced with this
+     * one, starts nothing.
+     */
     private Mono<SecondStepResult> completed(TokenHash challenge, User user, VerifySecondFactorCommand command) {
         return factors.clearFailures(user.id())
                 .then(tokens.redeem(challenge, VerificationPurpose.SIGN_IN_CHALLENGE, now()))
@@ -176,7 +182,8 @@ public final class VerifySecondFactorService implements VerifySecondFactorUseCas
     private Mono<SecondStepResult> failed(User user, Proof proof) {
         return factors.recordFailure(user.id(), SecondStepTerms.FAILURES_BEFORE_LOCK, now().plus(SecondStepTerms.LOCK))
                 .flatMap(locked -> locked
-                        ? events.succeeded(SecurityEventType.TWO_FACTOR_LOCK, Subject.of(user), SecondStepTerms.LOCK.toString())
+                        ? events.succeeded(SecurityEventType.TWO_FACTOR_LOCK, Subject.of(user),
+                                SecondStepTerms.LOCK.toString())
                         : Mono.empty())
                 .then(Mono.error(invalid(proof)));
     }

@@ -111,7 +111,8 @@ public final class TestAuthService {
     public final SignOutService signOut = new SignOutService(sessions, events);
     public final InMemorySecondFactors secondFactors = new InMemorySecondFactors(users);
     public final InMemoryPasskeys passkeys = new InMemoryPasskeys();
-    public final SessionReplacement sessionReplacement = new SessionReplacement(sessionIssuer, signOut, transactions);
+    public final SessionReplacement sessionReplacement = new SessionReplacement(sessionIssuer, signOut, transactions,
+            users);
     public final SignInSecondStep secondStep = new SignInSecondStep(verificationTokens, secondFactors, tokens, clock);
     public final SignInService signIn = new SignInService(users, hasher, sessionReplacement, secondStep, policy, limiter,
             clock, events);
@@ -169,7 +170,7 @@ public final class TestAuthService {
     public final CodeCheck codeCheck = new CodeCheck(secondFactors, factorSecrets, totpCodes, mailedCodes, events, clock);
     public final ManageSecondFactorService manageSecondFactor = new ManageSecondFactorService(new CurrentSession(getSession),
             new PasswordCheck(users, hasher, policy.passwordPolicy()), secondFactors, factorSecrets, totpCodes, tokens,
-            verificationTokens, users, sessionReplacement, events, clock, "Momentum");
+            verificationTokens, sessionReplacement, events, clock, "Momentum");
     public final VerifySecondFactorService verifySecondFactor = new VerifySecondFactorService(getSession,
             verificationTokens, verificationTokens, users, secondFactors, codeCheck, mailedCodes, secondStep,
             sessionReplacement, events, clock);

@@ -67,7 +67,7 @@ class SessionWiring {
 
     @Bean
     SessionReplacement sessionReplacement(SessionIssuer sessionIssuer, SignOutService signOut, Stores stores) {
-        return new SessionReplacement(sessionIssuer, signOut, stores.transactions());
+        return new SessionReplacement(sessionIssuer, signOut, stores.transactions(), stores.userLookup());
     }
 
     @Bean

@@ -48,7 +48,7 @@ class TwoFactorWiring {
                                                         Clock clock, ServiceSettings settings) {
         return new ManageSecondFactorService(new CurrentSession(getSession),
                 new PasswordCheck(stores.passwordCredentials(), hasher, policy.passwordPolicy()), stores.secondFactors(),
-                secrets, totp, random, stores.verificationTokens(), stores.userLookup(), replacement, events, clock,
+                secrets, totp, random, stores.verificationTokens(), replacement, events, clock,
                 settings.appName());
     }
 
