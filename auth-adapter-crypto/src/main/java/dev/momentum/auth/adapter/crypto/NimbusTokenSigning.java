@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.crypto;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -19,6 +20,9 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.application.support.port.out.SecretSealer;
+import dev.momentum.auth.domain.signing.AccessTokenClaims;
+import dev.momentum.auth.domain.signing.IdTokenClaims;
+import dev.momentum.auth.domain.signing.JwtClaims;
 import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.signing.TokenClaims;
 import dev.momentum.auth.domain.user.User;
@@ -33,6 +37,7 @@ public final class NimbusTokenSigning implements TokenSigning {
 
     /** What the private keys' sealing key is derived for; differs from every other use of the secret. */
     public static final String SEALING_PURPOSE = "auth-service signing keys v1";
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
     private final SecretSealer sealer;
     private final SecureRandom random = NonBlockingRandom.create();
@@ -73,17 +78,26 @@ public final class NimbusTokenSigning implements TokenSigning {
             };
             // ECDSA's per-signature nonce, drawn on the event loop
             signer.getJCAContext().setSecureRandom(random);
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(stored.key().algorithm().name()))
-                    .keyID(stored.key().id()).build();
-            return claims -> sign(signer, header, claims);
+            JWSAlgorithm algorithm = JWSAlgorithm.parse(stored.key().algorithm().name());
+            return claims -> sign(signer, new JWSHeader.Builder(algorithm).keyID(stored.key().id())
+                    .type(typeOf(claims)).build(), claims);
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("signing key " + stored.key().id() + " is unreadable", e);
         }
     }
 
-    private static String sign(JWSSigner signer, JWSHeader header, TokenClaims claims) {
+    /** RFC 9068 gives access tokens a type of their own, so that no other JWT of ours passes for one. */
+    private static JOSEObjectType typeOf(JwtClaims claims) {
+        return claims instanceof AccessTokenClaims ? ACCESS_TOKEN_TYPE : JOSEObjectType.JWT;
+    }
+
+    private static String sign(JWSSigner signer, JWSHeader header, JwtClaims claims) {
         try {
-            SignedJWT jwt = new SignedJWT(header, claimsSet(claims));
+            SignedJWT jwt = new SignedJWT(header, switch (claims) {
+                case TokenClaims session -> claimsSet(session);
+                case AccessTokenClaims access -> claimsSet(access);
+                case IdTokenClaims id -> claimsSet(id);
+            });
             jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -115,5 +129,41 @@ public final class NimbusTokenSigning implements TokenSigning {
                 .claim("createdAt", user.createdAt().toString())
                 .claim("updatedAt", user.updatedAt().toString())
                 .build();
+    }
+
+    /** RFC 9068 section 2.2: the registered claims, the client, the scopes; {@code aud} a string when one. */
+    static JWTClaimsSet claimsSet(AccessTokenClaims claims) {
+        return new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .subject(claims.subject())
+                .audience(claims.audience())
+                .claim("client_id", claims.clientId())
+                .claim("scope", claims.scopes().isEmpty() ? null : claims.scopes().value())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .jwtID(claims.tokenId())
+                .build();
+    }
+
+    /** OpenID Connect Core section 2, with the standard claims the {@code profile} and {@code email} scopes name. */
+    static JWTClaimsSet claimsSet(IdTokenClaims claims) {
+        User user = claims.user();
+        var builder = new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .subject(user.id().value())
+                .audience(claims.clientId())
+                .claim("azp", claims.clientId())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .claim("auth_time", claims.authTime().getEpochSecond())
+                .claim("nonce", claims.nonce().orElse(null));
+        if (claims.scopes().contains("profile")) {
+            builder.claim("name", user.name()).claim("picture", user.image())
+                    .claim("updated_at", user.updatedAt().getEpochSecond());
+        }
+        if (claims.scopes().contains("email")) {
+            builder.claim("email", user.email().value()).claim("email_verified", user.emailVerified());
+        }
+        return builder.build();
     }
 }

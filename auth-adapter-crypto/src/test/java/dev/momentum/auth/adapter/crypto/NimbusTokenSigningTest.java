@@ -7,12 +7,17 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import dev.momentum.auth.domain.oauth.Scopes;
+import dev.momentum.auth.domain.signing.AccessTokenClaims;
+import dev.momentum.auth.domain.signing.IdTokenClaims;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.signing.TokenClaims;
 import dev.momentum.auth.domain.testing.TestUsers;
 import java.security.Key;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -102,5 +107,46 @@ class NimbusTokenSigningTest {
         assertThat(NimbusTokenSigning.claimsSet(new TokenClaims("i", "a", Instant.ofEpochSecond(1), Instant.ofEpochSecond(2),
                 "j", TestUsers.user("u").image("https://img.example/u.png").build(), "admin")).toJSONObject())
                 .containsEntry("image", "https://img.example/u.png").containsEntry("role", "admin");
+    }
+
+    @Test
+    void signWhenAnAccessTokenThenRfc9068sTypeAndClaimsAndTheSessionJwtKeepsItsOwn() throws Exception {
+        var signer = signing.signer(signing.generate(key(SigningAlgorithm.ES256)));
+
+        SignedJWT access = SignedJWT.parse(signer.sign(new AccessTokenClaims("https://auth.example", "user-1",
+                List.of("https://mcp.example.com/mcp"), "client-1", Scopes.parse("openid mcp:tools").orElseThrow(),
+                Instant.ofEpochSecond(1_700_000_000L), Instant.ofEpochSecond(1_700_000_900L), "jti-2")));
+        SignedJWT session = SignedJWT.parse(signer.sign(claims(1_700_000_900L)));
+
+        assertThat(access.getHeader().getType().getType()).isEqualTo("at+jwt");
+        assertThat(session.getHeader().getType().getType()).isEqualTo("JWT");
+        var claims = access.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo("https://auth.example");
+        assertThat(claims.getSubject()).isEqualTo("user-1");
+        assertThat(claims.getAudience()).containsExactly("https://mcp.example.com/mcp");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("client-1");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("mcp:tools openid");
+        assertThat(claims.getJWTID()).isEqualTo("jti-2");
+        assertThat(claims.getClaim("email")).as("no user data in an access token").isNull();
+    }
+
+    @Test
+    void signWhenAnIdTokenThenTheClientAsAudienceAndOnlyTheClaimsItsScopesAskFor() throws Exception {
+        var signer = signing.signer(signing.generate(key(SigningAlgorithm.ES256)));
+        var user = TestUsers.user("user-1").build();
+
+        var withEmail = SignedJWT.parse(signer.sign(new IdTokenClaims("https://auth.example", user, "client-1",
+                Scopes.parse("openid email").orElseThrow(), Instant.ofEpochSecond(1_699_999_000L), Optional.of("n0nce"),
+                Instant.ofEpochSecond(1_700_000_000L), Instant.ofEpochSecond(1_700_000_900L)))).getJWTClaimsSet();
+        var bare = SignedJWT.parse(signer.sign(new IdTokenClaims("https://auth.example", user, "client-1",
+                Scopes.parse("openid").orElseThrow(), Instant.ofEpochSecond(1_699_999_000L), Optional.empty(),
+                Instant.ofEpochSecond(1_700_000_000L), Instant.ofEpochSecond(1_700_000_900L)))).getJWTClaimsSet();
+
+        assertThat(withEmail.getAudience()).containsExactly("client-1");
+        assertThat(withEmail.getStringClaim("nonce")).isEqualTo("n0nce");
+        assertThat(withEmail.getLongClaim("auth_time")).isEqualTo(1_699_999_000L);
+        assertThat(withEmail.getStringClaim("email")).isEqualTo(user.email().value());
+        assertThat(withEmail.getClaim("name")).isNull();
+        assertThat(bare.getClaims()).doesNotContainKeys("email", "name", "nonce");
     }
 }

@@ -1,7 +1,7 @@
 package dev.momentum.auth.application.signing;
 
-import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
@@ -12,11 +12,11 @@ import dev.momentum.auth.application.signing.port.out.TokenSigning;
 import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.signing.JwtClaims;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import dev.momentum.auth.domain.signing.PublishedKeys;
 import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.signing.SigningKey;
-import dev.momentum.auth.domain.signing.TokenClaims;
 import dev.momentum.auth.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -139,7 +139,7 @@ public final class SigningKeyRing implements PublishedKeysQuery {
      * Signs the claims made for the instant of signing, taken only once the keys are loaded: a
      * first key made by that load starts signing at its creation, after any earlier instant.
      */
-    Mono<String> sign(Function<Instant, TokenClaims> claimsAt) {
+    public Mono<String> sign(Function<Instant, ? extends JwtClaims> claimsAt) {
         return activeKey().map(key -> key.sign(claimsAt.apply(key.now())));
     }
 
@@ -155,7 +155,7 @@ public final class SigningKeyRing implements PublishedKeysQuery {
 
     record ActiveKey(String id, Instant now, TokenSigning.Signer signer) {
 
-        String sign(TokenClaims claims) {
+        String sign(JwtClaims claims) {
             return signer.sign(claims);
         }
     }

@@ -22,7 +22,7 @@ class IssueTokenServiceTest {
     private static final Duration REUSE = Duration.ofSeconds(30);
 
     private final TestAuthService auth = new TestAuthService();
-    private final LabelledSigning signing = new LabelledSigning(TokenClaims::tokenId);
+    private final LabelledSigning signing = new LabelledSigning(claims -> ((TokenClaims) claims).tokenId());
     private final InMemorySigningKeys keyStore = new InMemorySigningKeys();
     private final SigningKeyRing keys = new SigningKeyRing(keyStore, signing, new SequenceTokenGenerator(),
             new KeyRotation(Duration.ofDays(30), Duration.ofMinutes(20), Duration.ofMinutes(15), Duration.ofMinutes(20)),

@@ -2,8 +2,13 @@ package dev.momentum.auth.application.testing;
 
 import dev.momentum.auth.application.signing.port.out.StoredSigningKey;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
+import dev.momentum.auth.domain.signing.AccessTokenClaims;
+import dev.momentum.auth.domain.signing.IdTokenClaims;
+import dev.momentum.auth.domain.signing.JwtClaims;
 import dev.momentum.auth.domain.signing.SigningKey;
 import dev.momentum.auth.domain.signing.TokenClaims;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -14,15 +19,21 @@ import java.util.function.Function;
 public final class LabelledSigning implements TokenSigning {
 
     public final AtomicInteger signatures = new AtomicInteger();
-    private final Function<TokenClaims, String> label;
+    /** Every token's claims, in the order signed. */
+    public final List<JwtClaims> signed = new CopyOnWriteArrayList<>();
+    private final Function<JwtClaims, String> label;
 
-    public LabelledSigning(Function<TokenClaims, String> label) {
+    public LabelledSigning(Function<JwtClaims, String> label) {
         this.label = label;
     }
 
-    /** Labelled by the subject: the user's id. */
+    /** Labelled by the subject: the user's id, or an access token's subject. */
     public static LabelledSigning bySubject() {
-        return new LabelledSigning(claims -> claims.user().id().value());
+        return new LabelledSigning(claims -> switch (claims) {
+            case TokenClaims session -> session.user().id().value();
+            case AccessTokenClaims access -> access.subject();
+            case IdTokenClaims id -> id.user().id().value();
+        });
     }
 
     public static String kidOf(String token) {
@@ -37,6 +48,9 @@ public final class LabelledSigning implements TokenSigning {
 
     @Override
     public Signer signer(StoredSigningKey key) {
-        return claims -> key.key().id() + ":" + label.apply(claims) + "#" + signatures.incrementAndGet();
+        return claims -> {
+            signed.add(claims);
+            return key.key().id() + ":" + label.apply(claims) + "#" + signatures.incrementAndGet();
+        };
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param role the role the token grants, as {@code AdminPolicy} decides it
  */
 public record TokenClaims(String issuer, String audience, Instant issuedAt, Instant expiresAt, String tokenId,
-                          User user, String role) {
+                          User user, String role) implements JwtClaims {
 
     public TokenClaims {
         Objects.requireNonNull(issuer, "issuer cannot be null");

@@ -1,7 +1,7 @@
 package dev.momentum.auth.application.signing.port.out;
 
+import dev.momentum.auth.domain.signing.JwtClaims;
 import dev.momentum.auth.domain.signing.SigningKey;
-import dev.momentum.auth.domain.signing.TokenClaims;
 
 /** JWS key pairs and signatures. */
 public interface TokenSigning {
@@ -14,7 +14,7 @@ public interface TokenSigning {
 
     interface Signer {
 
-        /** A compact JWS with header {@code alg} and {@code kid}, stating these claims. */
-        String sign(TokenClaims claims);
+        /** A compact JWS with header {@code alg}, {@code kid} and the kind's {@code typ}, stating these claims. */
+        String sign(JwtClaims claims);
     }
 }
