@@ -3,6 +3,9 @@ package dev.momentum.auth.adapter.persistence;
 import dev.momentum.auth.application.admin.port.out.UserAdministration;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
+import dev.momentum.auth.application.oauth.port.out.OAuthClients;
+import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
+import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
@@ -42,6 +45,7 @@ public final class PersistenceAdapters {
     private final DatabaseUserChanges userChanges;
     private final SecondFactors secondFactors;
     private final PasskeyPersistenceAdapter passkeys;
+    private final OAuthPersistenceAdapter oauth;
 
     /** @param mailSealer seals queued mail, whose links are credentials */
     public PersistenceAdapters(Database database, SecureTokenGenerator ids, Duration queryTimeout,
@@ -66,6 +70,7 @@ public final class PersistenceAdapters {
         this.rateLimits = new RateLimitPersistenceAdapter(storage);
         this.secondFactors = new SecondFactorPersistenceAdapter(storage);
         this.passkeys = new PasskeyPersistenceAdapter(storage);
+        this.oauth = new OAuthPersistenceAdapter(storage);
     }
 
     public UserStore users() {
@@ -135,5 +140,17 @@ public final class PersistenceAdapters {
 
     public UserChangeFeed userChanges() {
         return userChanges;
+    }
+
+    public OAuthClients oauthClients() {
+        return oauth;
+    }
+
+    public OAuthGrants oauthGrants() {
+        return oauth;
+    }
+
+    public OAuthConsents oauthConsents() {
+        return oauth;
     }
 }

@@ -35,7 +35,8 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
         return new Ports<>(adapters.users(), adapters.sessions(), adapters.verificationTokens(), adapters.transactions(),
                 adapters.mailOutbox(), adapters.auditTrail(), adapters.rateLimits(), adapters.userAdministration(),
                 adapters.signingKeys(), adapters.secondFactors(), adapters.signInChallenges(),
-                adapters.passkeys(), adapters.passkeyChallenges());
+                adapters.passkeys(), adapters.passkeyChallenges(), adapters.oauthClients(), adapters.oauthGrants(),
+                adapters.oauthConsents());
     }
 
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";

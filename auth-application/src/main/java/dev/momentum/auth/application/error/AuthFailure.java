@@ -6,7 +6,8 @@ package dev.momentum.auth.application.error;
  * Anything else that escapes a use case is a bug.
  */
 public abstract sealed class AuthFailure extends RuntimeException
-        permits AuthException, RateLimitedException, StorageUnavailableException, HashingOverloadedException {
+        permits AuthException, OAuthException, RateLimitedException, StorageUnavailableException,
+        HashingOverloadedException {
 
     /** An expected failure: no stack trace, it is not a bug. */
     protected AuthFailure(String message) {

@@ -10,6 +10,10 @@ import dev.momentum.auth.application.mail.port.out.AccountMail.SecondFactorCodeM
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
+import dev.momentum.auth.application.oauth.port.out.OAuthClients;
+import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
+import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.OAuthGrants.Presented;
 import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges;
 import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges.Ceremony;
 import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges.Opened;
@@ -32,6 +36,14 @@ import dev.momentum.auth.domain.audit.SecurityEventFilter;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.credential.PasswordHash;
+import dev.momentum.auth.domain.oauth.AuthorizationCode;
+import dev.momentum.auth.domain.oauth.ClientAuthentication;
+import dev.momentum.auth.domain.oauth.GrantType;
+import dev.momentum.auth.domain.oauth.OAuthClient;
+import dev.momentum.auth.domain.oauth.OAuthGrant;
+import dev.momentum.auth.domain.oauth.RedirectUri;
+import dev.momentum.auth.domain.oauth.ResourceIndicator;
+import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.passkey.Passkey;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
@@ -116,7 +128,8 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                               RateLimitStore rateLimits, UserAdministration userAdministration,
                               SigningKeyStore signingKeys, SecondFactors secondFactors,
                               SignInChallenges signInChallenges, Passkeys passkeys,
-                              PasskeyChallenges passkeyChallenges) {
+                              PasskeyChallenges passkeyChallenges, OAuthClients oauthClients,
+                              OAuthGrants oauthGrants, OAuthConsents oauthConsents) {
     }
 
     protected abstract Ports<U> ports();
@@ -172,6 +185,41 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
     protected PasskeyChallenges passkeyChallenges() {
         return ports().passkeyChallenges();
     }
+
+    protected OAuthClients oauthClients() {
+        return ports().oauthClients();
+    }
+
+    protected OAuthGrants oauthGrants() {
+        return ports().oauthGrants();
+    }
+
+    protected OAuthConsents oauthConsents() {
+        return ports().oauthConsents();
+    }
+
+    protected OAuthClient storedClient(String clientId) {
+        OAuthClient client = new OAuthClient(clientId, Optional.empty(), "MCP Inspector",
+                List.of(RedirectUri.parse("http://127.0.0.1:6274/oauth/callback").orElseThrow(),
+                        RedirectUri.parse("com.example.app:/cb").orElseThrow()),
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), ClientAuthentication.NONE,
+                Scopes.parse("openid mcp:tools").orElseThrow(), Optional.of("https://inspector.example.com"),
+                Optional.empty(), OAuthClient.Origin.DYNAMIC, false, NOW);
+        assertThat(oauthClients().add(client).block()).isTrue();
+        return client;
+    }
+
+    protected OAuthGrant openedGrant(OAuthClient client, User user, String code, Instant codeExpiry) {
+        OAuthGrant grant = new OAuthGrant(IDS.newId(), client.clientId(), user.id(), Scopes.parse("openid mcp:tools")
+                .orElseThrow(), List.of(new ResourceIndicator("https://mcp.example.com/mcp")), NOW.minusSeconds(60), NOW,
+                NOW.plus(Duration.ofDays(30)));
+        oauthGrants().open(grant, TokenHash.of(code), new AuthorizationCode(grant.id(), new SessionId(IDS.newId()),
+                "http://127.0.0.1:6274/oauth/callback", CHALLENGE, Optional.of("n-0S6_WzA2Mj"), codeExpiry)).block();
+        return grant;
+    }
+
+    /** RFC 7636 Appendix B. */
+    protected static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     @Test
     public void addIfEmailFreeWhenNewThenUserAndCredentialReadBackExactly() {
@@ -860,5 +908,127 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(racing).containsExactly(new Opened(Optional.of(ada.id())));
         assertThat(passkeyChallenges().consume(anonymous, Ceremony.AUTHENTICATION, NOW).block())
                 .isEqualTo(new Opened(Optional.empty()));
+    }
+
+    @Test
+    public void oauthClientsWhenAddedThenReadBackExactlyAndAnIdOnlyOnce() {
+        OAuthClient client = storedClient("client-1");
+        OAuthClient confidential = new OAuthClient("client-2", Optional.of(TokenHash.of("secret")), "Backend",
+                List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), ClientAuthentication.CLIENT_SECRET_BASIC, Scopes.NONE,
+                Optional.empty(), Optional.of("https://backend.example.com/logo.png"),
+                OAuthClient.Origin.ADMINISTRATOR, false, NOW.plusSeconds(1));
+        oauthClients().add(confidential).block();
+
+        assertThat(oauthClients().find("client-1").block()).isEqualTo(client);
+        assertThat(oauthClients().find("client-2").block()).isEqualTo(confidential);
+        assertThat(oauthClients().add(client.disabled(true)).block()).isFalse();
+        assertThat(oauthClients().update(confidential.withSecret(TokenHash.of("rotated")).disabled(true)).block())
+                .isTrue();
+        assertThat(oauthClients().find("client-2").block().secretHash()).contains(TokenHash.of("rotated"));
+        assertThat(oauthClients().find("client-2").block().disabled()).isTrue();
+        assertThat(oauthClients().list().map(OAuthClient::clientId).collectList().block())
+                .containsExactly("client-1", "client-2");
+        assertThat(oauthClients().find("client-3").blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void redeemCodeWhenPresentedThenSpentOnceAndEveryLaterOrRacingPresentationIsAReplay() {
+        OAuthClient client = storedClient("client-1");
+        User ada = stored("ada@example.com");
+        OAuthGrant grant = openedGrant(client, ada, "the-code", NOW.plusSeconds(60));
+
+        List<Presented<AuthorizationCode>> racing = Flux.range(0, 5)
+                .flatMap(i -> oauthGrants().redeemCode(TokenHash.of("the-code"), NOW), 5)
+                .collectList().block();
+
+        assertThat(racing).hasSize(5).filteredOn(Presented.Spent.class::isInstance).hasSize(1);
+        var spent = (Presented.Spent<AuthorizationCode>) racing.stream().filter(Presented.Spent.class::isInstance)
+                .findFirst().orElseThrow();
+        assertThat(spent.grant()).isEqualTo(grant);
+        assertThat(spent.details().codeChallenge()).isEqualTo(CHALLENGE);
+        assertThat(spent.details().nonce()).contains("n-0S6_WzA2Mj");
+        assertThat(spent.details().redirectUri()).isEqualTo("http://127.0.0.1:6274/oauth/callback");
+        assertThat(oauthGrants().redeemCode(TokenHash.of("the-code"), NOW).block())
+                .isEqualTo(new Presented.Replayed<>(grant));
+        assertThat(oauthGrants().redeemCode(TokenHash.of("another-code"), NOW).blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void redeemCodeWhenExpiredOrItsGrantRevokedThenNothing() {
+        OAuthClient client = storedClient("client-1");
+        User ada = stored("ada@example.com");
+        openedGrant(client, ada, "expired", NOW.plusSeconds(60));
+        OAuthGrant revoked = openedGrant(client, ada, "revoked", NOW.plusSeconds(60));
+
+        assertThat(oauthGrants().revoke(revoked.id(), NOW).block()).isTrue();
+        assertThat(oauthGrants().revoke(revoked.id(), NOW).block()).as("already ended").isFalse();
+
+        assertThat(oauthGrants().redeemCode(TokenHash.of("expired"), NOW.plusSeconds(60)).blockOptional()).isEmpty();
+        assertThat(oauthGrants().redeemCode(TokenHash.of("revoked"), NOW).blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void redeemRefreshTokenWhenPresentedThenSpentOnceThenAReplayUntilTheGrantEnds() {
+        OAuthClient client = storedClient("client-1");
+        User ada = stored("ada@example.com");
+        OAuthGrant grant = openedGrant(client, ada, "the-code", NOW.plusSeconds(60));
+        oauthGrants().addRefreshToken(TokenHash.of("refresh-1"), grant.id(), grant.expiresAt()).block();
+        oauthGrants().addRefreshToken(TokenHash.of("short"), grant.id(), NOW.plusSeconds(10)).block();
+
+        assertThat(oauthGrants().grantOfRefreshToken(TokenHash.of("refresh-1"), NOW).block()).isEqualTo(grant);
+        assertThat(oauthGrants().grantOfRefreshToken(TokenHash.of("refresh-1"), NOW).block())
+                .as("looking does not spend").isEqualTo(grant);
+        List<Presented<Void>> racing = Flux.range(0, 5)
+                .flatMap(i -> oauthGrants().redeemRefreshToken(TokenHash.of("refresh-1"), NOW), 5)
+                .collectList().block();
+        assertThat(oauthGrants().grantOfRefreshToken(TokenHash.of("refresh-1"), NOW).blockOptional())
+                .as("spent").isEmpty();
+
+        assertThat(racing).containsOnlyOnce(new Presented.Spent<>(grant, null))
+                .filteredOn(Presented.Replayed.class::isInstance).hasSize(4);
+        assertThat(oauthGrants().redeemRefreshToken(TokenHash.of("short"), NOW.plusSeconds(10)).blockOptional())
+                .as("expired").isEmpty();
+        assertThat(oauthGrants().redeemRefreshToken(TokenHash.of("refresh-1"), grant.expiresAt()).blockOptional())
+                .as("past the grant's bound").isEmpty();
+        assertThat(oauthGrants().activeOf(ada.id(), NOW).collectList().block()).containsExactly(grant);
+
+        assertThat(oauthGrants().revokeAll(ada.id(), client.clientId(), NOW).block()).isEqualTo(1);
+
+        assertThat(oauthGrants().redeemRefreshToken(TokenHash.of("refresh-1"), NOW).blockOptional()).isEmpty();
+        assertThat(oauthGrants().activeOf(ada.id(), NOW).collectList().block()).isEmpty();
+    }
+
+    @Test
+    public void consentsWhenGrantedTwiceThenTheUnionUntilWithdrawn() {
+        OAuthClient client = storedClient("client-1");
+        User ada = stored("ada@example.com");
+        User grace = stored("grace@example.com");
+
+        oauthConsents().grant(ada.id(), client.clientId(), Scopes.parse("openid").orElseThrow(), NOW).block();
+        oauthConsents().grant(ada.id(), client.clientId(), Scopes.parse("mcp:tools").orElseThrow(), NOW.plusSeconds(5))
+                .block();
+
+        assertThat(oauthConsents().granted(ada.id(), client.clientId()).block().value()).isEqualTo("mcp:tools openid");
+        assertThat(oauthConsents().granted(grace.id(), client.clientId()).block()).isEqualTo(Scopes.NONE);
+        assertThat(oauthConsents().of(ada.id()).collectList().block()).containsExactly(new OAuthConsents.Consent(
+                client.clientId(), Scopes.parse("openid mcp:tools").orElseThrow(), NOW.plusSeconds(5)));
+        assertThat(oauthConsents().withdraw(ada.id(), client.clientId()).block()).isTrue();
+        assertThat(oauthConsents().withdraw(ada.id(), client.clientId()).block()).isFalse();
+        assertThat(oauthConsents().granted(ada.id(), client.clientId()).block()).isEqualTo(Scopes.NONE);
+    }
+
+    @Test
+    public void deleteClientWhenItHasGrantsAndConsentsThenTheyGoWithIt() {
+        OAuthClient client = storedClient("client-1");
+        User ada = stored("ada@example.com");
+        openedGrant(client, ada, "the-code", NOW.plusSeconds(60));
+        oauthConsents().grant(ada.id(), client.clientId(), Scopes.parse("openid").orElseThrow(), NOW).block();
+
+        assertThat(oauthClients().delete(client.clientId()).block()).isTrue();
+
+        assertThat(oauthClients().find(client.clientId()).blockOptional()).isEmpty();
+        assertThat(oauthGrants().activeOf(ada.id(), NOW).collectList().block()).isEmpty();
+        assertThat(oauthConsents().of(ada.id()).collectList().block()).isEmpty();
+        assertThat(oauthClients().delete(client.clientId()).block()).isFalse();
     }
 }

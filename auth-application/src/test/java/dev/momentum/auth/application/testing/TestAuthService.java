@@ -19,6 +19,11 @@ import dev.momentum.auth.application.credential.port.in.SignUpCommand;
 import dev.momentum.auth.application.mail.MailDeliveryPolicy;
 import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
+import dev.momentum.auth.application.oauth.AuthorizeService;
+import dev.momentum.auth.application.oauth.ClientRegistrationService;
+import dev.momentum.auth.application.oauth.OAuthSettings;
+import dev.momentum.auth.application.oauth.TokenService;
+import dev.momentum.auth.application.oauth.UserInfoService;
 import dev.momentum.auth.application.operations.HealthService;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
 import dev.momentum.auth.application.passkey.PasskeyService;
@@ -54,6 +59,8 @@ import dev.momentum.auth.application.verification.VerificationMailing;
 import dev.momentum.auth.application.verification.VerifyEmailService;
 import dev.momentum.auth.application.verification.port.in.VerifyEmailCommand;
 import dev.momentum.auth.domain.credential.PasswordPolicy;
+import dev.momentum.auth.domain.oauth.ResourceIndicator;
+import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.SessionLifetime;
 import dev.momentum.auth.domain.signing.KeyRotation;
@@ -61,6 +68,8 @@ import dev.momentum.auth.domain.signing.SigningAlgorithm;
 import dev.momentum.auth.domain.token.LinkToken;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,6 +120,7 @@ public final class TestAuthService {
     public final SignOutService signOut = new SignOutService(sessions, events);
     public final InMemorySecondFactors secondFactors = new InMemorySecondFactors(users);
     public final InMemoryPasskeys passkeys = new InMemoryPasskeys();
+    public final InMemoryOAuth oauth = new InMemoryOAuth();
     public final SessionReplacement sessionReplacement = new SessionReplacement(sessionIssuer, signOut, transactions,
             users);
     public final SignInSecondStep secondStep = new SignInSecondStep(verificationTokens, secondFactors, tokens, clock);
@@ -177,6 +187,20 @@ public final class TestAuthService {
     public final PasskeyService passkeyService = new PasskeyService(getSession, passkeys, passkeys, new TestCeremonies(),
             users, sessionReplacement, tokens, new PasskeySettings("localhost", "Momentum",
                     Set.of("http://localhost:3000")), policy.sessionLifetime(), events, clock);
+    /** An MCP server the authorization server issues tokens for, and its scope. */
+    public static final String MCP_RESOURCE = "https://mcp.example.com/mcp";
+    public final OAuthSettings oauthSettings = new OAuthSettings("http://localhost:3002",
+            OAuthSettings.STANDARD_SCOPES.union(Scopes.parse("mcp:tools").orElseThrow()),
+            List.of(new ResourceIndicator(MCP_RESOURCE)), "http://localhost:3002/api/auth/oauth2/userinfo",
+            Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
+            OAuthSettings.Registration.OPEN, Optional.empty());
+    public final AuthorizeService authorize = new AuthorizeService(oauth, oauth, oauth, getSession, tokens,
+            oauthSettings, events, clock);
+    public final TokenService oauthTokens = new TokenService(oauth, oauth, users, keyRing, tokens, oauthSettings, events,
+            clock);
+    public final ClientRegistrationService clientRegistration = new ClientRegistrationService(oauth, tokens,
+            oauthSettings, events, clock);
+    public final UserInfoService userInfo = new UserInfoService(users);
     public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);
 

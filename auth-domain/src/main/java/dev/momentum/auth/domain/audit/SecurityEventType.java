@@ -33,5 +33,15 @@ public enum SecurityEventType {
     TWO_FACTOR_LOCK,
     PASSKEY_REGISTRATION,
     PASSKEY_SIGN_IN,
-    PASSKEY_REMOVAL
+    PASSKEY_REMOVAL,
+    /** A client registered itself (RFC 7591) or an administrator registered, changed or removed one. */
+    OAUTH_CLIENT_REGISTRATION,
+    /** A user granted or declined a client's request. */
+    OAUTH_CONSENT,
+    /** An authorization code issued, or a request refused back to its client. */
+    OAUTH_AUTHORIZATION,
+    /** The token endpoint: a grant exchanged or refused. */
+    OAUTH_TOKEN,
+    /** A grant ended: a replayed code or refresh token, a user's or an administrator's revocation. */
+    OAUTH_GRANT_REVOCATION
 }

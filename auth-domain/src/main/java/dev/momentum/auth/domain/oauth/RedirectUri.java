@@ -11,8 +11,8 @@ import java.util.Set;
  * A client's registered redirect URI, and whether a presented one is it. OAuth 2.1 asks for exact
  * string matching: no normalisation, so a suffix, userinfo, a dot segment in any encoding or a
  * fragment never matches what was registered. The one allowance is RFC 8252 section 7.3: for an
- * {@code http} loopback IP literal ({@code 127.0.0.1} or {@code [::1]}, never {@code localhost}),
- * a native app picks its port at run time, so the port may differ.
+ * {@code http} loopback IP literal ({@code 127.0.0.1} or {@code [::1]}, never {@code localhost},
+ * whose name could resolve elsewhere), a native app picks its port at run time, so the port may differ.
  */
 public final class RedirectUri {
 
@@ -28,7 +28,7 @@ public final class RedirectUri {
 
     /**
      * A URI a client may register: absolute, without a fragment or userinfo; {@code https}, {@code http}
-     * on a loopback IP literal, or a private-use scheme of a native app ({@code com.example.app:/cb});
+     * on a loopback IP literal or {@code localhost} (which MCP clients register), or a private-use scheme of a native app ({@code com.example.app:/cb});
      * empty otherwise.
      */
     public static Optional<RedirectUri> parse(String value) {
@@ -47,7 +47,8 @@ public final class RedirectUri {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         boolean acceptable = switch (scheme) {
             case "https" -> uri.getHost() != null;
-            case "http" -> uri.getHost() != null && LOOPBACK_LITERALS.contains(uri.getHost());
+            case "http" -> uri.getHost() != null
+                    && (LOOPBACK_LITERALS.contains(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost()));
             case "javascript", "data", "file", "vbscript", "blob" -> false;
             default -> scheme.contains(".") && !uri.isOpaque();
         };

@@ -57,11 +57,12 @@ class RedirectUriTest {
 
     @Test
     void matchesWhenLocalhostByNameThenTheExactStringOnly() {
-        assertThat(RedirectUri.parse("http://localhost:3000/callback")).as("http only on IP literals").isEmpty();
-        RedirectUri named = registered("https://localhost:3000/callback");
+        RedirectUri named = registered("http://localhost:3000/callback");
 
-        assertThat(named.matches("https://localhost:3000/callback")).isTrue();
-        assertThat(named.matches("https://localhost:3001/callback")).isFalse();
+        assertThat(named.matches("http://localhost:3000/callback")).isTrue();
+        assertThat(named.matches("http://localhost:3001/callback")).as("no port variance for a name").isFalse();
+        assertThat(named.matches("http://127.0.0.1:3000/callback")).isFalse();
+        assertThat(RedirectUri.parse("http://localhost.evil.example/callback")).isEmpty();
     }
 
     @Test

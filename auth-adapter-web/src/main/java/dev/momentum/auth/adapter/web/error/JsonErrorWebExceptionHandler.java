@@ -1,10 +1,12 @@
 package dev.momentum.auth.adapter.web.error;
 
+import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.filter.RequestIds;
 import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.AuthException;
 import dev.momentum.auth.application.error.AuthFailure;
 import dev.momentum.auth.application.error.HashingOverloadedException;
+import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.util.LinkedHashMap;
@@ -74,9 +76,48 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
             response.getHeaders().set("X-Retry-After", seconds);
         }
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("code", problem.code());
-        body.put("message", problem.message());
+        if (error instanceof OAuthException || isOAuthProtocolRoute(exchange)) {
+            String code = error instanceof OAuthException refused ? refused.code().wireName()
+                    : oauthCodeOf(problem.status());
+            challenge(exchange, code, problem.message());
+            body.put("error", code);
+            body.put("error_description", problem.message());
+        } else {
+            body.put("code", problem.code());
+            body.put("message", problem.message());
+        }
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    /**
+     * The OAuth endpoints answer every refusal as RFC 6749 section 5.2 does; the consent endpoint is
+     * better-auth's, for its pages, and answers as the rest of the API.
+     */
+    private static boolean isOAuthProtocolRoute(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.startsWith(AuthApiSettings.BASE_PATH + "/oauth2/")
+                && !path.equals(AuthApiSettings.BASE_PATH + "/oauth2/consent");
+    }
+
+    private static String oauthCodeOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> "invalid_token";
+            case 403 -> "access_denied";
+            case 429, 503 -> "temporarily_unavailable";
+            default -> status.is5xxServerError() ? "server_error" : "invalid_request";
+        };
+    }
+
+    /** RFC 6750 section 3 for a refused bearer token; RFC 6749 section 5.2 for a refused HTTP Basic client. */
+    private static void challenge(ServerWebExchange exchange, String code, String description) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        if ("invalid_token".equals(code)) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", error_description=\""
+                    + description.replace("\"", "'") + "\"");
+        } else if ("invalid_client".equals(code) && String.valueOf(exchange.getRequest().getHeaders()
+                .getFirst(HttpHeaders.AUTHORIZATION)).regionMatches(true, 0, "Basic ", 0, 6)) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\"");
+        }
     }
 
     private static final Problem UNSUPPORTED_MEDIA_TYPE = new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -104,6 +145,11 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
         return switch (failure) {
             case AuthException auth -> new Problem(AuthErrorHttpMapper.statusOf(auth.error()), auth.error().code(),
                     AuthErrorHttpMapper.messageOf(auth));
+            case OAuthException refused -> new Problem(switch (refused.code()) {
+                case INVALID_CLIENT, INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
+                case ACCESS_DENIED -> HttpStatus.FORBIDDEN;
+                default -> HttpStatus.BAD_REQUEST;
+            }, refused.code().wireName(), refused.description());
             case RateLimitedException limited -> new Problem(HttpStatus.TOO_MANY_REQUESTS, limited.code(),
                     limited.getMessage());
             case StorageUnavailableException ignored -> of(HttpStatus.SERVICE_UNAVAILABLE, AuthError.SERVICE_UNAVAILABLE);
