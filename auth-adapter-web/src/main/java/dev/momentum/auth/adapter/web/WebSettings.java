@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web;
 
+import dev.momentum.auth.adapter.web.oauth.OAuthPages;
 import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.application.support.SettingsReader;
 import java.net.URI;
@@ -13,18 +14,26 @@ import java.util.Objects;
  *                      trailing slash; {@code http://localhost:<port>} when unset
  * @param trustedOrigins {@code FRONTEND_URL}: the frontends allowed to call with cookies
  * @param trustedProxies {@code TRUSTED_PROXIES}: addresses or CIDR ranges whose forwarding headers name the client
+ * @param oauthPages {@code OAUTH_LOGIN_PAGE} and {@code OAUTH_CONSENT_PAGE}: by default the first frontend's
+ *                   {@code /sign-in} and {@code /consent}, or without a frontend our own pages
  */
-public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<String> trustedProxies) {
+public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<String> trustedProxies,
+                          OAuthPages oauthPages) {
+
+    /** The built-in pages of a deployment without a frontend of its own. */
+    public static final String BUILT_IN_SIGN_IN_PAGE = "/oauth/sign-in";
+    public static final String BUILT_IN_CONSENT_PAGE = "/oauth/consent";
 
     public WebSettings {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl cannot be null");
         trustedOrigins = List.copyOf(trustedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(oauthPages, "oauthPages cannot be null");
     }
 
     public static WebSettings read(SettingsReader env, int port) {
         URI publicBaseUrl = env.text("AUTH_BASE_URL").or(() -> env.text("BETTER_AUTH_URL"))
-                .map(url -> absoluteUrl(url.replaceAll("/+$", ""), env))
+                .map(url -> absoluteUrl(url.replaceAll("/+$", ""), "AUTH_BASE_URL", env))
                 .orElse(URI.create("http://localhost:" + port));
         List<String> trustedProxies = env.list("TRUSTED_PROXIES");
         try {
@@ -32,10 +41,16 @@ public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<S
         } catch (IllegalArgumentException e) {
             env.problem("TRUSTED_PROXIES: " + e.getMessage());
         }
-        return new WebSettings(publicBaseUrl, env.list("FRONTEND_URL"), trustedProxies);
+        List<String> frontends = env.list("FRONTEND_URL");
+        String pages = frontends.isEmpty() ? publicBaseUrl.toString() : frontends.getFirst().replaceAll("/+$", "");
+        return new WebSettings(publicBaseUrl, frontends, trustedProxies, new OAuthPages(
+                absoluteUrl(env.text("OAUTH_LOGIN_PAGE").orElse(pages + (frontends.isEmpty() ? BUILT_IN_SIGN_IN_PAGE
+                        : "/sign-in")), "OAUTH_LOGIN_PAGE", env),
+                absoluteUrl(env.text("OAUTH_CONSENT_PAGE").orElse(pages + (frontends.isEmpty() ? BUILT_IN_CONSENT_PAGE
+                        : "/consent")), "OAUTH_CONSENT_PAGE", env)));
     }
 
-    private static URI absoluteUrl(String value, SettingsReader env) {
+    private static URI absoluteUrl(String value, String name, SettingsReader env) {
         try {
             URI uri = URI.create(value);
             if (uri.getScheme() != null && uri.getHost() != null) {
@@ -44,7 +59,7 @@ public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<S
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        env.problem("AUTH_BASE_URL must be an absolute URL such as https://auth.example.com");
+        env.problem(name + " must be an absolute URL such as https://auth.example.com");
         return URI.create("http://localhost");
     }
 }

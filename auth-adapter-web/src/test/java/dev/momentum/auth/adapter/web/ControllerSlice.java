@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.web;
 
 import dev.momentum.auth.adapter.web.error.JsonErrorWebExceptionHandler;
+import dev.momentum.auth.adapter.web.oauth.OAuthPages;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
@@ -43,6 +44,9 @@ public final class ControllerSlice {
     public static final AuthApiSettings SETTINGS = new AuthApiSettings(URI.create(BASE_URL), List.of(FRONTEND),
             "a-test-secret-of-at-least-thirty-two-characters");
 
+    public static final OAuthPages OAUTH_PAGES = new OAuthPages(URI.create(FRONTEND + "/sign-in"),
+            URI.create(FRONTEND + "/consent"));
+
     /** Signs and names the session cookie as the service does. */
     public static final SessionCookieCodec COOKIES = new SessionCookieCodec(SETTINGS);
 
@@ -67,6 +71,7 @@ public final class ControllerSlice {
         context.registerBean(CallbackUrls.class, () -> new CallbackUrls(new TrustedOrigins(SETTINGS)));
         context.registerBean(JsonErrorWebExceptionHandler.class,
                 () -> new JsonErrorWebExceptionHandler(JsonMapper.builder().build()));
+        context.registerBean(OAuthPages.class, () -> OAUTH_PAGES);
         registerUseCases(context, auth);
         context.refresh();
         return WebTestClient.bindToApplicationContext(context).configureClient().baseUrl(BASE_URL).build();

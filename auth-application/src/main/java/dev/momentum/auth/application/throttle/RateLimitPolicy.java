@@ -26,7 +26,10 @@ public record RateLimitPolicy(boolean enabled, List<PathRule> pathRules, RateLim
         Objects.requireNonNull(accountMails, "accountMails cannot be null");
     }
 
-    /** better-auth's rules, plus the per-account budgets it does not have. */
+    /**
+     * better-auth's rules, plus the per-account budgets it does not have, and a budget for open
+     * client registration (RFC 7591), which anyone could otherwise flood.
+     */
     public static RateLimitPolicy defaults() {
         RateLimit credentials = new RateLimit(3, Duration.ofSeconds(10));
         RateLimit mails = new RateLimit(3, Duration.ofSeconds(60));
@@ -35,7 +38,8 @@ public record RateLimitPolicy(boolean enabled, List<PathRule> pathRules, RateLim
                 new PathRule("/change-password*", credentials), new PathRule("/change-email*", credentials),
                 new PathRule("/two-factor/*", credentials),
                 new PathRule("/request-password-reset", mails), new PathRule("/send-verification-email", mails),
-                new PathRule("/forget-password*", mails)),
+                new PathRule("/forget-password*", mails),
+                new PathRule("/oauth2/register", new RateLimit(10, Duration.ofMinutes(10)))),
                 new RateLimit(100, Duration.ofSeconds(10)),
                 new RateLimit(10, Duration.ofSeconds(60)), new RateLimit(3, Duration.ofSeconds(60)));
     }

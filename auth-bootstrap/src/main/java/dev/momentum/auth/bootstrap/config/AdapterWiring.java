@@ -72,7 +72,8 @@ class AdapterWiring {
                 persistence.rateLimits(), persistence.userAdministration(), persistence.userChanges(),
                 persistence.operationalCounts(), persistence.probe(), persistence.transactions(),
                 persistence.secondFactors(), persistence.signInChallenges(), persistence.passkeys(),
-                persistence.passkeyChallenges());
+                persistence.passkeyChallenges(), persistence.oauthClients(), persistence.oauthGrants(),
+                persistence.oauthConsents());
     }
 
     @Bean

@@ -3,14 +3,17 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.crypto.SecretSettings;
 import dev.momentum.auth.adapter.mail.MailSettings;
 import dev.momentum.auth.adapter.persistence.DatabaseSettings;
+import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.WebSettings;
 import dev.momentum.auth.application.account.AccountChanges;
 import dev.momentum.auth.application.mail.MailDeliveryPolicy;
+import dev.momentum.auth.application.oauth.OAuthSettings;
 import dev.momentum.auth.application.signing.TokenSettings;
 import dev.momentum.auth.application.support.SettingsReader;
 import dev.momentum.auth.application.throttle.RateLimitPolicy;
 import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.SecondFactorRequirement;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.function.Function;
  *                issuer (better-auth's {@code appName}, whose default it keeps), and the passkeys' relying party
  * @param passkeyRpId    the domain passkeys belong to; empty: the host of the public base URL, as better-auth's
  * @param passkeyOrigins the pages that may use passkeys; empty: the trusted origins
+ * @param oauth          the authorization server's settings (ADR-0051)
  */
 public record ServiceSettings(boolean production, int port, DatabaseSettings database, Path dataDirectory,
                               SecretSettings secrets, WebSettings web, MailSettings mail,
@@ -35,7 +39,7 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                               TokenSettings tokens, RateLimitPolicy rateLimits, Optional<Integer> managementPort,
                               boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl, String appName,
                               SecondFactorRequirement secondFactorRequirement, Optional<String> passkeyRpId,
-                              List<String> passkeyOrigins) {
+                              List<String> passkeyOrigins, OAuthSettings oauth) {
 
     public boolean usesEmbeddedDatabase() {
         return database.embedded();
@@ -52,21 +56,34 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
             env.problem("LOG_FORMAT must be json or text, not '" + logFormat + "'");
         }
         AdminPolicy admins = AdminPolicy.read(env);
+        WebSettings web = WebSettings.read(env, port);
+        TokenSettings tokens = TokenSettings.read(env);
+        String issuer = tokens.issuer().orElse(originOf(web.publicBaseUrl()));
         var settings = new ServiceSettings(production, port, DatabaseSettings.read(env, production),
                 Path.of(env.text("AUTH_DATA_DIR").orElse("data")), SecretSettings.read(env, production),
-                WebSettings.read(env, port), MailSettings.read(env, production),
+                web, MailSettings.read(env, production),
                 env.flag("REVOKE_SESSIONS_ON_PASSWORD_RESET", true), AccountChanges.read(env),
                 MailDeliveryPolicy.read(env), env.duration("MAIL_POLL_INTERVAL", Duration.ofSeconds(2)),
                 env.duration("HOUSEKEEPING_INTERVAL", Duration.ofHours(1)),
                 env.duration("MAIL_RETENTION", Duration.ofDays(7)), env.duration("AUDIT_RETENTION", Duration.ofDays(365)),
-                TokenSettings.read(env), RateLimitPolicy.read(env), managementPort, logFormat.equals("json"),
+                tokens, RateLimitPolicy.read(env), managementPort, logFormat.equals("json"),
                 admins, env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
                 env.text("AUTH_APP_NAME").orElse("Better Auth"), SecondFactorRequirement.read(env, admins),
-                env.text("PASSKEY_RP_ID"), env.list("PASSKEY_ORIGINS"));
+                env.text("PASSKEY_RP_ID"), env.list("PASSKEY_ORIGINS"), OAuthSettings.read(env, production, issuer,
+                        web.publicBaseUrl() + AuthApiSettings.BASE_PATH + "/oauth2/userinfo"));
         if (!env.problems().isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", env.problems()));
         }
         return settings;
+    }
+
+    /** The JWTs' issuer: {@code JWT_ISSUER}, or the public base URL's origin. */
+    public String issuer() {
+        return oauth.issuer();
+    }
+
+    private static String originOf(URI url) {
+        return url.getScheme() + "://" + url.getRawAuthority();
     }
 
     @Override

@@ -18,8 +18,8 @@ import org.springframework.context.event.EventListener;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AdapterWiring.class, SupportWiring.class, SessionWiring.class, CredentialWiring.class, TwoFactorWiring.class,
-        PasskeyWiring.class, VerificationWiring.class, AccountWiring.class, SigningWiring.class, AdminWiring.class, OperationsWiring.class,
-        MetricsWiring.class})
+        PasskeyWiring.class, OAuthWiring.class, VerificationWiring.class, AccountWiring.class, SigningWiring.class,
+        AdminWiring.class, OperationsWiring.class, MetricsWiring.class})
 public class ServiceWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceWiring.class);

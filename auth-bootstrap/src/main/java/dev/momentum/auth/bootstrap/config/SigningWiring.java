@@ -1,6 +1,5 @@
 package dev.momentum.auth.bootstrap.config;
 
-import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.signing.IssueTokenService;
@@ -14,6 +13,7 @@ import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.domain.signing.KeyRotation;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +25,9 @@ class SigningWiring {
     SigningKeyRing signingKeyRing(Stores stores, TokenSigning signing, SecureTokenGenerator ids,
                                   ServiceSettings settings, SecurityEvents events, Clock clock) {
         var tokens = settings.tokens();
-        var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), tokens.lifetime(),
+        Duration longestLived = tokens.lifetime().compareTo(settings.oauth().longestTokenLifetime()) >= 0
+                ? tokens.lifetime() : settings.oauth().longestTokenLifetime();
+        var rotation = new KeyRotation(tokens.rotationPeriod(), tokens.publishLead(), longestLived,
                 tokens.publishLead());
         return new SigningKeyRing(stores.signingKeys(), signing, ids, rotation, tokens.algorithm(), clock, events);
     }
@@ -43,9 +45,8 @@ class SigningWiring {
 
     @Bean
     IssueTokenService issueTokenService(GetSessionService getSession, SigningKeyRing ring, SecureTokenGenerator ids,
-                                        AuthApiSettings api, ServiceSettings settings, AdminPolicy admins) {
-        String origin = api.publicBaseUrl().getScheme() + "://" + api.publicBaseUrl().getRawAuthority();
-        String issuer = settings.tokens().issuer().orElse(origin);
+                                        ServiceSettings settings, AdminPolicy admins) {
+        String issuer = settings.issuer();
         return new IssueTokenService(getSession, ring, ids, new TokenPolicy(issuer,
                 settings.tokens().audience().orElse(issuer), settings.tokens().lifetime(), settings.tokens().reuse()),
                 admins);

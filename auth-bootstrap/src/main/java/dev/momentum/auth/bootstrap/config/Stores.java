@@ -5,6 +5,9 @@ import dev.momentum.auth.application.admin.port.out.UserAdministration;
 import dev.momentum.auth.application.audit.port.out.AuditTrail;
 import dev.momentum.auth.application.credential.port.out.PasswordCredentials;
 import dev.momentum.auth.application.mail.port.out.MailOutbox;
+import dev.momentum.auth.application.oauth.port.out.OAuthClients;
+import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
+import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
@@ -34,5 +37,6 @@ public record Stores(UserLookup userLookup, UserRegistry userRegistry, PasswordC
               StaleRecords staleRecords, SigningKeyStore signingKeys, RateLimitStore rateLimits,
               UserAdministration userAdministration, UserChangeFeed userChanges, OperationalCounts operationalCounts,
               StorageProbe probe, TransactionRunner transactions, SecondFactors secondFactors,
-              SignInChallenges signInChallenges, Passkeys passkeys, PasskeyChallenges passkeyChallenges) {
+              SignInChallenges signInChallenges, Passkeys passkeys, PasskeyChallenges passkeyChallenges,
+              OAuthClients oauthClients, OAuthGrants oauthGrants, OAuthConsents oauthConsents) {
 }

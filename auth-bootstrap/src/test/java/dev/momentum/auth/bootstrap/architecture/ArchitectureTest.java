@@ -112,10 +112,11 @@ class ArchitectureTest {
             .that().resideInAnyPackage(PERSISTENCE, ROOT + ".adapter.mail..", ROOT + ".adapter.crypto..")
             .should().dependOnClassesThat().resideInAPackage(PORT_IN);
 
+    /** A sealed family of commands (one per OAuth grant) is an interface too, named as its members are. */
     static final ArchRule PRIMARY_PORTS_ARE_USE_CASES_OR_QUERIES = classes().that().resideInAPackage(PORT_IN)
             .and().areInterfaces().and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query")
-            .orShould().haveSimpleNameEndingWith("Result");
+            .orShould().haveSimpleNameEndingWith("Result").orShould().haveSimpleNameEndingWith("Command");
 
     static final ArchRule PRIMARY_PORT_RECORDS_ARE_COMMANDS_OR_RESULTS = classes().that().resideInAPackage(PORT_IN)
             .and().areRecords()

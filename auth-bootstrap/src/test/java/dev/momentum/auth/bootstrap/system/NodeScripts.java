@@ -19,6 +19,8 @@ final class NodeScripts {
     static final Path DIRECTORY = Path.of("..", "e2e", "better-auth-client").toAbsolutePath().normalize();
     /** The passkey test's page and browser driver: better-auth's passkeyClient needs its own versions. */
     static final Path PASSKEY_BROWSER = Path.of("..", "e2e", "passkey-browser").toAbsolutePath().normalize();
+    /** The official MCP SDK and openid-client, against the authorization server. */
+    static final Path MCP_OAUTH = Path.of("..", "e2e", "mcp-oauth").toAbsolutePath().normalize();
 
     private NodeScripts() {
     }

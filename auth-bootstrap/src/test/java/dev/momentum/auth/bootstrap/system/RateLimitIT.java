@@ -81,6 +81,26 @@ class RateLimitIT {
         }
     }
 
+    @Test
+    void openClientRegistrationIsLimitedToTenInTenMinutesPerClientAndTheRefusalRegistersNothing() throws Exception {
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        try (RunningService service = limited(database)) {
+            String client = """
+                    {"redirect_uris":["http://127.0.0.1:8000/cb"],"token_endpoint_auth_method":"none"}""";
+            for (int i = 1; i <= 10; i++) {
+                service.client().post().uri("/api/auth/oauth2/register").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(client).exchange().expectStatus().isCreated();
+            }
+
+            service.client().post().uri("/api/auth/oauth2/register").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(client).exchange()
+                    .expectStatus().isEqualTo(429)
+                    .expectHeader().exists("Retry-After")
+                    .expectBody().jsonPath("$.error").isEqualTo("temporarily_unavailable");
+            assertThat(Rows.text(database, "SELECT count(*) FROM oauth_clients")).isEqualTo("10");
+        }
+    }
+
     private static RunningService limited(DatabaseUrl database, String... moreNamesAndValues) {
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", RunningService.databaseUrlOf(database),
                 "RATE_LIMIT_ENABLED", "true"));

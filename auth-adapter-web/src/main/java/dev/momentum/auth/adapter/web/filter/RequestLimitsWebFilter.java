@@ -1,8 +1,10 @@
 package dev.momentum.auth.adapter.web.filter;
 
+import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.error.HttpProblem;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,6 +37,11 @@ public final class RequestLimitsWebFilter implements WebFilter, Ordered {
         return problem == null ? chain.filter(exchange) : Mono.error(problem);
     }
 
+    /** The OAuth endpoints that RFC 6749 and its extensions give form-encoded bodies; every other route takes JSON. */
+    public static final Set<String> FORM_ROUTES = Set.of(AuthApiSettings.BASE_PATH + "/oauth2/authorize",
+            AuthApiSettings.BASE_PATH + "/oauth2/token", AuthApiSettings.BASE_PATH + "/oauth2/revoke",
+            AuthApiSettings.BASE_PATH + "/oauth2/introspect", AuthApiSettings.BASE_PATH + "/oauth2/userinfo");
+
     /** What this filter refuses the request for, or null: the public response cache asks too. */
     public static HttpProblem problemWith(ServerHttpRequest request) {
         String query = request.getURI().getRawQuery();
@@ -57,6 +64,10 @@ public final class RequestLimitsWebFilter implements WebFilter, Ordered {
             if (type == null) {
                 return new HttpProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                         "Content-Type is required: send application/json");
+            }
+            if (MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
+                    && FORM_ROUTES.contains(request.getPath().pathWithinApplication().value())) {
+                return null;
             }
             if (!MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
                 return new HttpProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",

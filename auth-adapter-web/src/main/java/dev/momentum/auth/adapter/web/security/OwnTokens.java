@@ -8,6 +8,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -17,22 +19,38 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * JWKS we publish (read from memory, not fetched over HTTP from ourselves), our algorithm, issuer
  * and audience, and expiry with Spring's one minute of clock skew.
  */
-final class OwnTokens {
+public final class OwnTokens {
 
     private OwnTokens() {
     }
 
+    /**
+     * The JWTs for backends (better-auth's jwt plugin). Spring's default validators refuse a {@code typ}
+     * other than {@code JWT}, so an OAuth access token never passes for one.
+     */
     static ReactiveJwtDecoder decoder(PublishedKeysQuery keys, TokenTermsQuery terms) {
-        var parsed = new JwkSets();
-        JwsAlgorithm algorithm = terms::algorithm;
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(jwt -> keys.ownKeys().flatMapIterable(parsed::keysOf))
-                .jwsAlgorithm(algorithm)
-                .build();
+        NimbusReactiveJwtDecoder decoder = ours(keys, terms);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(terms.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(terms.audience()))));
         return decoder;
+    }
+
+    /** OAuth access tokens of ours (RFC 9068, {@code typ: at+jwt}), for whichever audience. */
+    public static ReactiveJwtDecoder accessTokenDecoder(PublishedKeysQuery keys, TokenTermsQuery terms) {
+        NimbusReactiveJwtDecoder decoder = ours(keys, terms);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(terms.issuer()), new JwtTypeValidator("at+jwt"))));
+        return decoder;
+    }
+
+    private static NimbusReactiveJwtDecoder ours(PublishedKeysQuery keys, TokenTermsQuery terms) {
+        var parsed = new JwkSets();
+        JwsAlgorithm algorithm = terms::algorithm;
+        return NimbusReactiveJwtDecoder
+                .withJwkSource(jwt -> keys.ownKeys().flatMapIterable(parsed::keysOf))
+                .jwsAlgorithm(algorithm)
+                .build();
     }
 }

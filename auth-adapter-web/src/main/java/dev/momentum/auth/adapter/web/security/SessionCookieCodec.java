@@ -89,10 +89,19 @@ public final class SessionCookieCodec {
         if (presented.length() != SIGNATURE_LENGTH || !presented.endsWith("=")) {
             return Optional.empty();
         }
+        return isSignatureOf(presented, value) ? Optional.of(value) : Optional.empty();
+    }
+
+    /** The signature of a value as better-auth's {@code makeSignature} makes it: base64 HMAC-SHA256 with the secret. */
+    public String signatureOf(String value) {
+        return signature(keys.getFirst(), value);
+    }
+
+    /** The presented signature is the value's, under the current secret or a previous one. */
+    public boolean isSignatureOf(String presented, String value) {
         byte[] presentedBytes = presented.getBytes(StandardCharsets.US_ASCII);
-        boolean valid = keys.stream().anyMatch(key ->
+        return keys.stream().anyMatch(key ->
                 MessageDigest.isEqual(presentedBytes, signature(key, value).getBytes(StandardCharsets.US_ASCII)));
-        return valid ? Optional.of(value) : Optional.empty();
     }
 
     /** The session cookie; without a max age it lasts as long as the browser session. */

@@ -44,18 +44,4 @@ class JwtControllerTest {
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
     }
-
-    @Test
-    void discoveryThenTheIssuerAndWhereItsKeysAreAtEveryWellKnownPath() {
-        for (String path : new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
-                "/api/auth/.well-known/openid-configuration"}) {
-            client.get().uri(path)
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody()
-                    .jsonPath("$.issuer").isEqualTo("http://localhost:3002")
-                    .jsonPath("$.jwks_uri").isEqualTo("http://localhost:3002/api/auth/jwks")
-                    .jsonPath("$.id_token_signing_alg_values_supported[0]").isEqualTo("ES256");
-        }
-    }
 }

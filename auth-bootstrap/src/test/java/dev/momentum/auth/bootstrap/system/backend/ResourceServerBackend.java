@@ -20,7 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ResourceServerBackend {
 
     public static ConfigurableApplicationContext start(String issuer, String audience) {
-        SpringApplication application = new SpringApplication(ResourceServerBackend.class, Me.class);
+        return run(issuer, audience, ResourceServerBackend.class, Me.class);
+    }
+
+    /** A reactive resource server of these sources, on a free port, trusting our issuer for this audience. */
+    static ConfigurableApplicationContext run(String issuer, String audience, Class<?>... sources) {
+        SpringApplication application = new SpringApplication(sources);
         application.setDefaultProperties(Map.of(
                 "server.port", "0",
                 "spring.main.web-application-type", "reactive",

@@ -1,0 +1,49 @@
+package dev.momentum.auth.bootstrap.config;
+
+import dev.momentum.auth.adapter.web.oauth.OAuthPages;
+import dev.momentum.auth.application.audit.SecurityEvents;
+import dev.momentum.auth.application.oauth.AuthorizeService;
+import dev.momentum.auth.application.oauth.ClientRegistrationService;
+import dev.momentum.auth.application.oauth.TokenService;
+import dev.momentum.auth.application.oauth.UserInfoService;
+import dev.momentum.auth.application.session.GetSessionService;
+import dev.momentum.auth.application.signing.SigningKeyRing;
+import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OAuth 2.1 and OpenID Connect authorization server (ADR-0051). */
+@Configuration(proxyBeanMethods = false)
+class OAuthWiring {
+
+    @Bean
+    OAuthPages oauthPages(ServiceSettings settings) {
+        return settings.web().oauthPages();
+    }
+
+    @Bean
+    AuthorizeService authorizeService(Stores stores, GetSessionService sessions, SecureTokenGenerator random,
+                                      ServiceSettings settings, SecurityEvents events, Clock clock) {
+        return new AuthorizeService(stores.oauthClients(), stores.oauthGrants(), stores.oauthConsents(), sessions,
+                random, settings.oauth(), events, clock);
+    }
+
+    @Bean
+    TokenService tokenService(Stores stores, SigningKeyRing keys, SecureTokenGenerator random, ServiceSettings settings,
+                              SecurityEvents events, Clock clock) {
+        return new TokenService(stores.oauthClients(), stores.oauthGrants(), stores.userLookup(), keys, random,
+                settings.oauth(), events, clock);
+    }
+
+    @Bean
+    ClientRegistrationService clientRegistrationService(Stores stores, SecureTokenGenerator random,
+                                                        ServiceSettings settings, SecurityEvents events, Clock clock) {
+        return new ClientRegistrationService(stores.oauthClients(), random, settings.oauth(), events, clock);
+    }
+
+    @Bean
+    UserInfoService userInfoService(Stores stores) {
+        return new UserInfoService(stores.userLookup());
+    }
+}

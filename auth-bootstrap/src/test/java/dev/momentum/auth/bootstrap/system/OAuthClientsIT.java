@@ -1,0 +1,69 @@
+package dev.momentum.auth.bootstrap.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.momentum.auth.adapter.persistence.DatabaseUrl;
+import dev.momentum.auth.adapter.persistence.TestPostgres;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization server (ADR-0051) against the clients people use, run from {@code e2e/mcp-oauth}
+ * by Node against the service on PostgreSQL: the official MCP TypeScript SDK, both its client (OAuth
+ * provider, dynamic registration, PKCE, resource indicators, refresh) and two MCP servers of its own
+ * that verify our tokens with its bearer-auth middleware; and openid-client, an independent OpenID
+ * Connect client. The browser's part is a signed-in user's cookie jar that accepts the consent.
+ */
+class OAuthClientsIT {
+
+    private static final String PASSWORD = "an OAuth user's password 1";
+
+    @BeforeAll
+    static void nodePackages() throws Exception {
+        NodeScripts.requireInstalled(NodeScripts.MCP_OAUTH, "@modelcontextprotocol/sdk");
+    }
+
+    @Test
+    void theMcpSdksClientObtainsATokenForAUserAndCallsAnMcpServerThatOnlyItsResourceAccepts() throws Exception {
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        String resource = "http://127.0.0.1:" + RunningService.freePort() + "/mcp";
+        String otherResource = "http://127.0.0.1:" + RunningService.freePort() + "/mcp";
+        try (RunningService service = RunningService.start(Map.of("DATABASE_URL", RunningService.databaseUrlOf(database),
+                "OAUTH_RESOURCES", resource + "," + otherResource, "OAUTH_SCOPES", "mcp:tools"))) {
+            SignedIn.as(service, database, "ada@example.com", PASSWORD);
+
+            var flow = NodeScripts.node(NodeScripts.MCP_OAUTH, "mcp-flow.mjs", 120, service.baseUrl() + "/api/auth",
+                    service.baseUrl(), resource, otherResource, "ada@example.com", PASSWORD);
+
+            assertPassed(flow, 14);
+            assertThat(Rows.text(database, "SELECT count(*) FROM oauth_refresh_tokens WHERE spent_at IS NULL"))
+                    .as("the rotated refresh token, unspent: its grant ended with the replay").isEqualTo("1");
+            assertThat(Rows.text(database, "SELECT count(*) || ' of ' || (SELECT count(*) FROM oauth_grants)"
+                    + " FROM oauth_grants WHERE revoked_at IS NOT NULL")).isEqualTo("1 of 1");
+            assertThat(Rows.text(database, "SELECT count(*) FROM oauth_refresh_tokens WHERE length(token_hash) <> 64"))
+                    .as("only hashes are stored").isEqualTo("0");
+        }
+    }
+
+    @Test
+    void openidClientCompletesTheCodeFlowWithPkceIdTokenAndUserinfo() throws Exception {
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        try (RunningService service = RunningService.start(Map.of("DATABASE_URL",
+                RunningService.databaseUrlOf(database)))) {
+            SignedIn.as(service, database, "grace@example.com", PASSWORD);
+
+            var flow = NodeScripts.node(NodeScripts.MCP_OAUTH, "oidc-flow.mjs", 120, service.baseUrl() + "/api/auth",
+                    service.baseUrl(), "grace@example.com", PASSWORD);
+
+            assertPassed(flow, 9);
+        }
+    }
+
+    private static void assertPassed(NodeScripts.Result flow, int checks) {
+        System.getLogger(OAuthClientsIT.class.getName()).log(System.Logger.Level.INFO, "OAuth clients:\n{0}",
+                flow.output());
+        assertThat(flow.output()).doesNotContain("FAIL").contains(checks + " passed, 0 failed");
+        assertThat(flow.exitCode()).isZero();
+    }
+}

@@ -1,0 +1,71 @@
+// An independent OpenID Connect client, openid-client (panva), against the service: discovery,
+// dynamic registration of a confidential client, the code flow with PKCE, state and nonce, the ID
+// token it validates itself, userinfo; then a refresh with the client's secret.
+// Usage: node oidc-flow.mjs <auth base URL> <issuer> <email> <password>
+import * as oidc from "openid-client";
+import { browser, checks } from "../better-auth-client/browser.mjs";
+import { authorizeInBrowser } from "./authorizing-browser.mjs";
+
+const [authBase, issuer, email, password] = process.argv.slice(2);
+const { check, finish } = checks();
+const insecure = { execute: [oidc.allowInsecureRequests] };
+const redirectUri = "https://app.example.com/oidc/callback";
+
+const user = browser(new URL(authBase).origin);
+const signedIn = await user(`${authBase}/sign-in/email`, { method: "POST",
+  headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+check("the user signs in", signedIn.status === 200, signedIn.status);
+
+const config = await oidc.dynamicClientRegistration(new URL(issuer), {
+  client_name: "openid-client e2e", redirect_uris: [redirectUri], grant_types: ["authorization_code", "refresh_token"],
+  response_types: ["code"], token_endpoint_auth_method: "client_secret_basic", scope: "openid profile email",
+}, undefined, insecure);
+const server = config.serverMetadata();
+const client = config.clientMetadata();
+check("discovery finds the issuer's metadata, with S256 and RFC 9207 iss", server.issuer === issuer
+  && server.code_challenge_methods_supported?.includes("S256")
+  && server.authorization_response_iss_parameter_supported === true, server);
+check("dynamic registration returns a confidential client with a secret", typeof client.client_id === "string"
+  && typeof client.client_secret === "string" && client.token_endpoint_auth_method === "client_secret_basic", client);
+client.id_token_signed_response_alg = server.id_token_signing_alg_values_supported[0];
+
+const verifier = oidc.randomPKCECodeVerifier();
+const state = oidc.randomState();
+const nonce = oidc.randomNonce();
+const authorizationUrl = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: "openid profile email",
+  code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", state, nonce });
+const callback = await authorizeInBrowser(user, authorizationUrl, authBase);
+check("the browser comes back with a code", callback.searchParams.has("code"), callback.href);
+
+const tokens = await oidc.authorizationCodeGrant(config, callback,
+  { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+const claims = tokens.claims();
+check("the ID token validates (issuer, audience, signature, nonce) and names the user", claims?.iss === issuer
+  && claims.aud === client.client_id && claims.nonce === nonce && claims.email === email
+  && typeof claims.auth_time === "number", claims);
+
+const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+check("userinfo answers the user's profile and email", info.sub === claims.sub && info.email === email
+  && info.email_verified === true && typeof info.name === "string", info);
+
+const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token);
+check("the refresh token, with the client's secret, gives a new access token", typeof refreshed.access_token === "string"
+  && refreshed.access_token !== tokens.access_token && refreshed.refresh_token !== tokens.refresh_token, refreshed);
+
+let replayed;
+try {
+  await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state,
+    expectedNonce: nonce });
+} catch (refused) {
+  replayed = refused;
+}
+check("the code a second time is refused (invalid_grant)", replayed?.error === "invalid_grant", String(replayed));
+let afterReplay;
+try {
+  await oidc.refreshTokenGrant(config, refreshed.refresh_token);
+} catch (refused) {
+  afterReplay = refused;
+}
+check("... and what the code gave ends with it: the refresh token no longer works", afterReplay?.error === "invalid_grant",
+  String(afterReplay));
+finish();
