@@ -52,20 +52,26 @@ const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token);
 check("the refresh token, with the client's secret, gives a new access token", typeof refreshed.access_token === "string"
   && refreshed.access_token !== tokens.access_token && refreshed.refresh_token !== tokens.refresh_token, refreshed);
 
-let replayed;
-try {
-  await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state,
-    expectedNonce: nonce });
-} catch (refused) {
-  replayed = refused;
-}
+/** What a call that must be refused was refused with; undefined when it was not. */
+const refusal = (call) => call.then(() => undefined, (refused) => refused);
+const replayed = await refusal(oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier,
+  expectedState: state, expectedNonce: nonce }));
 check("the code a second time is refused (invalid_grant)", replayed?.error === "invalid_grant", String(replayed));
-let afterReplay;
-try {
-  await oidc.refreshTokenGrant(config, refreshed.refresh_token);
-} catch (refused) {
-  afterReplay = refused;
-}
+const afterReplay = await refusal(oidc.refreshTokenGrant(config, refreshed.refresh_token));
 check("... and what the code gave ends with it: the refresh token no longer works", afterReplay?.error === "invalid_grant",
   String(afterReplay));
+
+const again = oidc.randomPKCECodeVerifier();
+const secondState = oidc.randomState();
+const secondCallback = await authorizeInBrowser(user, oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri,
+  scope: "openid email", code_challenge: await oidc.calculatePKCECodeChallenge(again), code_challenge_method: "S256",
+  state: secondState }), authBase);
+check("a second authorization needs no consent again: straight back with a code", secondCallback.searchParams.has("code"),
+  secondCallback.href);
+const second = await oidc.authorizationCodeGrant(config, secondCallback, { pkceCodeVerifier: again,
+  expectedState: secondState });
+await oidc.tokenRevocation(config, second.refresh_token);
+const revoked = await refusal(oidc.refreshTokenGrant(config, second.refresh_token));
+check("the client revokes its refresh token (RFC 7009) and it no longer works", revoked?.error === "invalid_grant",
+  String(revoked));
 finish();

@@ -192,12 +192,18 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
     }
 
     @Override
-    public Mono<Long> revokeAll(UserId user, String clientId, Instant now) {
-        return storage.guard(ofUserAndClient("""
-                        UPDATE oauth_grants SET revoked_at = :now
-                        WHERE user_id = :userId AND client_id = :clientId AND revoked_at IS NULL""", user, clientId)
-                .bind("now", Timestamps.of(now))
-                .fetch().rowsUpdated());
+    public Mono<Long> revokeAll(Optional<UserId> user, Optional<String> clientId, Instant now) {
+        var spec = storage.client().sql("UPDATE oauth_grants SET revoked_at = :now WHERE revoked_at IS NULL"
+                        + (user.isPresent() ? " AND user_id = :userId" : "")
+                        + (clientId.isPresent() ? " AND client_id = :clientId" : ""))
+                .bind("now", Timestamps.of(now));
+        if (user.isPresent()) {
+            spec = spec.bind("userId", user.get().value());
+        }
+        if (clientId.isPresent()) {
+            spec = spec.bind("clientId", clientId.get());
+        }
+        return storage.guard(spec.fetch().rowsUpdated());
     }
 
     @Override

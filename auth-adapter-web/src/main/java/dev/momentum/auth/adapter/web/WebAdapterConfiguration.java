@@ -14,6 +14,8 @@ import dev.momentum.auth.adapter.web.filter.PublicResponseCache;
 import dev.momentum.auth.adapter.web.filter.RateLimitWebFilter;
 import dev.momentum.auth.adapter.web.filter.RequestIds;
 import dev.momentum.auth.adapter.web.filter.RequestLimitsWebFilter;
+import dev.momentum.auth.adapter.web.oauth.OAuthAdminController;
+import dev.momentum.auth.adapter.web.oauth.OAuthConsentsController;
 import dev.momentum.auth.adapter.web.oauth.OAuthController;
 import dev.momentum.auth.adapter.web.oauth.OAuthMetadataController;
 import dev.momentum.auth.adapter.web.operations.HealthProbes;
@@ -53,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({WebSecurityConfiguration.class, EmailPasswordController.class, TwoFactorController.class,
         PasskeyController.class, SessionController.class, EmailVerificationController.class, StatusController.class,
         SessionManagementController.class, PasswordController.class, UserController.class, AccountController.class,
-        JwtController.class, AdminController.class, OAuthController.class, OAuthMetadataController.class})
+        JwtController.class, AdminController.class, OAuthController.class, OAuthMetadataController.class,
+        OAuthConsentsController.class, OAuthAdminController.class})
 public class WebAdapterConfiguration {
 
     /** The links mails carry, built from this adapter's routes (ADR-0041). */

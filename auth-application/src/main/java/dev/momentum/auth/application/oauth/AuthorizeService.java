@@ -152,9 +152,9 @@ public final class AuthorizeService implements AuthorizeUseCase {
                                                    Optional<Boolean> consentGiven) {
         boolean silent = checked.request().prompt().contains(PROMPT_NONE);
         return Mono.justOrEmpty(token).flatMap(sessions::getSession)
-                .filter(held -> !held.enrolmentOnly())
                 .filter(held -> signInFresh(checked.request(), held, sentToSignInAt))
-                .flatMap(held -> consentGiven.isPresent()
+                .flatMap(held -> held.enrolmentOnly() ? Mono.just(checked.refused(Code.ACCESS_DENIED,
+                        "the user must enrol a second factor first")) : consentGiven.isPresent()
                         ? consents.grant(held.user().id(), checked.client().clientId(), checked.scopes(), now())
                                 .then(events.succeeded(SecurityEventType.OAUTH_CONSENT, Subject.of(held.user()),
                                         checked.client().clientId()))

@@ -19,6 +19,7 @@ import dev.momentum.auth.domain.oauth.OAuthClient.Origin;
 import dev.momentum.auth.domain.oauth.RedirectUri;
 import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.token.TokenHash;
+import dev.momentum.auth.domain.user.UserId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +63,24 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         return Mono.defer(() -> switch (settings.registration()) {
             case CLOSED -> Mono.error(new OAuthException(Code.ACCESS_DENIED, "dynamic client registration is closed"));
             case TOKEN -> tokenMatches(registration.initialAccessToken())
-                    ? add(registration, true)
+                    ? add(registration, true, Origin.DYNAMIC)
                     : Mono.error(new OAuthException(Code.INVALID_TOKEN, "a valid initial access token is required"));
-            case OPEN -> add(registration, tokenMatches(registration.initialAccessToken()));
-        });
+            case OPEN -> add(registration, tokenMatches(registration.initialAccessToken()), Origin.DYNAMIC);
+        }).flatMap(registered -> events.succeeded(SecurityEventType.OAUTH_CLIENT_REGISTRATION, Subject.NOBODY,
+                describe(registered)).thenReturn(registered));
+    }
+
+    /** A client an administrator registers, whatever the registration mode; checked as any other. */
+    Mono<RegisteredClientResult> registerFor(UserId administrator, RegisterClientCommand registration) {
+        return Mono.defer(() -> add(registration, true, Origin.ADMINISTRATOR))
+                .flatMap(registered -> events.byAdministrator(administrator,
+                        SecurityEventType.OAUTH_CLIENT_REGISTRATION, Subject.NOBODY, describe(registered))
+                        .thenReturn(registered));
+    }
+
+    private static String describe(RegisteredClientResult registered) {
+        String name = registered.client().name();
+        return registered.client().clientId() + " " + (name.length() > 60 ? name.substring(0, 60) : name);
     }
 
     @Override
@@ -83,24 +98,22 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         return settings.registration() != OAuthSettings.Registration.CLOSED;
     }
 
-    private Mono<RegisteredClientResult> add(RegisterClientCommand registration, boolean authorized) {
+    private Mono<RegisteredClientResult> add(RegisterClientCommand registration, boolean authorized, Origin origin) {
         ClientAuthentication authentication = registration.tokenEndpointAuthMethod() == null
                 ? ClientAuthentication.CLIENT_SECRET_BASIC
                 : ClientAuthentication.ofWireName(registration.tokenEndpointAuthMethod()).orElseThrow(() ->
                         invalidMetadata("token_endpoint_auth_method must be none, client_secret_basic or client_secret_post"));
         Optional<String> secret = authentication.usesSecret() ? Optional.of(random.newToken()) : Optional.empty();
-        OAuthClient client = clientOf(registration, authentication, secret.map(TokenHash::of), authorized);
+        OAuthClient client = clientOf(registration, authentication, secret.map(TokenHash::of), authorized, origin);
         return clients.add(client)
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("a new client id was taken")))
-                .then(events.succeeded(SecurityEventType.OAUTH_CLIENT_REGISTRATION, Subject.NOBODY,
-                        client.clientId() + " " + abbreviated(client.name())))
                 .thenReturn(new RegisteredClientResult(client, secret));
     }
 
     /** The client the metadata describes, with RFC 7591's defaults. */
     private OAuthClient clientOf(RegisterClientCommand registration, ClientAuthentication authentication,
-                                 Optional<TokenHash> secretHash, boolean authorized) {
+                                 Optional<TokenHash> secretHash, boolean authorized, Origin origin) {
         Set<GrantType> grantTypes = EnumSet.noneOf(GrantType.class);
         for (String grant : registration.grantTypes().isEmpty() ? List.of("authorization_code")
                 : registration.grantTypes()) {
@@ -131,7 +144,7 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         }
         return new OAuthClient(random.newId(), secretHash, name, redirectUris, grantTypes, authentication, scopes,
                 httpsUri(registration.clientUri(), "client_uri"), httpsUri(registration.logoUri(), "logo_uri"),
-                Origin.DYNAMIC, false, Instants.now(clock));
+                origin, false, Instants.now(clock));
     }
 
     private boolean tokenMatches(String presented) {
@@ -152,10 +165,6 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
             // refused below
         }
         throw invalidMetadata(field + " must be an https URL");
-    }
-
-    private static String abbreviated(String name) {
-        return name.length() > 60 ? name.substring(0, 60) : name;
     }
 
     private static OAuthException invalidMetadata(String description) {

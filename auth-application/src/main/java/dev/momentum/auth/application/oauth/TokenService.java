@@ -4,6 +4,8 @@ import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.OAuthException.Code;
+import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
+import dev.momentum.auth.application.oauth.port.in.RevokeTokenUseCase;
 import dev.momentum.auth.application.oauth.port.in.TokenCommand;
 import dev.momentum.auth.application.oauth.port.in.TokenCommand.ClientCredentialsCommand;
 import dev.momentum.auth.application.oauth.port.in.TokenCommand.CodeExchangeCommand;
@@ -38,11 +40,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * The token endpoint (ADR-0051): a code once, by the client it was issued to, with the PKCE verifier;
- * a refresh token once, replaced by the next; client credentials for a client's own access. A code or
+ * a refresh token once, replaced by the next; client credentials for a client's own access; revocation
+ * of a client's grant by its refresh token (RFC 7009). A code or
  * refresh token presented again ends its grant, so that a stolen copy and the original both stop
  * working (OAuth 2.1 sections 4.1.3 and 4.3.1). Access tokens are JWTs for the resources asked for.
  */
-public final class TokenService implements TokenUseCase {
+public final class TokenService implements TokenUseCase, RevokeTokenUseCase {
 
     private final ClientAuthenticator authenticator;
     private final OAuthGrants grants;
@@ -76,6 +79,22 @@ public final class TokenService implements TokenUseCase {
                 .onErrorResume(OAuthException.class, refused -> events.failed(SecurityEventType.OAUTH_TOKEN,
                         Subject.NOBODY, request.client().clientId() + ": " + refused.code().wireName())
                         .then(Mono.error(refused)));
+    }
+
+    /**
+     * A refresh token of the client's own ends its grant. An access token is a JWT that nothing
+     * recalls before it expires (ADR-0051): it is accepted and left to run out.
+     */
+    @Override
+    public Mono<Void> revoke(RevokeTokenCommand command) {
+        return authenticator.authenticate(command.client())
+                .flatMap(client -> Mono.justOrEmpty(command.token())
+                        .flatMap(token -> grants.grantOfRefreshToken(TokenHash.of(token), now()))
+                        .filter(grant -> grant.clientId().equals(client.clientId()))
+                        .flatMap(grant -> grants.revoke(grant.id(), now())
+                                .then(events.succeeded(SecurityEventType.OAUTH_GRANT_REVOCATION,
+                                        new Subject(grant.user(), null), client.clientId() + ": revoked by the client"))))
+                .then();
     }
 
     private Mono<TokenResult> exchange(OAuthClient client, CodeExchangeCommand exchange) {

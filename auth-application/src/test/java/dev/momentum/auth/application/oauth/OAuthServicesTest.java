@@ -2,6 +2,7 @@ package dev.momentum.auth.application.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.momentum.auth.application.error.AuthError;
 import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.OAuthException.Code;
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult;
@@ -12,15 +13,23 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.Unredirec
 import dev.momentum.auth.application.oauth.port.in.AuthorizeCommand;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientCommand;
 import dev.momentum.auth.application.oauth.port.in.RegisteredClientResult;
+import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
 import dev.momentum.auth.application.oauth.port.in.TokenCommand;
 import dev.momentum.auth.application.oauth.port.in.TokenResult;
+import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.session.port.in.SessionResult;
+import dev.momentum.auth.application.testing.AuthErrors;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.application.user.AdminPolicy;
+import dev.momentum.auth.application.user.Administrators;
+import dev.momentum.auth.application.user.SecondFactorRequirement;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.PresentedClient;
 import dev.momentum.auth.domain.signing.AccessTokenClaims;
 import dev.momentum.auth.domain.signing.IdTokenClaims;
 import dev.momentum.auth.domain.signing.JwtClaims;
+import dev.momentum.auth.domain.user.UserId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -164,6 +173,18 @@ class OAuthServicesTest {
         assertThat(lastSigned(AccessTokenClaims.class).scopes().value()).isEqualTo("openid");
         assertThat(errorOf(auth.authorize.consent(request(), ada.token(), true, Optional.of("openid admin"),
                 Optional.empty()).block())).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void authorizeWhenTheSessionMayOnlyEnrolASecondFactorThenAccessDeniedRatherThanAnotherSignIn() {
+        var enrolFirst = new AuthorizeService(auth.oauth, auth.oauth, auth.oauth, new GetSessionService(auth.sessions,
+                auth.policy.sessionLifetime(), new SecondFactorRequirement(SecondFactorRequirement.Scope.ALL,
+                        auth.admins), auth.clock), auth.tokens, auth.oauthSettings, auth.events, auth.clock);
+
+        var outcome = enrolFirst.authorize(request(), ada.token(), Optional.empty()).block();
+
+        assertThat(((RedirectToClientResult) outcome).parameters()).containsEntry("error", "access_denied");
+        assertThat(auth.oauth.grants).isEmpty();
     }
 
     @Test
@@ -335,5 +356,82 @@ class OAuthServicesTest {
 
         StepVerifier.create(closed.register(new RegisterClientCommand(List.of(CALLBACK), "x", "none", List.of(), List.of(),
                 null, null, null, null))).verifyErrorMatches(refused(Code.ACCESS_DENIED));
+    }
+
+    @Test
+    void revokeWhenTheClientShowsItsRefreshTokenThenItsGrantEndsAndAnythingElseChangesNothing() {
+        TokenResult first = exchange(code(request(TestAuthService.MCP_RESOURCE)));
+        TokenResult kept = exchange(code(request(TestAuthService.MCP_RESOURCE)));
+        RegisteredClientResult other = register(List.of(CALLBACK), "none", List.of("authorization_code"));
+
+        auth.oauthTokens.revoke(new RevokeTokenCommand(new PresentedClient(other.client().clientId(), Optional.empty()),
+                first.refreshToken().orElseThrow())).block();
+        auth.oauthTokens.revoke(new RevokeTokenCommand(publicClient(), "not a token")).block();
+        assertThat(refresh(first.refreshToken().orElseThrow(), null).block()).as("another client's revocation is ignored")
+                .isNotNull();
+
+        auth.oauthTokens.revoke(new RevokeTokenCommand(publicClient(), kept.refreshToken().orElseThrow())).block();
+
+        StepVerifier.create(refresh(kept.refreshToken().orElseThrow(), null))
+                .verifyErrorMatches(refused(Code.INVALID_GRANT));
+        StepVerifier.create(auth.oauthTokens.revoke(new RevokeTokenCommand(new PresentedClient("nobody",
+                Optional.of("secret")), "x"))).verifyErrorMatches(refused(Code.INVALID_CLIENT));
+    }
+
+    @Test
+    void consentsWhenListedAndWithdrawnThenTheGrantsToThatClientEndAndItAsksAgain() {
+        TokenResult tokens = exchange(code(request(TestAuthService.MCP_RESOURCE)));
+
+        var listed = auth.consents.consents(ada.token()).block();
+
+        assertThat(listed).singleElement().satisfies(consent -> {
+            assertThat(consent.clientId()).isEqualTo(mcp.client().clientId());
+            assertThat(consent.clientName()).isEqualTo("MCP client");
+            assertThat(consent.scopes().value()).isEqualTo("mcp:tools openid");
+        });
+        auth.consents.withdraw(ada.token(), mcp.client().clientId()).block();
+        StepVerifier.create(refresh(tokens.refreshToken().orElseThrow(), null))
+                .verifyErrorMatches(refused(Code.INVALID_GRANT));
+        assertThat(authorize(request())).isInstanceOf(ConsentRequiredResult.class);
+        StepVerifier.create(auth.consents.withdraw(ada.token(), mcp.client().clientId()))
+                .verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));
+        StepVerifier.create(auth.consents.consents(null)).verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
+    }
+
+    @Test
+    void administrationWhenAnAdministratorThenClientsAreCreatedRotatedDisabledDeletedAndGrantsRevoked() {
+        SessionResult boss = auth.signUpVerifyAndSignIn("boss@example.com");
+        var admin = new OAuthAdministrationService(new Administrators(auth.users,
+                new AdminPolicy(Set.of(boss.user().email()))), auth.oauth, auth.oauth, auth.clientRegistration,
+                auth.tokens, auth.events, auth.clock);
+        UserId bossId = boss.user().id();
+        StepVerifier.create(admin.clients(ada.user().id())).verifyErrorMatches(AuthErrors.is(AuthError.FORBIDDEN));
+
+        var service = admin.create(bossId, new RegisterClientCommand(List.of(), "Reporting", "client_secret_basic",
+                List.of("client_credentials"), List.of(), "mcp:tools", null, null, null)).block();
+        var rotated = admin.rotateSecret(bossId, service.client().clientId()).block();
+
+        assertThat(service.client().origin()).isEqualTo(OAuthClient.Origin.ADMINISTRATOR);
+        assertThat(rotated.secret()).isPresent().isNotEqualTo(service.secret());
+        StepVerifier.create(auth.oauthTokens.token(new TokenCommand.ClientCredentialsCommand(new PresentedClient(
+                        service.client().clientId(), service.secret()), "mcp:tools", List.of())))
+                .as("the old secret").verifyErrorMatches(refused(Code.INVALID_CLIENT));
+        StepVerifier.create(admin.rotateSecret(bossId, mcp.client().clientId()))
+                .as("a public client has no secret").verifyErrorMatches(AuthErrors.is(AuthError.CONFLICT));
+
+        TokenResult tokens = exchange(code(request()));
+        assertThat(admin.revokeGrants(bossId, Optional.of(ada.user().id()), Optional.empty()).block()).isEqualTo(1);
+        StepVerifier.create(refresh(tokens.refreshToken().orElseThrow(), null))
+                .verifyErrorMatches(refused(Code.INVALID_GRANT));
+
+        admin.setDisabled(bossId, mcp.client().clientId(), true).block();
+        assertThat(authorize(request())).isInstanceOf(UnredirectableResult.class);
+        admin.delete(bossId, service.client().clientId()).block();
+        assertThat(admin.clients(bossId).block()).extracting(OAuthClient::clientId)
+                .containsExactly(mcp.client().clientId());
+        StepVerifier.create(admin.delete(bossId, "nobody")).verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));
+        assertThat(auth.auditTrail.events()).filteredOn(event -> event.type()
+                == SecurityEventType.OAUTH_CLIENT_REGISTRATION && bossId.equals(event.actorId()))
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 }

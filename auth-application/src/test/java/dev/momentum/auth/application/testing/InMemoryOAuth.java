@@ -12,6 +12,7 @@ import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -122,9 +123,10 @@ public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthCons
     }
 
     @Override
-    public Mono<Long> revokeAll(UserId user, String clientId, Instant now) {
+    public Mono<Long> revokeAll(Optional<UserId> user, Optional<String> clientId, Instant now) {
         return Mono.fromSupplier(() -> grants.values().stream()
-                .filter(grant -> grant.user().equals(user) && grant.clientId().equals(clientId))
+                .filter(grant -> user.map(grant.user()::equals).orElse(true)
+                        && clientId.map(grant.clientId()::equals).orElse(true))
                 .filter(grant -> revoked.putIfAbsent(grant.id(), now) == null)
                 .count());
     }

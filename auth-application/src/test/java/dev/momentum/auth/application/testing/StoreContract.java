@@ -992,7 +992,10 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                 .as("past the grant's bound").isEmpty();
         assertThat(oauthGrants().activeOf(ada.id(), NOW).collectList().block()).containsExactly(grant);
 
-        assertThat(oauthGrants().revokeAll(ada.id(), client.clientId(), NOW).block()).isEqualTo(1);
+        assertThat(oauthGrants().revokeAll(Optional.of(ada.id()), Optional.of("another client"), NOW).block())
+                .isZero();
+        assertThat(oauthGrants().revokeAll(Optional.of(ada.id()), Optional.of(client.clientId()), NOW).block())
+                .isEqualTo(1);
 
         assertThat(oauthGrants().redeemRefreshToken(TokenHash.of("refresh-1"), NOW).blockOptional()).isEmpty();
         assertThat(oauthGrants().activeOf(ada.id(), NOW).collectList().block()).isEmpty();
@@ -1015,6 +1018,23 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(oauthConsents().withdraw(ada.id(), client.clientId()).block()).isTrue();
         assertThat(oauthConsents().withdraw(ada.id(), client.clientId()).block()).isFalse();
         assertThat(oauthConsents().granted(ada.id(), client.clientId()).block()).isEqualTo(Scopes.NONE);
+    }
+
+    @Test
+    public void revokeAllWhenByUserOrByClientThenOnlyTheirLiveGrantsEnd() {
+        OAuthClient first = storedClient("client-1");
+        OAuthClient second = storedClient("client-2");
+        User ada = stored("ada@example.com");
+        User grace = stored("grace@example.com");
+        openedGrant(first, ada, "code-1", NOW.plusSeconds(60));
+        openedGrant(second, ada, "code-2", NOW.plusSeconds(60));
+        OAuthGrant graces = openedGrant(first, grace, "code-3", NOW.plusSeconds(60));
+
+        assertThat(oauthGrants().revokeAll(Optional.of(ada.id()), Optional.empty(), NOW).block()).isEqualTo(2);
+        assertThat(oauthGrants().revokeAll(Optional.empty(), Optional.of(first.clientId()), NOW).block())
+                .as("only grace's is still live").isEqualTo(1);
+
+        assertThat(oauthGrants().activeOf(grace.id(), NOW).collectList().block()).doesNotContain(graces).isEmpty();
     }
 
     @Test

@@ -21,6 +21,8 @@ import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.oauth.AuthorizeService;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
+import dev.momentum.auth.application.oauth.ConsentsService;
+import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.OAuthSettings;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
@@ -201,6 +203,9 @@ public final class TestAuthService {
     public final ClientRegistrationService clientRegistration = new ClientRegistrationService(oauth, tokens,
             oauthSettings, events, clock);
     public final UserInfoService userInfo = new UserInfoService(users);
+    public final OAuthAdministrationService oauthAdministration = new OAuthAdministrationService(administrators, oauth,
+            oauth, clientRegistration, tokens, events, clock);
+    public final ConsentsService consents = new ConsentsService(getSession, oauth, oauth, oauth, events, clock);
     public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);
 

@@ -4,11 +4,14 @@ import dev.momentum.auth.adapter.web.oauth.OAuthPages;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.oauth.AuthorizeService;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
+import dev.momentum.auth.application.oauth.ConsentsService;
+import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.signing.SigningKeyRing;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
+import dev.momentum.auth.application.user.Administrators;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +43,21 @@ class OAuthWiring {
     ClientRegistrationService clientRegistrationService(Stores stores, SecureTokenGenerator random,
                                                         ServiceSettings settings, SecurityEvents events, Clock clock) {
         return new ClientRegistrationService(stores.oauthClients(), random, settings.oauth(), events, clock);
+    }
+
+    @Bean
+    OAuthAdministrationService oauthAdministrationService(Administrators administrators, Stores stores,
+                                                          ClientRegistrationService registration,
+                                                          SecureTokenGenerator random, SecurityEvents events,
+                                                          Clock clock) {
+        return new OAuthAdministrationService(administrators, stores.oauthClients(), stores.oauthGrants(), registration,
+                random, events, clock);
+    }
+
+    @Bean
+    ConsentsService consentsService(GetSessionService sessions, Stores stores, SecurityEvents events, Clock clock) {
+        return new ConsentsService(sessions, stores.oauthConsents(), stores.oauthClients(), stores.oauthGrants(), events,
+                clock);
     }
 
     @Bean

@@ -206,4 +206,29 @@ class AdminApiIT {
                 .singleElement().satisfies(event -> assertThat(event).containsEntry("userId", malloryId)
                         .containsEntry("email", "mallory@example.com"));
     }
+
+    @Test
+    void oauthClientsWhenTheAdministratorCreatesOneThenItGetsTokensUntilDisabledAndOnlyAnAdminTokenOpensIt()
+            throws Exception {
+        String token = OurTokens.tokenFrom(service, boss.bearer());
+        String created = body(admin(token, "POST", "/oauth-clients", """
+                {"client_name":"Nightly report","grant_types":["client_credentials"],
+                 "token_endpoint_auth_method":"client_secret_post"}""").expectStatus().isCreated());
+        String clientId = created.replaceAll(".*\"client_id\":\"([^\"]+)\".*", "$1");
+        String secret = created.replaceAll(".*\"client_secret\":\"([^\"]+)\".*", "$1");
+        var form = org.springframework.web.reactive.function.BodyInserters.fromFormData("grant_type",
+                "client_credentials").with("client_id", clientId).with("client_secret", secret);
+
+        service.client().post().uri("/api/auth/oauth2/token").body(form).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.access_token").isNotEmpty();
+        admin(token, "POST", "/oauth-clients/" + clientId + "/disable", null).expectStatus().isOk();
+        service.client().post().uri("/api/auth/oauth2/token").body(form).exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_client");
+
+        admin(OurTokens.tokenFrom(service, SignedIn.as(service, database, "trudy@example.com", PASSWORD).bearer()),
+                "GET", "/oauth-clients", null).expectStatus().isForbidden();
+        admin(null, "GET", "/oauth-clients", null).expectStatus().isUnauthorized();
+        assertThat(Rows.text(database, "SELECT count(*) FROM audit_events WHERE type = 'OAUTH_CLIENT_REGISTRATION'"
+                + " AND actor_id = '" + bossId + "'")).isEqualTo("2");
+    }
 }

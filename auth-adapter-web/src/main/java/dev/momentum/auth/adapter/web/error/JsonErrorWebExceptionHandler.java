@@ -11,6 +11,9 @@ import dev.momentum.auth.application.error.RateLimitedException;
 import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -90,14 +93,16 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     /**
-     * The OAuth endpoints answer every refusal as RFC 6749 section 5.2 does; the consent endpoint is
-     * better-auth's, for its pages, and answers as the rest of the API.
+     * The OAuth protocol's endpoints answer every refusal as RFC 6749 section 5.2 does; better-auth's
+     * routes for its pages (consent, the user's consents) answer as the rest of the API.
      */
     private static boolean isOAuthProtocolRoute(ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return path.startsWith(AuthApiSettings.BASE_PATH + "/oauth2/")
-                && !path.equals(AuthApiSettings.BASE_PATH + "/oauth2/consent");
+        return OAUTH_PROTOCOL_ROUTES.contains(exchange.getRequest().getPath().pathWithinApplication().value());
     }
+
+    private static final Set<String> OAUTH_PROTOCOL_ROUTES = Stream.of("authorize", "token", "register", "userinfo",
+            "revoke", "introspect").map(route -> AuthApiSettings.BASE_PATH + "/oauth2/" + route)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static String oauthCodeOf(HttpStatusCode status) {
         return switch (status.value()) {

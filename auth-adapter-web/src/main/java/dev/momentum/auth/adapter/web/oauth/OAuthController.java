@@ -4,9 +4,12 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.security.OwnTokens;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
@@ -21,9 +24,9 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.Unredirec
 import dev.momentum.auth.application.oauth.port.in.AuthorizeCommand;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeUseCase;
 import dev.momentum.auth.application.oauth.port.in.OAuthTermsQuery;
-import dev.momentum.auth.application.oauth.port.in.RegisterClientCommand;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientUseCase;
-import dev.momentum.auth.application.oauth.port.in.RegisteredClientResult;
+import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
+import dev.momentum.auth.application.oauth.port.in.RevokeTokenUseCase;
 import dev.momentum.auth.application.oauth.port.in.TokenCommand;
 import dev.momentum.auth.application.oauth.port.in.TokenResult;
 import dev.momentum.auth.application.oauth.port.in.TokenUseCase;
@@ -32,7 +35,6 @@ import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
 import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import dev.momentum.auth.domain.oauth.GrantType;
 import dev.momentum.auth.domain.oauth.PresentedClient;
-import dev.momentum.auth.domain.oauth.RedirectUri;
 import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.user.User;
 import java.net.URI;
@@ -83,9 +85,12 @@ public final class OAuthController {
     private final OAuthPages pages;
     private final OAuthTermsQuery terms;
     private final URI tokenEndpoint;
+    private final URI revocationEndpoint;
+    private final RevokeTokenUseCase revocations;
     private final ReactiveJwtDecoder accessTokens;
 
-    OAuthController(AuthorizeUseCase authorize, TokenUseCase tokens, RegisterClientUseCase registration,
+    OAuthController(AuthorizeUseCase authorize, TokenUseCase tokens, RevokeTokenUseCase revocations,
+                    RegisterClientUseCase registration,
                     UserInfoQuery userInfo, SessionCredentials credentials, SessionCookieCodec cookies,
                     OAuthPages pages, OAuthTermsQuery oauthTerms, AuthApiSettings api, PublishedKeysQuery keys,
                     TokenTermsQuery tokenTerms) {
@@ -98,6 +103,8 @@ public final class OAuthController {
         this.pages = pages;
         this.terms = oauthTerms;
         this.tokenEndpoint = URI.create(api.authBaseUrl() + "/oauth2/token");
+        this.revocationEndpoint = URI.create(api.authBaseUrl() + "/oauth2/revoke");
+        this.revocations = revocations;
         this.accessTokens = OwnTokens.accessTokenDecoder(keys, tokenTerms);
     }
 
@@ -155,11 +162,29 @@ public final class OAuthController {
                 .map(result -> noStore(HttpStatus.OK).body(tokenResponse(result)));
     }
 
+    /** RFC 7009: 200 with no body whether or not the token was one, once the client is who it says. */
+    @PostMapping(path = OAUTH2 + "/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<Void>> revoke(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return exchange.getFormData()
+                .map(form -> {
+                    try {
+                        var parsed = TokenRevocationRequest.parse(formRequest(revocationEndpoint, form, authorization));
+                        return new RevokeTokenCommand(presentedClient(parsed.getClientAuthentication(),
+                                parsed.getClientID()), parsed.getToken().getValue());
+                    } catch (ParseException refused) {
+                        throw refusalOf(refused);
+                    }
+                })
+                .flatMap(revocations::revoke)
+                .then(Mono.fromSupplier(() -> noStore(HttpStatus.OK).<Void>build()));
+    }
+
     @PostMapping(OAUTH2 + "/register")
     Mono<ResponseEntity<Map<String, Object>>> register(@RequestBody Map<String, Object> metadata,
                                                        ServerWebExchange exchange) {
-        return registration.register(registrationOf(metadata, bearer(exchange).orElse(null)))
-                .map(registered -> noStore(HttpStatus.CREATED).body(registrationResponse(registered)));
+        return registration.register(ClientMetadataJson.commandOf(metadata, bearer(exchange).orElse(null)))
+                .map(registered -> noStore(HttpStatus.CREATED).body(ClientMetadataJson.registered(registered)));
     }
 
     @GetMapping(OAUTH2 + "/userinfo")
@@ -281,26 +306,11 @@ public final class OAuthController {
         }
         com.nimbusds.oauth2.sdk.TokenRequest parsed;
         try {
-            HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, tokenEndpoint);
-            http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
-            http.setBody(SignedOAuthQuery.encoded(entries(form)));
-            if (authorization != null) {
-                http.setAuthorization(authorization);
-            }
-            parsed = com.nimbusds.oauth2.sdk.TokenRequest.parse(http);
+            parsed = com.nimbusds.oauth2.sdk.TokenRequest.parse(formRequest(tokenEndpoint, form, authorization));
         } catch (ParseException refused) {
             throw refusalOf(refused);
         }
-        PresentedClient client = switch (parsed.getClientAuthentication()) {
-            case null -> new PresentedClient(parsed.getClientID() == null ? null : parsed.getClientID().getValue(),
-                    Optional.empty());
-            case ClientSecretBasic basic -> new PresentedClient(basic.getClientID().getValue(),
-                    Optional.of(basic.getClientSecret().getValue()));
-            case ClientSecretPost post -> new PresentedClient(post.getClientID().getValue(),
-                    Optional.of(post.getClientSecret().getValue()));
-            default -> throw new OAuthException(Code.INVALID_CLIENT,
-                    "token_endpoint_auth_method must be none, client_secret_basic or client_secret_post");
-        };
+        PresentedClient client = presentedClient(parsed.getClientAuthentication(), parsed.getClientID());
         List<String> resources = parsed.getResources() == null ? List.of()
                 : parsed.getResources().stream().map(URI::toString).toList();
         String scope = parsed.getScope() == null ? null : parsed.getScope().toString();
@@ -314,6 +324,30 @@ public final class OAuthController {
             case ClientCredentialsGrant ignored -> new TokenCommand.ClientCredentialsCommand(client, scope, resources);
             default -> throw new OAuthException(Code.UNSUPPORTED_GRANT_TYPE,
                     "grant_type must be authorization_code, refresh_token or client_credentials");
+        };
+    }
+
+    /** The form as an HTTP request to Nimbus's parsers, the {@code Authorization} header with it. */
+    private static HTTPRequest formRequest(URI endpoint, MultiValueMap<String, String> form, String authorization) {
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, endpoint);
+        http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
+        http.setBody(SignedOAuthQuery.encoded(entries(form)));
+        if (authorization != null) {
+            http.setAuthorization(authorization);
+        }
+        return http;
+    }
+
+    /** Who the request says it comes from: a secret by HTTP Basic or in the form, or a public client's id. */
+    private static PresentedClient presentedClient(ClientAuthentication authentication, ClientID publicClient) {
+        return switch (authentication) {
+            case null -> new PresentedClient(publicClient == null ? null : publicClient.getValue(), Optional.empty());
+            case ClientSecretBasic basic -> new PresentedClient(basic.getClientID().getValue(),
+                    Optional.of(basic.getClientSecret().getValue()));
+            case ClientSecretPost post -> new PresentedClient(post.getClientID().getValue(),
+                    Optional.of(post.getClientSecret().getValue()));
+            default -> throw new OAuthException(Code.INVALID_CLIENT,
+                    "token_endpoint_auth_method must be none, client_secret_basic or client_secret_post");
         };
     }
 
@@ -332,56 +366,6 @@ public final class OAuthController {
         body.put("scope", result.scopes().value());
         result.refreshToken().ifPresent(token -> body.put("refresh_token", token));
         result.idToken().ifPresent(token -> body.put("id_token", token));
-        return body;
-    }
-
-    private static RegisterClientCommand registrationOf(Map<String, Object> metadata, String initialAccessToken) {
-        return new RegisterClientCommand(strings(metadata, "redirect_uris"), text(metadata, "client_name"),
-                text(metadata, "token_endpoint_auth_method"), strings(metadata, "grant_types"),
-                strings(metadata, "response_types"), text(metadata, "scope"), text(metadata, "client_uri"),
-                text(metadata, "logo_uri"), initialAccessToken);
-    }
-
-    private static String text(Map<String, Object> metadata, String field) {
-        Object value = metadata.get(field);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new OAuthException(Code.INVALID_CLIENT_METADATA, field + " must be a string");
-    }
-
-    private static List<String> strings(Map<String, Object> metadata, String field) {
-        Object value = metadata.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
-        }
-        throw new OAuthException("redirect_uris".equals(field) ? Code.INVALID_REDIRECT_URI
-                : Code.INVALID_CLIENT_METADATA, field + " must be an array of strings");
-    }
-
-    /** RFC 7591 section 3.2.1: the metadata as registered, with the secret this once. */
-    private static Map<String, Object> registrationResponse(RegisteredClientResult registered) {
-        var client = registered.client();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("client_id", client.clientId());
-        registered.secret().ifPresent(secret -> {
-            body.put("client_secret", secret);
-            body.put("client_secret_expires_at", 0);
-        });
-        body.put("client_id_issued_at", client.createdAt().getEpochSecond());
-        body.put("client_name", client.name());
-        body.put("redirect_uris", client.redirectUris().stream().map(RedirectUri::value).toList());
-        body.put("grant_types", client.grantTypes().stream().map(GrantType::wireName).sorted().toList());
-        body.put("response_types", client.allows(GrantType.AUTHORIZATION_CODE) ? List.of("code") : List.of());
-        body.put("token_endpoint_auth_method", client.authentication().wireName());
-        if (!client.scopes().isEmpty()) {
-            body.put("scope", client.scopes().value());
-        }
-        client.clientUri().ifPresent(uri -> body.put("client_uri", uri));
-        client.logoUri().ifPresent(uri -> body.put("logo_uri", uri));
         return body;
     }
 

@@ -59,6 +59,9 @@ public final class OAuthMetadataController {
         metadata.put("authorization_endpoint", base + "/oauth2/authorize");
         metadata.put("token_endpoint", base + "/oauth2/token");
         metadata.put("userinfo_endpoint", base + "/oauth2/userinfo");
+        metadata.put("revocation_endpoint", base + "/oauth2/revoke");
+        metadata.put("revocation_endpoint_auth_methods_supported", List.of("none", "client_secret_basic",
+                "client_secret_post"));
         metadata.put("jwks_uri", base + "/jwks");
         if (settings.registersClients()) {
             metadata.put("registration_endpoint", base + "/oauth2/register");

@@ -76,6 +76,7 @@ class OAuthControllerTest {
                     .jsonPath("$.authorization_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/authorize")
                     .jsonPath("$.token_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/token")
                     .jsonPath("$.registration_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/register")
+                    .jsonPath("$.revocation_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/revoke")
                     .jsonPath("$.code_challenge_methods_supported").isEqualTo("S256")
                     .jsonPath("$.authorization_response_iss_parameter_supported").isEqualTo(true)
                     .jsonPath("$.response_types_supported").isEqualTo("code")
@@ -213,6 +214,25 @@ class OAuthControllerTest {
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_client");
         client.post().uri("/api/auth/oauth2/token")
                 .body(BodyInserters.fromFormData("grant_type", "authorization_code").with("client_id", publicClient()))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_request");
+    }
+
+    @Test
+    void revokeThen200WhateverTheTokenOnceTheClientIsKnown() {
+        client.post().uri("/api/auth/oauth2/revoke")
+                .body(BodyInserters.fromFormData("token", "not a token").with("client_id", publicClient()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().isEmpty();
+        client.post().uri("/api/auth/oauth2/revoke")
+                .body(BodyInserters.fromFormData("token", "not a token").with("client_id", "nobody"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_client");
+        client.post().uri("/api/auth/oauth2/revoke")
+                .body(BodyInserters.fromFormData("client_id", publicClient()))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_request");

@@ -6,6 +6,7 @@ import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +37,8 @@ public interface OAuthGrants {
     /** Ends the grant: its refresh tokens stop working. False when it had already ended. */
     Mono<Boolean> revoke(String grantId, Instant now);
 
-    /** Ends every grant of the user to the client; answers how many. */
-    Mono<Long> revokeAll(UserId user, String clientId, Instant now);
+    /** Ends every grant of the user (all users when empty) to the client (all clients when empty); answers how many. */
+    Mono<Long> revokeAll(Optional<UserId> user, Optional<String> clientId, Instant now);
 
     /** The user's grants that have not ended. */
     Flux<OAuthGrant> activeOf(UserId user, Instant now);
