@@ -18,6 +18,7 @@ import dev.momentum.auth.adapter.web.oauth.OAuthAdminController;
 import dev.momentum.auth.adapter.web.oauth.OAuthConsentsController;
 import dev.momentum.auth.adapter.web.oauth.OAuthController;
 import dev.momentum.auth.adapter.web.oauth.OAuthMetadataController;
+import dev.momentum.auth.adapter.web.oauth.OAuthPagesController;
 import dev.momentum.auth.adapter.web.operations.HealthProbes;
 import dev.momentum.auth.adapter.web.operations.OpenApiDocumentRoute;
 import dev.momentum.auth.adapter.web.operations.StatusController;
@@ -56,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
         PasskeyController.class, SessionController.class, EmailVerificationController.class, StatusController.class,
         SessionManagementController.class, PasswordController.class, UserController.class, AccountController.class,
         JwtController.class, AdminController.class, OAuthController.class, OAuthMetadataController.class,
-        OAuthConsentsController.class, OAuthAdminController.class})
+        OAuthConsentsController.class, OAuthAdminController.class, OAuthPagesController.class})
 public class WebAdapterConfiguration {
 
     /** The links mails carry, built from this adapter's routes (ADR-0041). */

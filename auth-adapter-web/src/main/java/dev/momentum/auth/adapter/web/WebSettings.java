@@ -21,8 +21,8 @@ public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<S
                           OAuthPages oauthPages) {
 
     /** The built-in pages of a deployment without a frontend of its own. */
-    public static final String BUILT_IN_SIGN_IN_PAGE = "/oauth/sign-in";
-    public static final String BUILT_IN_CONSENT_PAGE = "/oauth/consent";
+    public static final String BUILT_IN_SIGN_IN_PAGE = AuthApiSettings.BASE_PATH + "/oauth2/pages/sign-in";
+    public static final String BUILT_IN_CONSENT_PAGE = AuthApiSettings.BASE_PATH + "/oauth2/pages/consent";
 
     public WebSettings {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl cannot be null");

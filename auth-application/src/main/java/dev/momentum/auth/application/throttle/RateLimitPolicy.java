@@ -37,6 +37,8 @@ public record RateLimitPolicy(boolean enabled, List<PathRule> pathRules, RateLim
                 new PathRule("/sign-in*", credentials), new PathRule("/sign-up*", credentials),
                 new PathRule("/change-password*", credentials), new PathRule("/change-email*", credentials),
                 new PathRule("/two-factor/*", credentials),
+                // the built-in sign-in page: its form and its answer both count, so twice sign-in's budget
+                new PathRule("/oauth2/pages/sign-in", new RateLimit(6, Duration.ofSeconds(10))),
                 new PathRule("/request-password-reset", mails), new PathRule("/send-verification-email", mails),
                 new PathRule("/forget-password*", mails),
                 new PathRule("/oauth2/register", new RateLimit(10, Duration.ofMinutes(10)))),

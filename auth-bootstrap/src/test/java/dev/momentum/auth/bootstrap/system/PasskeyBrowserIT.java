@@ -66,14 +66,14 @@ class PasskeyBrowserIT {
         }
     }
 
-    private static void requireChromium() throws Exception {
+    static void requireChromium() throws Exception {
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
         }
         NodeScripts.requireInstalled(NodeScripts.PASSKEY_BROWSER, "@better-auth/passkey");
     }
 
-    private static void assertPassed(NodeScripts.Result flow) {
+    static void assertPassed(NodeScripts.Result flow) {
         System.getLogger(PasskeyBrowserIT.class.getName()).log(System.Logger.Level.INFO, "passkeys in Chromium:\n{0}",
                 flow.output());
         assertThat(flow.output()).doesNotContain("FAIL").containsPattern("(?m)^\\d+ passed, 0 failed$");

@@ -37,10 +37,14 @@ public final class RequestLimitsWebFilter implements WebFilter, Ordered {
         return problem == null ? chain.filter(exchange) : Mono.error(problem);
     }
 
-    /** The OAuth endpoints that RFC 6749 and its extensions give form-encoded bodies; every other route takes JSON. */
+    /**
+     * The OAuth endpoints that RFC 6749 and its extensions give form-encoded bodies, and the built-in
+     * pages' forms; every other route takes JSON.
+     */
     public static final Set<String> FORM_ROUTES = Set.of(AuthApiSettings.BASE_PATH + "/oauth2/authorize",
             AuthApiSettings.BASE_PATH + "/oauth2/token", AuthApiSettings.BASE_PATH + "/oauth2/revoke",
-            AuthApiSettings.BASE_PATH + "/oauth2/introspect", AuthApiSettings.BASE_PATH + "/oauth2/userinfo");
+            AuthApiSettings.BASE_PATH + "/oauth2/introspect", AuthApiSettings.BASE_PATH + "/oauth2/userinfo",
+            AuthApiSettings.BASE_PATH + "/oauth2/pages/sign-in", AuthApiSettings.BASE_PATH + "/oauth2/pages/consent");
 
     /** What this filter refuses the request for, or null: the public response cache asks too. */
     public static HttpProblem problemWith(ServerHttpRequest request) {

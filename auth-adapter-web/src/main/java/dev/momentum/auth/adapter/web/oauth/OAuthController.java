@@ -239,7 +239,8 @@ public final class OAuthController {
 
     private String urlOf(AuthorizationResult outcome, List<Map.Entry<String, String>> request, Instant now) {
         return switch (outcome) {
-            case RedirectToClientResult toClient -> withQuery(toClient.redirectUri(), withIssuer(toClient.parameters()));
+            case RedirectToClientResult toClient -> withQuery(toClient.redirectUri(),
+                    withIssuer(toClient.parameters(), terms.issuer()));
             case SignInRequiredResult ignored -> withQuery(pages.signIn().toString(), signedQueries.sign(request, now));
             case ConsentRequiredResult ignored -> withQuery(pages.consent().toString(), signedQueries.sign(request, now));
             case UnredirectableResult refused -> throw new OAuthException(refused.error(), refused.description());
@@ -247,13 +248,13 @@ public final class OAuthController {
     }
 
     /** RFC 9207: every authorization response says who answered it. */
-    private String withIssuer(Map<String, String> parameters) {
+    static String withIssuer(Map<String, String> parameters, String issuer) {
         List<Map.Entry<String, String>> all = new ArrayList<>(parameters.entrySet());
-        all.add(Map.entry("iss", terms.issuer()));
+        all.add(Map.entry("iss", issuer));
         return SignedOAuthQuery.encoded(all);
     }
 
-    private static String withQuery(String url, String query) {
+    static String withQuery(String url, String query) {
         return url + (url.contains("?") ? "&" : "?") + query;
     }
 
@@ -275,7 +276,7 @@ public final class OAuthController {
                 .body(Map.of("redirect", true, "url", url));
     }
 
-    private static AuthorizeCommand requestOf(List<Map.Entry<String, String>> parameters) {
+    static AuthorizeCommand requestOf(List<Map.Entry<String, String>> parameters) {
         Map<String, String> first = new LinkedHashMap<>();
         parameters.forEach(parameter -> first.putIfAbsent(parameter.getKey(), parameter.getValue()));
         String maxAge = first.get("max_age");

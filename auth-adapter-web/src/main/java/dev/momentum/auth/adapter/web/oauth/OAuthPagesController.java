@@ -1,0 +1,248 @@
+package dev.momentum.auth.adapter.web.oauth;
+
+import dev.momentum.auth.adapter.web.AuthApiSettings;
+import dev.momentum.auth.adapter.web.ClientInfos;
+import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
+import dev.momentum.auth.adapter.web.security.SessionCredentials;
+import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.application.credential.port.in.SignInCommand;
+import dev.momentum.auth.application.credential.port.in.SignInResult.SecondFactorRequiredResult;
+import dev.momentum.auth.application.credential.port.in.SignInResult.SignedInResult;
+import dev.momentum.auth.application.credential.port.in.SignInUseCase;
+import dev.momentum.auth.application.error.AuthException;
+import dev.momentum.auth.application.error.RateLimitedException;
+import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.ConsentRequiredResult;
+import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.RedirectToClientResult;
+import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.SignInRequiredResult;
+import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.UnredirectableResult;
+import dev.momentum.auth.application.oauth.port.in.AuthorizeUseCase;
+import dev.momentum.auth.application.oauth.port.in.OAuthTermsQuery;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.HtmlUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * The sign-in and consent pages of a deployment without a frontend of its own (ADR-0052): plain
+ * HTML forms, no script, a strict Content-Security-Policy, and a CSRF token that is both a
+ * cookie of this browser and a field of the form. They take the signed request the authorization
+ * endpoint sends and hand it back, as a frontend's pages would.
+ */
+@RestController
+public final class OAuthPagesController {
+
+    static final String PAGES = AuthApiSettings.BASE_PATH + "/oauth2/pages";
+    static final String SIGN_IN = PAGES + "/sign-in";
+    static final String CONSENT = PAGES + "/consent";
+    /** No script at all; styles from our own sheet; never framed. */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * Instead of our usual {@code no-referrer}, under which Chromium posts the forms with
+     * {@code Origin: null}, which the CORS and origin checks rightly refuse.
+     */
+    static final String SAME_ORIGIN_REFERRER = "same-origin";
+    private static final String CSRF_COOKIE = "oauth_pages_csrf";
+    private static final String STYLE = """
+            body{font:16px/1.5 system-ui,sans-serif;background:#f6f7f9;color:#1b1f24;margin:0}
+            main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.75rem;
+            box-shadow:0 1px 4px #0002}h1{font-size:1.3rem;margin:0 0 1rem}label{display:block;margin:.75rem 0 .25rem}
+            input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}
+            button{margin-top:1rem;padding:.5rem 1rem;font:inherit;cursor:pointer}.error{color:#b00020}
+            .host{font-family:monospace}ul{padding-left:1.2rem}""";
+
+    private final AuthorizeUseCase authorize;
+    private final SignInUseCase signIn;
+    private final OAuthTermsQuery terms;
+    private final SessionCredentials credentials;
+    private final SessionCookies sessionCookies;
+    private final SessionCookieCodec codec;
+    private final SignedOAuthQuery signedQueries;
+    private final AtomicLong csrfCounter = new AtomicLong();
+
+    OAuthPagesController(AuthorizeUseCase authorize, SignInUseCase signIn, OAuthTermsQuery terms,
+                         SessionCredentials credentials, SessionCookies sessionCookies, SessionCookieCodec codec) {
+        this.authorize = authorize;
+        this.signIn = signIn;
+        this.terms = terms;
+        this.credentials = credentials;
+        this.sessionCookies = sessionCookies;
+        this.codec = codec;
+        this.signedQueries = new SignedOAuthQuery(codec, OAuthController.SIGNED_QUERY_LIFETIME);
+    }
+
+    @GetMapping(PAGES + "/pages.css")
+    ResponseEntity<String> style() {
+        return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(STYLE);
+    }
+
+    @GetMapping(SIGN_IN)
+    ResponseEntity<String> signInPage(ServerWebExchange exchange) {
+        String query = exchange.getRequest().getURI().getRawQuery();
+        if (signedQueries.verify(query, Instant.now()).isEmpty()) {
+            return expired();
+        }
+        return page(HttpStatus.OK, exchange, "Sign in", signInForm(query, null));
+    }
+
+    @PostMapping(path = SIGN_IN, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<String>> signIn(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            String query = form.getFirst("oauth_query");
+            if (!csrfHolds(exchange, form) || signedQueries.verify(query, Instant.now()).isEmpty()) {
+                return Mono.just(expired());
+            }
+            var response = exchange.getResponse();
+            return Mono.fromCallable(() -> SignInCommand.of(form.getFirst("email"), String.valueOf(
+                            form.getFirst("password")), true, ClientInfos.of(exchange), null))
+                    .flatMap(signIn::signIn)
+                    .map(result -> switch (result) {
+                        case SignedInResult signedIn -> {
+                            sessionCookies.issue(response, signedIn.session(), true);
+                            yield seeOther(AuthApiSettings.BASE_PATH + "/oauth2/authorize?" + query);
+                        }
+                        case SecondFactorRequiredResult ignored -> page(HttpStatus.OK, exchange, "Sign in",
+                                "<p class=error>This account signs in with a second factor, which this page does not"
+                                        + " ask for yet: sign in on the application's own pages.</p>");
+                    })
+                    .onErrorResume(AuthException.class, refused -> Mono.just(page(HttpStatus.UNAUTHORIZED, exchange,
+                            "Sign in", signInForm(query, "The email or password is not right."))))
+                    .onErrorResume(RateLimitedException.class, limited -> Mono.just(page(HttpStatus.TOO_MANY_REQUESTS,
+                            exchange, "Sign in", signInForm(query, "Too many attempts: try again in a moment."))));
+        });
+    }
+
+    @GetMapping(CONSENT)
+    Mono<ResponseEntity<String>> consentPage(ServerWebExchange exchange) {
+        String query = exchange.getRequest().getURI().getRawQuery();
+        var signed = signedQueries.verify(query, Instant.now());
+        if (signed.isEmpty()) {
+            return Mono.just(expired());
+        }
+        return authorize.authorize(OAuthController.requestOf(signed.get().request()),
+                        credentials.token(exchange.getRequest()).orElse(null), signed.map(SignedOAuthQuery.Verified::issuedAt))
+                .map(outcome -> switch (outcome) {
+                    case ConsentRequiredResult asked -> page(HttpStatus.OK, exchange, "Allow access?",
+                            consentForm(query, asked));
+                    case RedirectToClientResult done -> backToClient(done);
+                    case SignInRequiredResult ignored -> seeOther(SIGN_IN + "?" + query);
+                    case UnredirectableResult refused -> cannotContinue(exchange, refused);
+                });
+    }
+
+    @PostMapping(path = CONSENT, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<String>> consent(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            var signed = signedQueries.verify(form.getFirst("oauth_query"), Instant.now());
+            if (!csrfHolds(exchange, form) || signed.isEmpty()) {
+                return Mono.just(expired());
+            }
+            return authorize.consent(OAuthController.requestOf(signed.get().request()),
+                            credentials.token(exchange.getRequest()).orElse(null), "allow".equals(form.getFirst("answer")),
+                            Optional.empty(), signed.map(SignedOAuthQuery.Verified::issuedAt))
+                    .map(outcome -> switch (outcome) {
+                        case RedirectToClientResult done -> backToClient(done);
+                        case SignInRequiredResult ignored -> seeOther(SIGN_IN + "?" + form.getFirst("oauth_query"));
+                        case ConsentRequiredResult ignored -> expired();
+                        case UnredirectableResult refused -> cannotContinue(exchange, refused);
+                    });
+        });
+    }
+
+    private ResponseEntity<String> backToClient(RedirectToClientResult done) {
+        return seeOther(OAuthController.withQuery(done.redirectUri(),
+                OAuthController.withIssuer(done.parameters(), terms.issuer())));
+    }
+
+    private ResponseEntity<String> cannotContinue(ServerWebExchange exchange, UnredirectableResult refused) {
+        return page(HttpStatus.BAD_REQUEST, exchange, "Cannot continue",
+                "<p class=error>" + HtmlUtils.htmlEscape(refused.description()) + "</p>");
+    }
+
+    private String signInForm(String query, String error) {
+        return (error == null ? "" : "<p class=error>" + HtmlUtils.htmlEscape(error) + "</p>")
+                + "<form method=post action=\"" + SIGN_IN + "\">"
+                + "<label for=email>Email</label><input id=email name=email type=email autocomplete=username required>"
+                + "<label for=password>Password</label>"
+                + "<input id=password name=password type=password autocomplete=current-password required>"
+                + hidden("oauth_query", query) + "%CSRF%"
+                + "<button type=submit>Sign in</button></form>";
+    }
+
+    private String consentForm(String query, ConsentRequiredResult asked) {
+        String name = asked.client().name().isBlank() ? asked.client().clientId() : asked.client().name();
+        return "<p><strong>" + HtmlUtils.htmlEscape(name) + "</strong> asks to act on your behalf and will be sent"
+                + " back to <span class=host>" + HtmlUtils.htmlEscape(asked.redirectHost()) + "</span>.</p>"
+                + (asked.scopes().isEmpty() ? "" : "<p>It asks for:</p><ul>" + asked.scopes().values().stream()
+                        .map(scope -> "<li>" + HtmlUtils.htmlEscape(scope) + "</li>").collect(Collectors.joining())
+                        + "</ul>")
+                + "<form method=post action=\"" + CONSENT + "\">" + hidden("oauth_query", query) + "%CSRF%"
+                + "<button type=submit name=answer value=allow>Allow</button> "
+                + "<button type=submit name=answer value=deny>Deny</button></form>";
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=hidden name=" + name + " value=\"" + HtmlUtils.htmlEscape(String.valueOf(value)) + "\">";
+    }
+
+    /** A page with its CSRF token, as a cookie of this browser and a field of the form. */
+    private ResponseEntity<String> page(HttpStatus status, ServerWebExchange exchange, String title, String body) {
+        String token = codec.signatureOf("oauth-pages-csrf|" + System.nanoTime() + "|" + csrfCounter.incrementAndGet())
+                .replaceAll("[^A-Za-z0-9]", "");
+        exchange.getResponse().addCookie(ResponseCookie.from(codec.sessionCookieName().replace("session_token",
+                        CSRF_COOKIE), URLEncoder.encode(codec.sign(token), StandardCharsets.UTF_8)).path(PAGES).httpOnly(true)
+                .secure(codec.sessionCookieName().startsWith("__Secure-")).sameSite("Strict").build());
+        String html = "<!doctype html><html lang=en><head><meta charset=utf-8>"
+                + "<meta name=viewport content=\"width=device-width,initial-scale=1\"><title>"
+                + HtmlUtils.htmlEscape(title) + "</title><link rel=stylesheet href=\"" + PAGES + "/pages.css\">"
+                + "</head><body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1>"
+                + body.replace("%CSRF%", hidden("csrf", token)) + "</main></body></html>";
+        return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", SAME_ORIGIN_REFERRER)
+                .body(html);
+    }
+
+    private boolean csrfHolds(ServerWebExchange exchange, MultiValueMap<String, String> form) {
+        String presented = form.getFirst("csrf");
+        var cookie = exchange.getRequest().getCookies().getFirst(codec.sessionCookieName().replace("session_token",
+                CSRF_COOKIE));
+        return presented != null && cookie != null && codec.verify(cookie.getValue())
+                .filter(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                        presented.getBytes(StandardCharsets.US_ASCII))).isPresent();
+    }
+
+    private ResponseEntity<String> expired() {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType("text", "html",
+                        StandardCharsets.UTF_8)).cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .body("<!doctype html><html lang=en><head><meta charset=utf-8><title>Start again</title>"
+                        + "<link rel=stylesheet href=\"" + PAGES + "/pages.css\"></head><body><main><h1>Start again"
+                        + "</h1><p class=error>This page is out of date or was not opened by an application's sign-in."
+                        + " Go back to the application and start again.</p></main></body></html>");
+    }
+
+    private static ResponseEntity<String> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).cacheControl(CacheControl.noStore())
+                .location(URI.create(location)).build();
+    }
+}

@@ -1,0 +1,96 @@
+// The built-in sign-in and consent pages (ADR-0052) in a real browser: Debian's Chromium, headless,
+// driven by puppeteer-core, goes from an OAuth client's authorization URL through our sign-in page
+// and consent page back to the client with a code, which the client exchanges. The pages carry
+// their Content-Security-Policy, refuse a form posted without this browser's CSRF cookie, and tell
+// the client when the user denies.
+// Usage: node oauth-pages-flow.mjs <auth base URL> <email> <password> <callback port>
+import { createHash, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import puppeteer from "puppeteer-core";
+import { checks } from "../better-auth-client/browser.mjs";
+
+const [authBase, email, password, callbackPort] = process.argv.slice(2);
+const { check, finish } = checks();
+const redirectUri = `http://127.0.0.1:${callbackPort}/callback`;
+const callbacks = createServer((request, response) => response.writeHead(200, { "content-type": "text/plain" })
+  .end("back at the client"));
+await new Promise((listening) => callbacks.listen(Number(callbackPort), "127.0.0.1", listening));
+
+const registered = await (await fetch(`${authBase}/oauth2/register`, { method: "POST",
+  headers: { "content-type": "application/json" }, body: JSON.stringify({ client_name: "Pages <e2e> client",
+    redirect_uris: [redirectUri], token_endpoint_auth_method: "none" }) })).json();
+
+function authorizationUrl(extra = {}) {
+  const verifier = randomBytes(32).toString("base64url");
+  const state = randomBytes(8).toString("hex");
+  const url = new URL(`${authBase}/oauth2/authorize`);
+  for (const [name, value] of Object.entries({ response_type: "code", client_id: registered.client_id,
+    redirect_uri: redirectUri, scope: "openid email", state, code_challenge_method: "S256",
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"), ...extra })) {
+    url.searchParams.set(name, value);
+  }
+  return { url: url.href, verifier, state };
+}
+
+const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+try {
+  const page = await browser.newPage();
+  const first = authorizationUrl();
+  const signInAnswer = await page.goto(first.url);
+  const headers = signInAnswer.headers();
+  check("the authorization sends the browser to our sign-in page", page.url().startsWith(`${authBase}/oauth2/pages/sign-in?`)
+    && (await page.$("#email")) !== null, page.url());
+  check("the page has a strict Content-Security-Policy, no framing, no script",
+    headers["content-security-policy"]?.includes("default-src 'none'") && headers["x-frame-options"] === "DENY"
+    && (await page.$$("script")).length === 0, headers);
+
+  const csrfless = await fetch(`${authBase}/oauth2/pages/sign-in`, { method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(authBase).origin },
+    body: new URLSearchParams({ email, password, oauth_query: new URL(page.url()).search.slice(1),
+      csrf: await page.$eval("input[name=csrf]", (input) => input.value) }) });
+  check("the form posted without this browser's CSRF cookie is refused and signs no one in",
+    csrfless.status === 400 && !csrfless.headers.getSetCookie().some((cookie) => cookie.includes("session_token")),
+    csrfless.status);
+
+  await page.type("#email", email);
+  await page.type("#password", password + "-wrong");
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  check("a wrong password is told on the page", (await page.content()).includes("The email or password is not right"),
+    await page.content());
+
+  await page.type("#email", email);
+  await page.type("#password", password);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  const consentText = await page.$eval("main", (main) => main.textContent);
+  check("after sign-in, the consent page names the client and where it will be sent",
+    page.url().startsWith(`${authBase}/oauth2/pages/consent?`) && consentText.includes("Pages <e2e> client")
+    && consentText.includes("127.0.0.1") && consentText.includes("email"), consentText);
+  check("the client's name is shown as text, not markup", (await page.$("main e2e")) === null);
+
+  await Promise.all([page.waitForNavigation(), page.click("button[value=allow]")]);
+  const back = new URL(page.url());
+  check("Allow sends the browser back to the client with a code, its state and our issuer",
+    back.href.startsWith(redirectUri) && back.searchParams.get("state") === first.state
+    && back.searchParams.get("iss") === new URL(authBase).origin && back.searchParams.has("code"), back.href);
+  const tokens = await (await fetch(`${authBase}/oauth2/token`, { method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", code: back.searchParams.get("code"),
+      code_verifier: first.verifier, client_id: registered.client_id, redirect_uri: redirectUri }) })).json();
+  check("the client exchanges the code", typeof tokens.access_token === "string" && typeof tokens.id_token === "string",
+    tokens);
+
+  const again = authorizationUrl({ prompt: "consent" });
+  await page.goto(again.url);
+  check("signed in, prompt=consent goes straight to the consent page", page.url().includes("/oauth2/pages/consent?"),
+    page.url());
+  await Promise.all([page.waitForNavigation(), page.click("button[value=deny]")]);
+  const denied = new URL(page.url());
+  check("Deny sends the browser back with access_denied and the state", denied.searchParams.get("error")
+    === "access_denied" && denied.searchParams.get("state") === again.state && !denied.searchParams.has("code"),
+    denied.href);
+} finally {
+  await browser.close();
+  callbacks.close();
+}
+finish();
