@@ -48,6 +48,10 @@ const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
 check("userinfo answers the user's profile and email", info.sub === claims.sub && info.email === email
   && info.email_verified === true && typeof info.name === "string", info);
 
+const introspected = await oidc.tokenIntrospection(config, tokens.access_token);
+check("introspection (RFC 7662) by the client says the access token is active, for the user", introspected.active
+  === true && introspected.sub === claims.sub && introspected.client_id === client.client_id, introspected);
+
 const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token);
 check("the refresh token, with the client's secret, gives a new access token", typeof refreshed.access_token === "string"
   && refreshed.access_token !== tokens.access_token && refreshed.refresh_token !== tokens.refresh_token, refreshed);

@@ -32,6 +32,11 @@ final class ClientAuthenticator {
                 .switchIfEmpty(Mono.error(ClientAuthenticator::refused));
     }
 
+    /** The client by its id, when it exists and is not disabled. */
+    Mono<OAuthClient> enabled(String clientId) {
+        return Mono.justOrEmpty(clientId).flatMap(clients::find).filter(client -> !client.disabled());
+    }
+
     private static boolean proves(OAuthClient client, PresentedClient proof) {
         return client.secretHash()
                 .map(hash -> proof.secret().map(secret -> MessageDigest.isEqual(

@@ -4,6 +4,9 @@ import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.audit.SecurityEvents.Subject;
 import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.OAuthException.Code;
+import dev.momentum.auth.application.oauth.port.in.IntrospectCommand;
+import dev.momentum.auth.application.oauth.port.in.IntrospectTokenUseCase;
+import dev.momentum.auth.application.oauth.port.in.IntrospectionResult;
 import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
 import dev.momentum.auth.application.oauth.port.in.RevokeTokenUseCase;
 import dev.momentum.auth.application.oauth.port.in.TokenCommand;
@@ -31,6 +34,7 @@ import dev.momentum.auth.domain.signing.AccessTokenClaims;
 import dev.momentum.auth.domain.signing.IdTokenClaims;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.User;
+import dev.momentum.auth.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +49,7 @@ import reactor.core.publisher.Mono;
  * refresh token presented again ends its grant, so that a stolen copy and the original both stop
  * working (OAuth 2.1 sections 4.1.3 and 4.3.1). Access tokens are JWTs for the resources asked for.
  */
-public final class TokenService implements TokenUseCase, RevokeTokenUseCase {
+public final class TokenService implements TokenUseCase, RevokeTokenUseCase, IntrospectTokenUseCase {
 
     private final ClientAuthenticator authenticator;
     private final OAuthGrants grants;
@@ -95,6 +99,37 @@ public final class TokenService implements TokenUseCase, RevokeTokenUseCase {
                                 .then(events.succeeded(SecurityEventType.OAUTH_GRANT_REVOCATION,
                                         new Subject(grant.user(), null), client.clientId() + ": revoked by the client"))))
                 .then();
+    }
+
+    @Override
+    public Mono<IntrospectionResult> introspect(IntrospectCommand command) {
+        return authenticator.authenticate(command.caller())
+                .filter(caller -> caller.secretHash().isPresent())
+                .switchIfEmpty(Mono.error(() -> new OAuthException(Code.INVALID_CLIENT,
+                        "introspection is for clients that authenticate with a secret")))
+                .flatMap(caller -> command.accessToken()
+                        .map(this::introspectAccessToken)
+                        .orElseGet(() -> introspectRefreshToken(caller, command.token())))
+                .defaultIfEmpty(IntrospectionResult.INACTIVE);
+    }
+
+    /** Active while its client is enabled and its user may still sign in; a service's token, while its client is. */
+    private Mono<IntrospectionResult> introspectAccessToken(AccessTokenClaims claims) {
+        Mono<Boolean> subjectActive = claims.subject().equals(claims.clientId()) ? Mono.just(true)
+                : users.findById(new UserId(claims.subject())).map(user -> !user.disabled()).defaultIfEmpty(false);
+        return authenticator.enabled(claims.clientId())
+                .filterWhen(client -> subjectActive)
+                .map(client -> new IntrospectionResult(true, "access_token", claims.clientId(), claims.subject(),
+                        claims.scopes(), claims.audience(), Optional.of(claims.issuedAt()), claims.expiresAt()));
+    }
+
+    private Mono<IntrospectionResult> introspectRefreshToken(OAuthClient caller, String token) {
+        return Mono.justOrEmpty(token)
+                .flatMap(value -> grants.grantOfRefreshToken(TokenHash.of(value), now()))
+                .filter(grant -> grant.clientId().equals(caller.clientId()))
+                .map(grant -> new IntrospectionResult(true, "refresh_token", grant.clientId(), grant.user().value(),
+                        grant.scopes(), grant.resources().stream().map(ResourceIndicator::value).toList(),
+                        Optional.empty(), grant.expiresAt()));
     }
 
     private Mono<TokenResult> exchange(OAuthClient client, CodeExchangeCommand exchange) {

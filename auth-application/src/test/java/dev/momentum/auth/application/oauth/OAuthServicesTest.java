@@ -11,6 +11,8 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.RedirectT
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.SignInRequiredResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.UnredirectableResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeCommand;
+import dev.momentum.auth.application.oauth.port.in.IntrospectCommand;
+import dev.momentum.auth.application.oauth.port.in.IntrospectionResult;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientCommand;
 import dev.momentum.auth.application.oauth.port.in.RegisteredClientResult;
 import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
@@ -29,6 +31,7 @@ import dev.momentum.auth.domain.oauth.PresentedClient;
 import dev.momentum.auth.domain.signing.AccessTokenClaims;
 import dev.momentum.auth.domain.signing.IdTokenClaims;
 import dev.momentum.auth.domain.signing.JwtClaims;
+import dev.momentum.auth.domain.user.User;
 import dev.momentum.auth.domain.user.UserId;
 import java.time.Duration;
 import java.util.List;
@@ -433,5 +436,41 @@ class OAuthServicesTest {
         assertThat(auth.auditTrail.events()).filteredOn(event -> event.type()
                 == SecurityEventType.OAUTH_CLIENT_REGISTRATION && bossId.equals(event.actorId()))
                 .hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void introspectWhenAServiceAsksThenActiveWhileTheUserAndClientAreAndRefreshTokensOnlyToTheirClient() {
+        var service = new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(
+                auth.oauthSettings.issuer(), auth.oauthSettings.scopes(), auth.oauthSettings.resources(),
+                auth.oauthSettings.defaultAudience(), Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME,
+                Duration.ofDays(30), Duration.ofMinutes(15), OAuthSettings.Registration.TOKEN,
+                Optional.of("an initial access token of 32 characters")), auth.events, auth.clock)
+                .register(new RegisterClientCommand(List.of(), "Resource server", "client_secret_basic",
+                        List.of("client_credentials"), List.of(), null, null, null,
+                        "an initial access token of 32 characters")).block();
+        var caller = new PresentedClient(service.client().clientId(), service.secret());
+        TokenResult tokens = exchange(code(request(TestAuthService.MCP_RESOURCE)));
+        AccessTokenClaims access = lastSigned(AccessTokenClaims.class);
+
+        var active = auth.oauthTokens.introspect(new IntrospectCommand(caller, tokens.accessToken(),
+                Optional.of(access))).block();
+
+        assertThat(active.active()).isTrue();
+        assertThat(active.subject()).isEqualTo(ada.user().id().value());
+        assertThat(active.clientId()).isEqualTo(mcp.client().clientId());
+        assertThat(active.audience()).containsExactly(TestAuthService.MCP_RESOURCE);
+        assertThat(auth.oauthTokens.introspect(new IntrospectCommand(caller, tokens.refreshToken().orElseThrow(),
+                Optional.empty())).block().active()).as("another client's refresh token").isFalse();
+        assertThat(auth.oauthTokens.introspect(new IntrospectCommand(caller, "junk", Optional.empty())).block())
+                .isEqualTo(IntrospectionResult.INACTIVE);
+        StepVerifier.create(auth.oauthTokens.introspect(new IntrospectCommand(publicClient(), "junk",
+                Optional.empty()))).verifyErrorMatches(refused(Code.INVALID_CLIENT));
+
+        auth.users.users.computeIfPresent(ada.user().id(), (id, user) -> new User(user.id(), user.name(),
+                user.email(), user.emailVerified(), user.image(), user.createdAt(), user.updatedAt(), user.role(),
+                true, user.twoFactorEnabled()));
+
+        assertThat(auth.oauthTokens.introspect(new IntrospectCommand(caller, tokens.accessToken(),
+                Optional.of(access))).block().active()).as("the user is disabled").isFalse();
     }
 }

@@ -56,7 +56,7 @@ class OAuthClientsIT {
             var flow = NodeScripts.node(NodeScripts.MCP_OAUTH, "oidc-flow.mjs", 120, service.baseUrl() + "/api/auth",
                     service.baseUrl(), "grace@example.com", PASSWORD);
 
-            assertPassed(flow, 11);
+            assertPassed(flow, 12);
         }
     }
 

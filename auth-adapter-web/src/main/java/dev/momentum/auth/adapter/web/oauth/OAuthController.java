@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -23,6 +24,9 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.SignInReq
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.UnredirectableResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeCommand;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeUseCase;
+import dev.momentum.auth.application.oauth.port.in.IntrospectCommand;
+import dev.momentum.auth.application.oauth.port.in.IntrospectTokenUseCase;
+import dev.momentum.auth.application.oauth.port.in.IntrospectionResult;
 import dev.momentum.auth.application.oauth.port.in.OAuthTermsQuery;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientUseCase;
 import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
@@ -36,6 +40,7 @@ import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import dev.momentum.auth.domain.oauth.GrantType;
 import dev.momentum.auth.domain.oauth.PresentedClient;
 import dev.momentum.auth.domain.oauth.Scopes;
+import dev.momentum.auth.domain.signing.AccessTokenClaims;
 import dev.momentum.auth.domain.user.User;
 import java.net.URI;
 import java.time.Duration;
@@ -87,10 +92,12 @@ public final class OAuthController {
     private final URI tokenEndpoint;
     private final URI revocationEndpoint;
     private final RevokeTokenUseCase revocations;
+    private final URI introspectionEndpoint;
+    private final IntrospectTokenUseCase introspections;
     private final ReactiveJwtDecoder accessTokens;
 
     OAuthController(AuthorizeUseCase authorize, TokenUseCase tokens, RevokeTokenUseCase revocations,
-                    RegisterClientUseCase registration,
+                    IntrospectTokenUseCase introspections, RegisterClientUseCase registration,
                     UserInfoQuery userInfo, SessionCredentials credentials, SessionCookieCodec cookies,
                     OAuthPages pages, OAuthTermsQuery oauthTerms, AuthApiSettings api, PublishedKeysQuery keys,
                     TokenTermsQuery tokenTerms) {
@@ -105,6 +112,8 @@ public final class OAuthController {
         this.tokenEndpoint = URI.create(api.authBaseUrl() + "/oauth2/token");
         this.revocationEndpoint = URI.create(api.authBaseUrl() + "/oauth2/revoke");
         this.revocations = revocations;
+        this.introspectionEndpoint = URI.create(api.authBaseUrl() + "/oauth2/introspect");
+        this.introspections = introspections;
         this.accessTokens = OwnTokens.accessTokenDecoder(keys, tokenTerms);
     }
 
@@ -178,6 +187,57 @@ public final class OAuthController {
                 })
                 .flatMap(revocations::revoke)
                 .then(Mono.fromSupplier(() -> noStore(HttpStatus.OK).<Void>build()));
+    }
+
+    /** RFC 7662, for clients with a secret: {@code {active: false}} for anything not good, never an error. */
+    @PostMapping(path = OAUTH2 + "/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> introspect(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return exchange.getFormData()
+                .map(form -> {
+                    try {
+                        return TokenIntrospectionRequest.parse(formRequest(introspectionEndpoint, form, authorization));
+                    } catch (ParseException refused) {
+                        throw refusalOf(refused);
+                    }
+                })
+                .flatMap(parsed -> {
+                    String token = parsed.getToken().getValue();
+                    return accessTokens.decode(token).map(OAuthController::accessTokenClaimsOf)
+                            .onErrorResume(notOurs -> Mono.just(Optional.empty()))
+                            .flatMap(claims -> introspections.introspect(new IntrospectCommand(
+                                    presentedClient(parsed.getClientAuthentication(), null), token, claims)));
+                })
+                .map(result -> noStore(HttpStatus.OK).body(introspectionOf(result)));
+    }
+
+    /** The claims of a verified access token; empty when one the use cases need is missing. */
+    private static Optional<AccessTokenClaims> accessTokenClaimsOf(Jwt jwt) {
+        try {
+            return Optional.of(new AccessTokenClaims(jwt.getIssuer().toString(), jwt.getSubject(), jwt.getAudience(),
+                    jwt.getClaimAsString("client_id"), Scopes.parse(jwt.getClaimAsString("scope")).orElse(Scopes.NONE),
+                    jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getId()));
+        } catch (RuntimeException incomplete) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Object> introspectionOf(IntrospectionResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("active", result.active());
+        if (result.active()) {
+            if ("access_token".equals(result.tokenType())) {
+                body.put("token_type", "Bearer");
+            }
+            body.put("client_id", result.clientId());
+            body.put("sub", result.subject());
+            body.put("scope", result.scopes().value());
+            body.put("aud", result.audience());
+            body.put("iss", terms.issuer());
+            result.issuedAt().ifPresent(at -> body.put("iat", at.getEpochSecond()));
+            body.put("exp", result.expiresAt().getEpochSecond());
+        }
+        return body;
     }
 
     @PostMapping(OAUTH2 + "/register")

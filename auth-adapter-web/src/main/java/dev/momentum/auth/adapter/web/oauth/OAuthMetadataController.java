@@ -62,6 +62,9 @@ public final class OAuthMetadataController {
         metadata.put("revocation_endpoint", base + "/oauth2/revoke");
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("none", "client_secret_basic",
                 "client_secret_post"));
+        metadata.put("introspection_endpoint", base + "/oauth2/introspect");
+        metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic",
+                "client_secret_post"));
         metadata.put("jwks_uri", base + "/jwks");
         if (settings.registersClients()) {
             metadata.put("registration_endpoint", base + "/oauth2/register");

@@ -77,6 +77,7 @@ class OAuthControllerTest {
                     .jsonPath("$.token_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/token")
                     .jsonPath("$.registration_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/register")
                     .jsonPath("$.revocation_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/revoke")
+                    .jsonPath("$.introspection_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/introspect")
                     .jsonPath("$.code_challenge_methods_supported").isEqualTo("S256")
                     .jsonPath("$.authorization_response_iss_parameter_supported").isEqualTo(true)
                     .jsonPath("$.response_types_supported").isEqualTo("code")
@@ -236,6 +237,25 @@ class OAuthControllerTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_request");
+    }
+
+    @Test
+    void introspectThenInactiveForAnythingNotOursAndOnlyForClientsWithASecret() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> service = register("""
+                {"redirect_uris":["%s"],"token_endpoint_auth_method":"client_secret_post"}""".formatted(CALLBACK));
+
+        client.post().uri("/api/auth/oauth2/introspect")
+                .body(BodyInserters.fromFormData("token", "not.a.token").with("client_id",
+                        (String) service.get("client_id")).with("client_secret", (String) service.get("client_secret")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"active\":false}", true);
+        client.post().uri("/api/auth/oauth2/introspect")
+                .body(BodyInserters.fromFormData("token", "not.a.token").with("client_id", publicClient()))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_client");
     }
 
     @Test
