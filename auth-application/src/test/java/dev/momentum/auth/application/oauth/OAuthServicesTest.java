@@ -60,6 +60,17 @@ class OAuthServicesTest {
                 List.of(), null, null, null, null)).block();
     }
 
+    /** A confidential client with client credentials, registered with an initial access token. */
+    RegisteredClientResult serviceClient(String name, String scope) {
+        String token = "an initial access token of 32 characters";
+        return new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(auth.oauthSettings.issuer(),
+                auth.oauthSettings.scopes(), auth.oauthSettings.resources(), auth.oauthSettings.defaultAudience(),
+                Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
+                OAuthSettings.Registration.TOKEN, Optional.of(token)), auth.events, auth.clock)
+                .register(new RegisterClientCommand(List.of(), name, "client_secret_basic", List.of("client_credentials"),
+                        List.of(), scope, null, null, token)).block();
+    }
+
     AuthorizeCommand request(String redirectUri, String scope, Set<String> prompt, String... resources) {
         return new AuthorizeCommand(mcp.client().clientId(), redirectUri, "code", scope, "st4te", CHALLENGE, "S256",
                 "n0nce", prompt, OptionalLong.empty(), List.of(resources));
@@ -302,14 +313,7 @@ class OAuthServicesTest {
     @Test
     void tokenWhenClientCredentialsThenOnlyAConfidentialClientWithItsSecretGetsATokenForItself() {
         var service = auth.clientRegistration;
-        var confidential = new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(
-                auth.oauthSettings.issuer(), auth.oauthSettings.scopes(), auth.oauthSettings.resources(),
-                auth.oauthSettings.defaultAudience(), Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME,
-                Duration.ofDays(30), Duration.ofMinutes(15), OAuthSettings.Registration.TOKEN,
-                Optional.of("an initial access token of 32 characters")), auth.events, auth.clock)
-                .register(new RegisterClientCommand(List.of(), "Backend", "client_secret_basic",
-                        List.of("client_credentials"), List.of(), "mcp:tools", null, null,
-                        "an initial access token of 32 characters")).block();
+        var confidential = serviceClient("Backend", "mcp:tools");
         String secret = confidential.secret().orElseThrow();
 
         auth.oauthTokens.token(new TokenCommand.ClientCredentialsCommand(new PresentedClient(confidential.client().clientId(),
@@ -440,14 +444,7 @@ class OAuthServicesTest {
 
     @Test
     void introspectWhenAServiceAsksThenActiveWhileTheUserAndClientAreAndRefreshTokensOnlyToTheirClient() {
-        var service = new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(
-                auth.oauthSettings.issuer(), auth.oauthSettings.scopes(), auth.oauthSettings.resources(),
-                auth.oauthSettings.defaultAudience(), Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME,
-                Duration.ofDays(30), Duration.ofMinutes(15), OAuthSettings.Registration.TOKEN,
-                Optional.of("an initial access token of 32 characters")), auth.events, auth.clock)
-                .register(new RegisterClientCommand(List.of(), "Resource server", "client_secret_basic",
-                        List.of("client_credentials"), List.of(), null, null, null,
-                        "an initial access token of 32 characters")).block();
+        var service = serviceClient("Resource server", null);
         var caller = new PresentedClient(service.client().clientId(), service.secret());
         TokenResult tokens = exchange(code(request(TestAuthService.MCP_RESOURCE)));
         AccessTokenClaims access = lastSigned(AccessTokenClaims.class);
