@@ -136,16 +136,16 @@ public final class AuthorizeService implements AuthorizeUseCase {
         if (request.prompt().contains(PROMPT_NONE) && request.prompt().size() > 1) {
             return partial.refusing(Code.INVALID_REQUEST, "prompt=none goes with no other prompt");
         }
-        Optional<Scopes> scopes = Scopes.parse(request.scope());
-        if (scopes.isEmpty() || !settings.scopes().containsAll(scopes.get()) || !client.mayAskFor(scopes.get())) {
+        Optional<Scopes> scopes = settings.offeredTo(client, request.scope());
+        if (scopes.isEmpty()) {
             return partial.refusing(Code.INVALID_SCOPE, "scope asks for a scope the client may not have");
         }
-        List<ResourceIndicator> resources = request.resources().stream()
-                .map(resource -> ResourceIndicator.parse(resource).filter(settings::knows).orElse(null)).toList();
-        if (resources.contains(null)) {
+        Optional<List<ResourceIndicator>> resources = ResourceIndicator.allWithin(request.resources(),
+                settings.resources());
+        if (resources.isEmpty()) {
             return partial.refusing(Code.INVALID_TARGET, "resource is not a resource server this server issues for");
         }
-        return new Checked(client, redirectUri, request, scopes.get(), resources.stream().distinct().toList(), null);
+        return new Checked(client, redirectUri, request, scopes.get(), resources.get(), null);
     }
 
     private Mono<AuthorizationResult> withSession(Checked checked, BearerToken token, Optional<Instant> sentToSignInAt,
@@ -187,9 +187,11 @@ public final class AuthorizeService implements AuthorizeUseCase {
                 .map(granted -> granted.containsAll(checked.scopes()));
     }
 
+    /** Asks the user, naming where the client's answer goes: its host, or a native app's scheme. */
     private AuthorizationResult consentRequired(Checked checked) {
-        return new ConsentRequiredResult(checked.client(), checked.scopes(), URI.create(checked.redirectUri()).getHost() == null
-                ? URI.create(checked.redirectUri()).getScheme() : URI.create(checked.redirectUri()).getHost());
+        URI redirect = URI.create(checked.redirectUri());
+        return new ConsentRequiredResult(checked.client(), checked.scopes(),
+                redirect.getHost() == null ? redirect.getScheme() : redirect.getHost());
     }
 
     private Mono<AuthorizationResult> issueCode(Checked checked, SessionResult held) {
@@ -200,15 +202,10 @@ public final class AuthorizeService implements AuthorizeUseCase {
         var details = new AuthorizationCode(grant.id(), held.session().id(), checked.redirectUri(),
                 checked.request().codeChallenge(), Optional.ofNullable(checked.request().nonce()),
                 now.plus(settings.codeLifetime()));
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("code", code);
-        if (checked.request().state() != null) {
-            parameters.put("state", checked.request().state());
-        }
         return grants.open(grant, TokenHash.of(code), details)
                 .then(events.succeeded(SecurityEventType.OAUTH_AUTHORIZATION, Subject.of(held.user()),
                         checked.client().clientId()))
-                .thenReturn(new RedirectToClientResult(checked.redirectUri(), parameters));
+                .thenReturn(checked.toClient(Map.of("code", code)));
     }
 
     private Instant now() {
@@ -236,10 +233,16 @@ public final class AuthorizeService implements AuthorizeUseCase {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("error", error.wireName());
             parameters.put("error_description", description);
+            return toClient(parameters);
+        }
+
+        /** These parameters and the request's state, in that order, to the redirect URI. */
+        RedirectToClientResult toClient(Map<String, String> parameters) {
+            Map<String, String> answer = new LinkedHashMap<>(parameters);
             if (request.state() != null) {
-                parameters.put("state", request.state());
+                answer.put("state", request.state());
             }
-            return new RedirectToClientResult(redirectUri, parameters);
+            return new RedirectToClientResult(redirectUri, answer);
         }
     }
 }

@@ -136,7 +136,7 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
             throw new OAuthException(Code.INVALID_REDIRECT_URI, "redirect_uris are required for authorization_code");
         }
-        Scopes scopes = Scopes.parse(registration.scope()).filter(settings.scopes()::containsAll)
+        Scopes scopes = settings.offered(registration.scope())
                 .orElseThrow(() -> invalidMetadata("scope names a scope this server does not support"));
         String name = Optional.ofNullable(registration.clientName()).map(String::strip).orElse("");
         if (name.length() > LONGEST_NAME) {

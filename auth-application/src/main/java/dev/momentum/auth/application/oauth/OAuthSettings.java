@@ -1,6 +1,7 @@
 package dev.momentum.auth.application.oauth;
 
 import dev.momentum.auth.application.support.SettingsReader;
+import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.ResourceIndicator;
 import dev.momentum.auth.domain.oauth.Scopes;
 import java.time.Duration;
@@ -96,7 +97,13 @@ public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator
         return accessTokenLifetime.compareTo(idTokenLifetime) >= 0 ? accessTokenLifetime : idTokenLifetime;
     }
 
-    public boolean knows(ResourceIndicator resource) {
-        return resources.contains(resource);
+    /** The scopes of a {@code scope} parameter, when this server offers every one of them. */
+    public Optional<Scopes> offered(String scopeParameter) {
+        return Scopes.parse(scopeParameter).filter(scopes::containsAll);
+    }
+
+    /** The scopes of a {@code scope} parameter, when this server offers them and the client may ask for them. */
+    public Optional<Scopes> offeredTo(OAuthClient client, String scopeParameter) {
+        return offered(scopeParameter).filter(client::mayAskFor);
     }
 }

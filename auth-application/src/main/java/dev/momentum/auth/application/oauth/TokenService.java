@@ -195,9 +195,8 @@ public final class TokenService implements TokenUseCase, RevokeTokenUseCase, Int
 
     private Mono<TokenResult> clientCredentials(OAuthClient client, ClientCredentialsCommand credentials) {
         require(client, GrantType.CLIENT_CREDENTIALS);
-        Optional<Scopes> scopes = Scopes.parse(credentials.scope());
-        if (scopes.isEmpty() || !settings.scopes().containsAll(scopes.get()) || !client.mayAskFor(scopes.get())
-                || scopes.get().contains(Scopes.OPENID)) {
+        Optional<Scopes> scopes = settings.offeredTo(client, credentials.scope());
+        if (scopes.isEmpty() || scopes.get().contains(Scopes.OPENID)) {
             return Mono.error(new OAuthException(Code.INVALID_SCOPE, "scope asks for a scope the client may not have"));
         }
         List<String> audience = audience(settings.resources(), credentials.resources());
@@ -253,12 +252,9 @@ public final class TokenService implements TokenUseCase, RevokeTokenUseCase, Int
             return allowed.isEmpty() ? List.of(settings.defaultAudience())
                     : allowed.stream().map(ResourceIndicator::value).toList();
         }
-        List<ResourceIndicator> resources = asked.stream()
-                .map(resource -> ResourceIndicator.parse(resource).filter(allowed::contains).orElse(null)).toList();
-        if (resources.contains(null)) {
-            throw new OAuthException(Code.INVALID_TARGET, "resource is not one the grant allows");
-        }
-        return resources.stream().map(ResourceIndicator::value).distinct().toList();
+        return ResourceIndicator.allWithin(asked, allowed)
+                .orElseThrow(() -> new OAuthException(Code.INVALID_TARGET, "resource is not one the grant allows"))
+                .stream().map(ResourceIndicator::value).toList();
     }
 
     private Mono<TokenResult> endReplayed(OAuthGrant grant, String what) {

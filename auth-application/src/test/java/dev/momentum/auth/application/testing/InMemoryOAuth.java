@@ -73,7 +73,7 @@ public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthCons
 
     @Override
     public Mono<Presented<AuthorizationCode>> redeemCode(TokenHash code, Instant now) {
-        return Mono.fromSupplier(() -> spend(codes, code, now, now));
+        return Mono.fromSupplier(() -> spend(codes, code, now));
     }
 
     @Override
@@ -92,20 +92,19 @@ public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthCons
 
     @Override
     public Mono<Presented<Void>> redeemRefreshToken(TokenHash token, Instant now) {
-        return Mono.fromSupplier(() -> spend(refreshTokens, token, now, now));
+        return Mono.fromSupplier(() -> spend(refreshTokens, token, now));
     }
 
-    private <T> Presented<T> spend(Map<TokenHash, Spendable<T>> spendables, TokenHash hash, Instant now,
-                                    Instant grantBound) {
+    private <T> Presented<T> spend(Map<TokenHash, Spendable<T>> spendables, TokenHash hash, Instant now) {
         boolean[] spentNow = {false};
         Spendable<T> found = spendables.computeIfPresent(hash, (key, spendable) -> {
-            if (spendable.spent() || !spendable.expiresAt().isAfter(now) || !active(spendable.grantId(), grantBound)) {
+            if (spendable.spent() || !spendable.expiresAt().isAfter(now) || !active(spendable.grantId(), now)) {
                 return spendable;
             }
             spentNow[0] = true;
             return spendable.asSpent();
         });
-        if (found == null || !found.expiresAt().isAfter(now) || !active(found.grantId(), grantBound)) {
+        if (found == null || !found.expiresAt().isAfter(now) || !active(found.grantId(), now)) {
             return null;
         }
         OAuthGrant grant = grants.get(found.grantId());

@@ -2,6 +2,7 @@ package dev.momentum.auth.domain.oauth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,16 @@ public record ResourceIndicator(String value) {
         if (!isResource(value)) {
             throw new IllegalArgumentException("not a resource indicator: " + value);
         }
+    }
+
+    /**
+     * The {@code resource} parameters, each one of those allowed, without repeats; empty when any is
+     * not a resource indicator or not allowed.
+     */
+    public static Optional<List<ResourceIndicator>> allWithin(List<String> asked, List<ResourceIndicator> allowed) {
+        List<ResourceIndicator> resources = asked.stream()
+                .map(resource -> parse(resource).filter(allowed::contains).orElse(null)).toList();
+        return resources.contains(null) ? Optional.empty() : Optional.of(resources.stream().distinct().toList());
     }
 
     public static Optional<ResourceIndicator> parse(String value) {
