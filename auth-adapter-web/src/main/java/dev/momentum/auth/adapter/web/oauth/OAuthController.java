@@ -166,7 +166,9 @@ public final class OAuthController {
     @PostMapping(path = OAUTH2 + "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> token(ServerWebExchange exchange) {
         return exchange.getFormData()
-                .map(form -> tokenRequestOf(form, exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)))
+                .doOnNext(OAuthController::refuseUnknownGrantType)
+                .then(parsedForm(exchange, tokenEndpoint, com.nimbusds.oauth2.sdk.TokenRequest::parse))
+                .map(OAuthController::tokenCommandOf)
                 .flatMap(tokens::token)
                 .map(result -> noStore(HttpStatus.OK).body(tokenResponse(result)));
     }
@@ -174,17 +176,9 @@ public final class OAuthController {
     /** RFC 7009: 200 with no body whether or not the token was one, once the client is who it says. */
     @PostMapping(path = OAUTH2 + "/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<Void>> revoke(ServerWebExchange exchange) {
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return exchange.getFormData()
-                .map(form -> {
-                    try {
-                        var parsed = TokenRevocationRequest.parse(formRequest(revocationEndpoint, form, authorization));
-                        return new RevokeTokenCommand(presentedClient(parsed.getClientAuthentication(),
-                                parsed.getClientID()), parsed.getToken().getValue());
-                    } catch (ParseException refused) {
-                        throw refusalOf(refused);
-                    }
-                })
+        return parsedForm(exchange, revocationEndpoint, TokenRevocationRequest::parse)
+                .map(parsed -> new RevokeTokenCommand(presentedClient(parsed.getClientAuthentication(),
+                        parsed.getClientID()), parsed.getToken().getValue()))
                 .flatMap(revocations::revoke)
                 .then(Mono.fromSupplier(() -> noStore(HttpStatus.OK).<Void>build()));
     }
@@ -192,15 +186,7 @@ public final class OAuthController {
     /** RFC 7662, for clients with a secret: {@code {active: false}} for anything not good, never an error. */
     @PostMapping(path = OAUTH2 + "/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> introspect(ServerWebExchange exchange) {
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return exchange.getFormData()
-                .map(form -> {
-                    try {
-                        return TokenIntrospectionRequest.parse(formRequest(introspectionEndpoint, form, authorization));
-                    } catch (ParseException refused) {
-                        throw refusalOf(refused);
-                    }
-                })
+        return parsedForm(exchange, introspectionEndpoint, TokenIntrospectionRequest::parse)
                 .flatMap(parsed -> {
                     String token = parsed.getToken().getValue();
                     return accessTokens.decode(token).map(OAuthController::accessTokenClaimsOf)
@@ -358,19 +344,34 @@ public final class OAuthController {
         }
     }
 
-    /** The form as Nimbus parses it, client authentication included: what the RFCs allow, and only that. */
-    private TokenCommand tokenRequestOf(MultiValueMap<String, String> form, String authorization) {
+    /** RFC 6749 section 5.2: a grant type we do not serve is that, before anything else the form lacks. */
+    private static void refuseUnknownGrantType(MultiValueMap<String, String> form) {
         String grantType = form.getFirst("grant_type");
         if (grantType != null && GrantType.ofWireName(grantType).isEmpty()) {
             throw new OAuthException(Code.UNSUPPORTED_GRANT_TYPE,
                     "grant_type must be authorization_code, refresh_token or client_credentials");
         }
-        com.nimbusds.oauth2.sdk.TokenRequest parsed;
-        try {
-            parsed = com.nimbusds.oauth2.sdk.TokenRequest.parse(formRequest(tokenEndpoint, form, authorization));
-        } catch (ParseException refused) {
-            throw refusalOf(refused);
-        }
+    }
+
+    /** One of Nimbus's request parsers, which refuse with the RFC's error. */
+    private interface NimbusParser<T> {
+        T parse(HTTPRequest request) throws ParseException;
+    }
+
+    /** The form, with its {@code Authorization} header, as the parser reads it; its refusals as ours. */
+    private static <T> Mono<T> parsedForm(ServerWebExchange exchange, URI endpoint, NimbusParser<T> parser) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return exchange.getFormData().map(form -> {
+            try {
+                return parser.parse(formRequest(endpoint, form, authorization));
+            } catch (ParseException refused) {
+                throw refusalOf(refused);
+            }
+        });
+    }
+
+    /** The form as Nimbus parsed it, client authentication included: what the RFCs allow, and only that. */
+    private static TokenCommand tokenCommandOf(com.nimbusds.oauth2.sdk.TokenRequest parsed) {
         PresentedClient client = presentedClient(parsed.getClientAuthentication(), parsed.getClientID());
         List<String> resources = parsed.getResources() == null ? List.of()
                 : parsed.getResources().stream().map(URI::toString).toList();

@@ -207,38 +207,38 @@ public final class OAuthPagesController {
     private ResponseEntity<String> page(HttpStatus status, ServerWebExchange exchange, String title, String body) {
         String token = codec.signatureOf("oauth-pages-csrf|" + System.nanoTime() + "|" + csrfCounter.incrementAndGet())
                 .replaceAll("[^A-Za-z0-9]", "");
-        exchange.getResponse().addCookie(ResponseCookie.from(codec.sessionCookieName().replace("session_token",
-                        CSRF_COOKIE), URLEncoder.encode(codec.sign(token), StandardCharsets.UTF_8)).path(PAGES).httpOnly(true)
-                .secure(codec.sessionCookieName().startsWith("__Secure-")).sameSite("Strict").build());
-        String html = "<!doctype html><html lang=en><head><meta charset=utf-8>"
-                + "<meta name=viewport content=\"width=device-width,initial-scale=1\"><title>"
-                + HtmlUtils.htmlEscape(title) + "</title><link rel=stylesheet href=\"" + PAGES + "/pages.css\">"
-                + "</head><body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1>"
-                + body.replace("%CSRF%", hidden("csrf", token)) + "</main></body></html>";
+        exchange.getResponse().addCookie(ResponseCookie.from(codec.cookieName(CSRF_COOKIE),
+                        URLEncoder.encode(codec.sign(token), StandardCharsets.UTF_8))
+                .path(PAGES).httpOnly(true).secure(codec.secure()).sameSite("Strict").build());
+        return htmlAnswer(status).header("Referrer-Policy", SAME_ORIGIN_REFERRER)
+                .body(document(title, body.replace("%CSRF%", hidden("csrf", token))));
+    }
+
+    /** A page's HTML, with our headers and this page's Content-Security-Policy. */
+    private static ResponseEntity.BodyBuilder htmlAnswer(HttpStatus status) {
         return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("Referrer-Policy", SAME_ORIGIN_REFERRER)
-                .body(html);
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
+
+    private static String document(String title, String body) {
+        return "<!doctype html><html lang=en><head><meta charset=utf-8>"
+                + "<meta name=viewport content=\"width=device-width,initial-scale=1\"><title>"
+                + HtmlUtils.htmlEscape(title) + "</title><link rel=stylesheet href=\"" + PAGES + "/pages.css\">"
+                + "</head><body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</main></body></html>";
     }
 
     private boolean csrfHolds(ServerWebExchange exchange, MultiValueMap<String, String> form) {
         String presented = form.getFirst("csrf");
-        var cookie = exchange.getRequest().getCookies().getFirst(codec.sessionCookieName().replace("session_token",
-                CSRF_COOKIE));
+        var cookie = exchange.getRequest().getCookies().getFirst(codec.cookieName(CSRF_COOKIE));
         return presented != null && cookie != null && codec.verify(cookie.getValue())
                 .filter(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                         presented.getBytes(StandardCharsets.US_ASCII))).isPresent();
     }
 
     private ResponseEntity<String> expired() {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType("text", "html",
-                        StandardCharsets.UTF_8)).cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .body("<!doctype html><html lang=en><head><meta charset=utf-8><title>Start again</title>"
-                        + "<link rel=stylesheet href=\"" + PAGES + "/pages.css\"></head><body><main><h1>Start again"
-                        + "</h1><p class=error>This page is out of date or was not opened by an application's sign-in."
-                        + " Go back to the application and start again.</p></main></body></html>");
+        return htmlAnswer(HttpStatus.BAD_REQUEST).body(document("Start again", "<p class=error>This page is out of"
+                + " date or was not opened by an application's sign-in. Go back to the application and start again.</p>"));
     }
 
     private static ResponseEntity<String> seeOther(String location) {

@@ -52,6 +52,16 @@ public final class SessionCookieCodec {
         return prefix + "session_data";
     }
 
+    /** A cookie of ours by its name: prefixed as the session cookie is. */
+    public String cookieName(String name) {
+        return prefix + name;
+    }
+
+    /** Whether cookies are {@code Secure}: when the service is served over https. */
+    public boolean secure() {
+        return secure;
+    }
+
     /** better-auth's twoFactor plugin: the sign-in challenge that waits for a code. */
     public String twoFactorCookieName() {
         return prefix + "two_factor";
