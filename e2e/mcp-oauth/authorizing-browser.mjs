@@ -24,3 +24,32 @@ export async function authorizeInBrowser(browserFetch, authorizationUrl, authBas
   }
   throw new Error("too many redirects");
 }
+
+/**
+ * An MCP client's OAuth provider for the SDK, in memory; the authorization happens in the user's
+ * browser. With a `clientMetadataUrl`, the SDK uses it as its client id (a client ID metadata
+ * document) where the server supports that, instead of registering.
+ */
+export class BrowserProvider {
+  redirectUrl = "http://127.0.0.1:53682/callback";
+  clientMetadata = { client_name: "MCP SDK e2e client", redirect_uris: [this.redirectUrl],
+    grant_types: ["authorization_code", "refresh_token"], response_types: ["code"],
+    token_endpoint_auth_method: "none" };
+  saved = {};
+  constructor(browserFetch, authBase, clientMetadataUrl) {
+    this.browserFetch = browserFetch;
+    this.authBase = authBase;
+    this.clientMetadataUrl = clientMetadataUrl;
+  }
+  state() { return "state-" + Math.random().toString(36).slice(2); }
+  clientInformation() { return this.saved.client; }
+  saveClientInformation(client) { this.saved.client = client; }
+  tokens() { return this.saved.tokens; }
+  saveTokens(tokens) { this.saved.tokens = tokens; }
+  saveCodeVerifier(verifier) { this.saved.verifier = verifier; }
+  codeVerifier() { return this.saved.verifier; }
+  async redirectToAuthorization(url) {
+    this.authorizationUrl = url;
+    this.callback = await authorizeInBrowser(this.browserFetch, url, this.authBase);
+  }
+}

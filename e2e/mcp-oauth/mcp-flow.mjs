@@ -7,7 +7,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { auth, refreshAuthorization, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { browser, checks } from "../better-auth-client/browser.mjs";
-import { authorizeInBrowser } from "./authorizing-browser.mjs";
+import { BrowserProvider } from "./authorizing-browser.mjs";
 import { startMcpServer } from "./mcp-server.mjs";
 
 const [authBase, issuer, resource, otherResource, email, password] = process.argv.slice(2);
@@ -19,26 +19,6 @@ check("the user signs in", signedIn.status === 200, signedIn.status);
 
 const servers = [await startMcpServer({ resource, issuer }), await startMcpServer({ resource: otherResource, issuer })];
 
-/** An MCP client's OAuth provider, in memory; the authorization happens in the user's browser. */
-class BrowserProvider {
-  redirectUrl = "http://127.0.0.1:53682/callback";
-  clientMetadata = { client_name: "MCP SDK e2e client", redirect_uris: [this.redirectUrl],
-    grant_types: ["authorization_code", "refresh_token"], response_types: ["code"],
-    token_endpoint_auth_method: "none" };
-  saved = {};
-  state() { return "state-" + Math.random().toString(36).slice(2); }
-  clientInformation() { return this.saved.client; }
-  saveClientInformation(client) { this.saved.client = client; }
-  tokens() { return this.saved.tokens; }
-  saveTokens(tokens) { this.saved.tokens = tokens; }
-  saveCodeVerifier(verifier) { this.saved.verifier = verifier; }
-  codeVerifier() { return this.saved.verifier; }
-  async redirectToAuthorization(url) {
-    this.authorizationUrl = url;
-    this.callback = await authorizeInBrowser(user, url, authBase);
-  }
-}
-
 async function connected(provider, url) {
   const client = new Client({ name: "e2e-mcp-client", version: "1.0.0" });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { authProvider: provider }));
@@ -46,7 +26,7 @@ async function connected(provider, url) {
 }
 
 try {
-  const provider = new BrowserProvider();
+  const provider = new BrowserProvider(user, authBase);
   let first;
   try {
     await connected(provider, resource);

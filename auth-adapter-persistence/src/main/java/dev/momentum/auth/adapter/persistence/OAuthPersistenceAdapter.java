@@ -5,6 +5,7 @@ import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
 import dev.momentum.auth.domain.oauth.ClientAuthentication;
+import dev.momentum.auth.domain.oauth.ClientKeys;
 import dev.momentum.auth.domain.oauth.GrantType;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.OAuthGrant;
@@ -16,6 +17,7 @@ import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +35,8 @@ import reactor.core.publisher.Mono;
 final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthConsents {
 
     private static final String CLIENT_COLUMNS = """
-            client_id, secret_hash, name, redirect_uris, grant_types, auth_method, scope, client_uri, logo_uri, origin,
-            disabled, created_at""";
+            client_id, secret_hash, name, redirect_uris, grant_types, auth_method, scope, client_uri, logo_uri, jwks_uri,
+            jwks, origin, document_fresh_until, document_etag, disabled, created_at""";
     private static final String GRANT_COLUMNS = """
             g.id, g.client_id, g.user_id, g.scope, g.resources, g.auth_time, g.created_at, g.expires_at""";
 
@@ -56,7 +58,7 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
     public Mono<Boolean> add(OAuthClient client) {
         return storage.guard(bindClient(storage.client().sql("INSERT INTO oauth_clients (" + CLIENT_COLUMNS + """
                         ) VALUES (:id, :secretHash, :name, :redirectUris, :grantTypes, :authMethod, :scope, :clientUri,
-                          :logoUri, :origin, :disabled, :createdAt)
+                          :logoUri, :jwksUri, :jwks, :origin, :documentFreshUntil, :documentEtag, :disabled, :createdAt)
                         ON CONFLICT DO NOTHING"""), client)
                 .fetch().rowsUpdated()
                 .map(inserted -> inserted == 1));
@@ -67,7 +69,9 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
         return storage.guard(bindClient(storage.client().sql("""
                         UPDATE oauth_clients SET secret_hash = :secretHash, name = :name, redirect_uris = :redirectUris,
                           grant_types = :grantTypes, auth_method = :authMethod, scope = :scope, client_uri = :clientUri,
-                          logo_uri = :logoUri, origin = :origin, disabled = :disabled, created_at = :createdAt
+                          logo_uri = :logoUri, jwks_uri = :jwksUri, jwks = :jwks, origin = :origin,
+                          document_fresh_until = :documentFreshUntil, document_etag = :documentEtag, disabled = :disabled,
+                          created_at = :createdAt
                         WHERE client_id = :id"""), client)
                 .fetch().rowsUpdated()
                 .map(updated -> updated == 1));
@@ -280,7 +284,13 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
                 .bind("scope", client.scopes().value())
                 .bind("clientUri", Parameter.fromOrEmpty(client.clientUri().orElse(null), String.class))
                 .bind("logoUri", Parameter.fromOrEmpty(client.logoUri().orElse(null), String.class))
+                .bind("jwksUri", Parameter.fromOrEmpty(client.keys().jwksUri().orElse(null), String.class))
+                .bind("jwks", Parameter.fromOrEmpty(client.keys().jwks().orElse(null), String.class))
                 .bind("origin", client.origin().name())
+                .bind("documentFreshUntil", Parameter.fromOrEmpty(client.document()
+                        .map(copy -> Timestamps.of(copy.freshUntil())).orElse(null), OffsetDateTime.class))
+                .bind("documentEtag", Parameter.fromOrEmpty(client.document().flatMap(OAuthClient.FetchedDocument::etag)
+                        .orElse(null), String.class))
                 .bind("disabled", client.disabled())
                 .bind("createdAt", Timestamps.of(client.createdAt()));
     }
@@ -297,7 +307,12 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
                 scopes(row.get("scope", String.class)),
                 Optional.ofNullable(row.get("client_uri", String.class)),
                 Optional.ofNullable(row.get("logo_uri", String.class)),
+                new ClientKeys(Optional.ofNullable(row.get("jwks_uri", String.class)),
+                        Optional.ofNullable(row.get("jwks", String.class))),
                 OAuthClient.Origin.valueOf(row.get("origin", String.class)),
+                Optional.ofNullable(Timestamps.read(row, "document_fresh_until"))
+                        .map(freshUntil -> new OAuthClient.FetchedDocument(freshUntil,
+                                Optional.ofNullable(row.get("document_etag", String.class)))),
                 Boolean.TRUE.equals(row.get("disabled", Boolean.class)),
                 Timestamps.read(row, "created_at"));
     }

@@ -1,6 +1,7 @@
 package dev.momentum.auth.adapter.web;
 
 import dev.momentum.auth.adapter.web.oauth.OAuthPages;
+import dev.momentum.auth.adapter.web.oauth.PublicAddresses;
 import dev.momentum.auth.adapter.web.security.ClientAddresses;
 import dev.momentum.auth.application.support.SettingsReader;
 import java.net.URI;
@@ -16,9 +17,11 @@ import java.util.Objects;
  * @param trustedProxies {@code TRUSTED_PROXIES}: addresses or CIDR ranges whose forwarding headers name the client
  * @param oauthPages {@code OAUTH_LOGIN_PAGE} and {@code OAUTH_CONSENT_PAGE}: by default the first frontend's
  *                   {@code /sign-in} and {@code /consent}, or without a frontend our own pages
+ * @param fetchAllowedNetworks {@code OAUTH_FETCH_ALLOWED_NETWORKS}: the private networks that the URLs
+ *                             clients give (their metadata documents) may nevertheless point into
  */
 public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<String> trustedProxies,
-                          OAuthPages oauthPages) {
+                          OAuthPages oauthPages, List<String> fetchAllowedNetworks) {
 
     /** The built-in pages of a deployment without a frontend of its own. */
     public static final String BUILT_IN_SIGN_IN_PAGE = AuthApiSettings.BASE_PATH + "/oauth2/pages/sign-in";
@@ -29,6 +32,7 @@ public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<S
         trustedOrigins = List.copyOf(trustedOrigins);
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(oauthPages, "oauthPages cannot be null");
+        fetchAllowedNetworks = List.copyOf(fetchAllowedNetworks);
     }
 
     public static WebSettings read(SettingsReader env, int port) {
@@ -41,13 +45,19 @@ public record WebSettings(URI publicBaseUrl, List<String> trustedOrigins, List<S
         } catch (IllegalArgumentException e) {
             env.problem("TRUSTED_PROXIES: " + e.getMessage());
         }
+        List<String> fetchAllowedNetworks = env.list("OAUTH_FETCH_ALLOWED_NETWORKS");
+        try {
+            new PublicAddresses(fetchAllowedNetworks);
+        } catch (IllegalArgumentException e) {
+            env.problem("OAUTH_FETCH_ALLOWED_NETWORKS must list addresses or CIDR ranges: " + e.getMessage());
+        }
         List<String> frontends = env.list("FRONTEND_URL");
         String pages = frontends.isEmpty() ? publicBaseUrl.toString() : frontends.getFirst().replaceAll("/+$", "");
         return new WebSettings(publicBaseUrl, frontends, trustedProxies, new OAuthPages(
                 absoluteUrl(env.text("OAUTH_LOGIN_PAGE").orElse(pages + (frontends.isEmpty() ? BUILT_IN_SIGN_IN_PAGE
                         : "/sign-in")), "OAUTH_LOGIN_PAGE", env),
                 absoluteUrl(env.text("OAUTH_CONSENT_PAGE").orElse(pages + (frontends.isEmpty() ? BUILT_IN_CONSENT_PAGE
-                        : "/consent")), "OAUTH_CONSENT_PAGE", env)));
+                        : "/consent")), "OAUTH_CONSENT_PAGE", env)), fetchAllowedNetworks);
     }
 
     private static URI absoluteUrl(String value, String name, SettingsReader env) {

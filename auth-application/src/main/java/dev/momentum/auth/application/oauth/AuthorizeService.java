@@ -2,6 +2,7 @@ package dev.momentum.auth.application.oauth;
 
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.audit.SecurityEvents.Subject;
+import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.OAuthException.Code;
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.ConsentRequiredResult;
@@ -10,7 +11,6 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.SignInReq
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.UnredirectableResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeCommand;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeUseCase;
-import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
 import dev.momentum.auth.application.session.port.in.GetSessionQuery;
@@ -50,7 +50,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
     private static final String PROMPT_LOGIN = "login";
     private static final String PROMPT_CONSENT = "consent";
 
-    private final OAuthClients clients;
+    private final DocumentClients clients;
     private final OAuthGrants grants;
     private final OAuthConsents consents;
     private final GetSessionQuery sessions;
@@ -59,7 +59,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
     private final SecurityEvents events;
     private final Clock clock;
 
-    public AuthorizeService(OAuthClients clients, OAuthGrants grants, OAuthConsents consents, GetSessionQuery sessions,
+    public AuthorizeService(DocumentClients clients, OAuthGrants grants, OAuthConsents consents, GetSessionQuery sessions,
                             SecureTokenGenerator random, OAuthSettings settings, SecurityEvents events, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients cannot be null");
         this.grants = Objects.requireNonNull(grants, "grants cannot be null");
@@ -110,7 +110,9 @@ public final class AuthorizeService implements AuthorizeUseCase {
         return clients.find(request.clientId())
                 .filter(client -> !client.disabled())
                 .map(client -> checked(request, client))
-                .defaultIfEmpty(Checked.refusal(new UnredirectableResult(Code.INVALID_REQUEST, "the client is not known")));
+                .defaultIfEmpty(Checked.refusal(new UnredirectableResult(Code.INVALID_REQUEST, "the client is not known")))
+                .onErrorResume(OAuthException.class, refusal -> Mono.just(Checked.refusal(
+                        new UnredirectableResult(refusal.code(), refusal.description()))));
     }
 
     private Checked checked(AuthorizeCommand request, OAuthClient client) {

@@ -38,11 +38,13 @@ final class ClientAuthenticator {
     }
 
     private static boolean proves(OAuthClient client, PresentedClient proof) {
-        return client.secretHash()
-                .map(hash -> proof.secret().map(secret -> MessageDigest.isEqual(
-                        hash.hex().getBytes(StandardCharsets.US_ASCII),
-                        TokenHash.of(secret).hex().getBytes(StandardCharsets.US_ASCII))).orElse(false))
-                .orElse(proof.secret().isEmpty());
+        return switch (client.authentication()) {
+            case NONE -> proof.secret().isEmpty();
+            case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> client.secretHash().flatMap(hash -> proof.secret()
+                    .map(secret -> MessageDigest.isEqual(hash.hex().getBytes(StandardCharsets.US_ASCII),
+                            TokenHash.of(secret).hex().getBytes(StandardCharsets.US_ASCII)))).orElse(false);
+            case PRIVATE_KEY_JWT -> false;
+        };
     }
 
     private static OAuthException refused() {

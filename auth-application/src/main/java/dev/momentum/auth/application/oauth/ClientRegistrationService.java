@@ -13,6 +13,8 @@ import dev.momentum.auth.application.support.Instants;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.oauth.ClientAuthentication;
+import dev.momentum.auth.domain.oauth.ClientKeys;
+import dev.momentum.auth.domain.oauth.ClientMetadata;
 import dev.momentum.auth.domain.oauth.GrantType;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.OAuthClient.Origin;
@@ -98,53 +100,78 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         return settings.registration() != OAuthSettings.Registration.CLOSED;
     }
 
+    @Override
+    public boolean acceptsClientMetadataDocuments() {
+        return settings.metadataDocuments();
+    }
+
     private Mono<RegisteredClientResult> add(RegisterClientCommand registration, boolean authorized, Origin origin) {
-        ClientAuthentication authentication = registration.tokenEndpointAuthMethod() == null
+        ClientMetadata metadata = registration.metadata();
+        ClientAuthentication authentication = metadata.tokenEndpointAuthMethod() == null
                 ? ClientAuthentication.CLIENT_SECRET_BASIC
-                : ClientAuthentication.ofWireName(registration.tokenEndpointAuthMethod()).orElseThrow(() ->
-                        invalidMetadata("token_endpoint_auth_method must be none, client_secret_basic or client_secret_post"));
+                : ClientAuthentication.ofWireName(metadata.tokenEndpointAuthMethod()).orElseThrow(() -> invalidMetadata(
+                        "token_endpoint_auth_method must be none, client_secret_basic, client_secret_post or private_key_jwt"));
         Optional<String> secret = authentication.usesSecret() ? Optional.of(random.newToken()) : Optional.empty();
-        OAuthClient client = clientOf(registration, authentication, secret.map(TokenHash::of), authorized, origin);
+        OAuthClient client = clientOf(random.newId(), metadata, authentication, secret.map(TokenHash::of), authorized,
+                origin, Optional.empty());
         return clients.add(client)
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("a new client id was taken")))
                 .thenReturn(new RegisteredClientResult(client, secret));
     }
 
-    /** The client the metadata describes, with RFC 7591's defaults. */
-    private OAuthClient clientOf(RegisterClientCommand registration, ClientAuthentication authentication,
-                                 Optional<TokenHash> secretHash, boolean authorized, Origin origin) {
+    /**
+     * The client the metadata describes, with RFC 7591's defaults.
+     *
+     * @param authorized whether the registration is trusted with client credentials
+     * @param document for a client known by its metadata document, our copy's freshness
+     */
+    OAuthClient clientOf(String clientId, ClientMetadata metadata, ClientAuthentication authentication,
+                         Optional<TokenHash> secretHash, boolean authorized, Origin origin,
+                         Optional<OAuthClient.FetchedDocument> document) {
         Set<GrantType> grantTypes = EnumSet.noneOf(GrantType.class);
-        for (String grant : registration.grantTypes().isEmpty() ? List.of("authorization_code")
-                : registration.grantTypes()) {
+        for (String grant : metadata.grantTypes().isEmpty() ? List.of("authorization_code") : metadata.grantTypes()) {
             grantTypes.add(GrantType.ofWireName(grant).orElseThrow(() ->
                     invalidMetadata("grant_types may be authorization_code, refresh_token and client_credentials")));
         }
-        if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && (!authorized || !authentication.usesSecret())) {
-            throw invalidMetadata("client_credentials needs an initial access token and a client secret");
+        if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && (!authorized || !authentication.isConfidential())) {
+            throw invalidMetadata("client_credentials needs an initial access token and a client secret or key");
         }
-        if (!registration.responseTypes().stream().allMatch("code"::equals)) {
+        if (!metadata.responseTypes().stream().allMatch("code"::equals)) {
             throw invalidMetadata("response_types may only be code");
         }
-        if (registration.redirectUris().size() > MOST_REDIRECT_URIS) {
+        if (metadata.redirectUris().size() > MOST_REDIRECT_URIS) {
             throw new OAuthException(Code.INVALID_REDIRECT_URI, "at most " + MOST_REDIRECT_URIS + " redirect_uris");
         }
-        List<RedirectUri> redirectUris = registration.redirectUris().stream()
+        List<RedirectUri> redirectUris = metadata.redirectUris().stream()
                 .map(uri -> RedirectUri.parse(uri).orElseThrow(() -> new OAuthException(Code.INVALID_REDIRECT_URI,
                         "redirect_uris must be https, http on loopback, or a private-use scheme, without a fragment")))
                 .distinct().toList();
         if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
             throw new OAuthException(Code.INVALID_REDIRECT_URI, "redirect_uris are required for authorization_code");
         }
-        Scopes scopes = settings.offered(registration.scope())
+        Scopes scopes = settings.offered(metadata.scope())
                 .orElseThrow(() -> invalidMetadata("scope names a scope this server does not support"));
-        String name = Optional.ofNullable(registration.clientName()).map(String::strip).orElse("");
+        String name = Optional.ofNullable(metadata.clientName()).map(String::strip).orElse("");
         if (name.length() > LONGEST_NAME) {
             throw invalidMetadata("client_name is at most " + LONGEST_NAME + " characters");
         }
-        return new OAuthClient(random.newId(), secretHash, name, redirectUris, grantTypes, authentication, scopes,
-                httpsUri(registration.clientUri(), "client_uri"), httpsUri(registration.logoUri(), "logo_uri"),
-                origin, false, Instants.now(clock));
+        return new OAuthClient(clientId, secretHash, name, redirectUris, grantTypes, authentication, scopes,
+                httpsUri(metadata.clientUri(), "client_uri"), httpsUri(metadata.logoUri(), "logo_uri"),
+                keysOf(metadata, authentication), origin, document, false, Instants.now(clock));
+    }
+
+    /** A key-signing client gives its keys by value or at an https URL; no other client gives any. */
+    private static ClientKeys keysOf(ClientMetadata metadata, ClientAuthentication authentication) {
+        if (authentication != ClientAuthentication.PRIVATE_KEY_JWT) {
+            return ClientKeys.NONE;
+        }
+        Optional<String> jwksUri = httpsUri(metadata.jwksUri(), "jwks_uri");
+        Optional<String> jwks = Optional.ofNullable(metadata.jwks());
+        if (jwksUri.isPresent() == jwks.isPresent()) {
+            throw invalidMetadata("private_key_jwt needs either jwks or jwks_uri");
+        }
+        return new ClientKeys(jwksUri, jwks);
     }
 
     private boolean tokenMatches(String presented) {

@@ -21,10 +21,12 @@ import java.util.Optional;
  *                        so that it opens no resource server
  * @param grantLifetime the bound of a grant's refresh tokens, which rotation does not extend
  * @param registrationToken the initial access token that {@link Registration#TOKEN} asks for
+ * @param metadataDocuments whether a {@code client_id} may be the URL of the client's metadata document
  */
 public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator> resources, String defaultAudience,
                             Duration accessTokenLifetime, Duration codeLifetime, Duration grantLifetime,
-                            Duration idTokenLifetime, Registration registration, Optional<String> registrationToken) {
+                            Duration idTokenLifetime, Registration registration, Optional<String> registrationToken,
+                            boolean metadataDocuments) {
 
     /** Who may register a client at the registration endpoint (RFC 7591). */
     public enum Registration { OPEN, TOKEN, CLOSED }
@@ -89,7 +91,8 @@ public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator
         }
         Duration accessTokens = env.duration("OAUTH_ACCESS_TOKEN_LIFETIME", Duration.ofMinutes(15));
         return new OAuthSettings(issuer, scopes, resources, userinfoUrl, accessTokens, CODE_LIFETIME,
-                env.duration("OAUTH_REFRESH_TOKEN_LIFETIME", Duration.ofDays(30)), accessTokens, registration, token);
+                env.duration("OAUTH_REFRESH_TOKEN_LIFETIME", Duration.ofDays(30)), accessTokens, registration, token,
+                env.flag("OAUTH_CLIENT_METADATA_DOCUMENTS", true));
     }
 
     /** The longest any JWT of the authorization server lives: its signing key is published at least that long. */

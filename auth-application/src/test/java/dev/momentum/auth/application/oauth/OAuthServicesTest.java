@@ -26,6 +26,7 @@ import dev.momentum.auth.application.user.AdminPolicy;
 import dev.momentum.auth.application.user.Administrators;
 import dev.momentum.auth.application.user.SecondFactorRequirement;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.oauth.ClientMetadata;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.PresentedClient;
 import dev.momentum.auth.domain.signing.AccessTokenClaims;
@@ -56,8 +57,8 @@ class OAuthServicesTest {
             List.of("authorization_code", "refresh_token"));
 
     RegisteredClientResult register(List<String> redirectUris, String method, List<String> grants) {
-        return auth.clientRegistration.register(new RegisterClientCommand(redirectUris, "MCP client", method, grants,
-                List.of(), null, null, null, null)).block();
+        return auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(redirectUris, "MCP client", method, grants,
+                List.of(), null, null, null, null, null), null)).block();
     }
 
     /** A confidential client with client credentials, registered with an initial access token. */
@@ -66,9 +67,9 @@ class OAuthServicesTest {
         return new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(auth.oauthSettings.issuer(),
                 auth.oauthSettings.scopes(), auth.oauthSettings.resources(), auth.oauthSettings.defaultAudience(),
                 Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
-                OAuthSettings.Registration.TOKEN, Optional.of(token)), auth.events, auth.clock)
-                .register(new RegisterClientCommand(List.of(), name, "client_secret_basic", List.of("client_credentials"),
-                        List.of(), scope, null, null, token)).block();
+                OAuthSettings.Registration.TOKEN, Optional.of(token), true), auth.events, auth.clock)
+                .register(new RegisterClientCommand(new ClientMetadata(List.of(), name, "client_secret_basic", List.of("client_credentials"),
+                        List.of(), scope, null, null, null, null), token)).block();
     }
 
     AuthorizeCommand request(String redirectUri, String scope, Set<String> prompt, String... resources) {
@@ -191,7 +192,9 @@ class OAuthServicesTest {
 
     @Test
     void authorizeWhenTheSessionMayOnlyEnrolASecondFactorThenAccessDeniedRatherThanAnotherSignIn() {
-        var enrolFirst = new AuthorizeService(auth.oauth, auth.oauth, auth.oauth, new GetSessionService(auth.sessions,
+        var enrolFirst = new AuthorizeService(new DocumentClients(auth.oauth, auth.clientDocuments,
+                auth.clientRegistration, auth.oauthSettings, auth.events, auth.clock), auth.oauth, auth.oauth,
+                new GetSessionService(auth.sessions,
                 auth.policy.sessionLifetime(), new SecondFactorRequirement(SecondFactorRequirement.Scope.ALL,
                         auth.admins), auth.clock), auth.tokens, auth.oauthSettings, auth.events, auth.clock);
 
@@ -327,29 +330,29 @@ class OAuthServicesTest {
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT));
         StepVerifier.create(auth.oauthTokens.token(new TokenCommand.ClientCredentialsCommand(publicClient(), null, List.of())))
                 .verifyErrorMatches(refused(Code.UNAUTHORIZED_CLIENT));
-        StepVerifier.create(service.register(new RegisterClientCommand(List.of(), "Anyone", "client_secret_basic",
-                        List.of("client_credentials"), List.of(), null, null, null, null)))
+        StepVerifier.create(service.register(new RegisterClientCommand(new ClientMetadata(List.of(), "Anyone", "client_secret_basic",
+                        List.of("client_credentials"), List.of(), null, null, null, null, null), null)))
                 .as("open registration grants no service identity").verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
     }
 
     @Test
     void registerWhenTheMetadataIsWrongThenRefusedWithTheRfcsCodes() {
-        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(List.of("http://app.example.com/cb"),
-                "x", "none", List.of(), List.of(), null, null, null, null)))
+        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of("http://app.example.com/cb"),
+                "x", "none", List.of(), List.of(), null, null, null, null, null), null)))
                 .verifyErrorMatches(refused(Code.INVALID_REDIRECT_URI));
-        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(List.of(), "x", "none", List.of(),
-                List.of(), null, null, null, null))).verifyErrorMatches(refused(Code.INVALID_REDIRECT_URI));
-        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(List.of(CALLBACK), "x",
-                "private_key_jwt", List.of(), List.of(), null, null, null, null)))
+        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(), "x", "none", List.of(),
+                List.of(), null, null, null, null, null), null))).verifyErrorMatches(refused(Code.INVALID_REDIRECT_URI));
+        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x",
+                "private_key_jwt", List.of(), List.of(), null, null, null, null, null), null)))
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
-        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(List.of(CALLBACK), "x", "none",
-                List.of("implicit"), List.of(), null, null, null, null)))
+        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x", "none",
+                List.of("implicit"), List.of(), null, null, null, null, null), null)))
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
-        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(List.of(CALLBACK), "x", "none",
-                List.of(), List.of(), null, "javascript:alert(1)", null, null)))
+        StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x", "none",
+                List.of(), List.of(), null, "javascript:alert(1)", null, null, null), null)))
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
-        var defaults = auth.clientRegistration.register(new RegisterClientCommand(List.of(CALLBACK), null, null, List.of(),
-                List.of(), null, null, null, null)).block();
+        var defaults = auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), null, null, List.of(),
+                List.of(), null, null, null, null, null), null)).block();
         assertThat(defaults.secret()).as("client_secret_basic by default (RFC 7591)").isPresent();
         assertThat(defaults.client().secretHash()).isPresent();
     }
@@ -359,10 +362,10 @@ class OAuthServicesTest {
         var closed = new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(
                 auth.oauthSettings.issuer(), auth.oauthSettings.scopes(), List.of(), "x", Duration.ofMinutes(15),
                 OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
-                OAuthSettings.Registration.CLOSED, Optional.empty()), auth.events, auth.clock);
+                OAuthSettings.Registration.CLOSED, Optional.empty(), true), auth.events, auth.clock);
 
-        StepVerifier.create(closed.register(new RegisterClientCommand(List.of(CALLBACK), "x", "none", List.of(), List.of(),
-                null, null, null, null))).verifyErrorMatches(refused(Code.ACCESS_DENIED));
+        StepVerifier.create(closed.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x", "none", List.of(), List.of(),
+                null, null, null, null, null), null))).verifyErrorMatches(refused(Code.ACCESS_DENIED));
     }
 
     @Test
@@ -414,8 +417,8 @@ class OAuthServicesTest {
         UserId bossId = boss.user().id();
         StepVerifier.create(admin.clients(ada.user().id())).verifyErrorMatches(AuthErrors.is(AuthError.FORBIDDEN));
 
-        var service = admin.create(bossId, new RegisterClientCommand(List.of(), "Reporting", "client_secret_basic",
-                List.of("client_credentials"), List.of(), "mcp:tools", null, null, null)).block();
+        var service = admin.create(bossId, new RegisterClientCommand(new ClientMetadata(List.of(), "Reporting", "client_secret_basic",
+                List.of("client_credentials"), List.of(), "mcp:tools", null, null, null, null), null)).block();
         var rotated = admin.rotateSecret(bossId, service.client().clientId()).block();
 
         assertThat(service.client().origin()).isEqualTo(OAuthClient.Origin.ADMINISTRATOR);

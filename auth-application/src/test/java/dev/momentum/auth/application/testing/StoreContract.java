@@ -38,6 +38,7 @@ import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
 import dev.momentum.auth.domain.oauth.ClientAuthentication;
+import dev.momentum.auth.domain.oauth.ClientKeys;
 import dev.momentum.auth.domain.oauth.GrantType;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.OAuthGrant;
@@ -204,7 +205,7 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                         RedirectUri.parse("com.example.app:/cb").orElseThrow()),
                 Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), ClientAuthentication.NONE,
                 Scopes.parse("openid mcp:tools").orElseThrow(), Optional.of("https://inspector.example.com"),
-                Optional.empty(), OAuthClient.Origin.DYNAMIC, false, NOW);
+                Optional.empty(), ClientKeys.NONE, OAuthClient.Origin.DYNAMIC, Optional.empty(), false, NOW);
         assertThat(oauthClients().add(client).block()).isTrue();
         return client;
     }
@@ -915,9 +916,17 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         OAuthClient client = storedClient("client-1");
         OAuthClient confidential = new OAuthClient("client-2", Optional.of(TokenHash.of("secret")), "Backend",
                 List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), ClientAuthentication.CLIENT_SECRET_BASIC, Scopes.NONE,
-                Optional.empty(), Optional.of("https://backend.example.com/logo.png"),
-                OAuthClient.Origin.ADMINISTRATOR, false, NOW.plusSeconds(1));
+                Optional.empty(), Optional.of("https://backend.example.com/logo.png"), ClientKeys.NONE,
+                OAuthClient.Origin.ADMINISTRATOR, Optional.empty(), false, NOW.plusSeconds(1));
         oauthClients().add(confidential).block();
+        String url = "https://app.example.com/oauth/client.json";
+        OAuthClient documented = new OAuthClient(url, Optional.empty(), "App", List.of(RedirectUri.parse(
+                "https://app.example.com/cb").orElseThrow()), Set.of(GrantType.AUTHORIZATION_CODE),
+                ClientAuthentication.PRIVATE_KEY_JWT, Scopes.NONE, Optional.empty(), Optional.empty(),
+                new ClientKeys(Optional.of("https://app.example.com/jwks.json"), Optional.empty()),
+                OAuthClient.Origin.METADATA_DOCUMENT, Optional.of(new OAuthClient.FetchedDocument(NOW.plusSeconds(600),
+                        Optional.of("\"v1\""))), false, NOW.plusSeconds(2));
+        oauthClients().add(documented).block();
 
         assertThat(oauthClients().find("client-1").block()).isEqualTo(client);
         assertThat(oauthClients().find("client-2").block()).isEqualTo(confidential);
@@ -926,8 +935,13 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                 .isTrue();
         assertThat(oauthClients().find("client-2").block().secretHash()).contains(TokenHash.of("rotated"));
         assertThat(oauthClients().find("client-2").block().disabled()).isTrue();
+        assertThat(oauthClients().find(url).block()).isEqualTo(documented);
+        OAuthClient refetched = documented.withDocument(new OAuthClient.FetchedDocument(NOW.plusSeconds(3600),
+                Optional.empty()));
+        assertThat(oauthClients().update(refetched).block()).isTrue();
+        assertThat(oauthClients().find(url).block()).isEqualTo(refetched);
         assertThat(oauthClients().list().map(OAuthClient::clientId).collectList().block())
-                .containsExactly("client-1", "client-2");
+                .containsExactly("client-1", "client-2", url);
         assertThat(oauthClients().find("client-3").blockOptional()).isEmpty();
     }
 

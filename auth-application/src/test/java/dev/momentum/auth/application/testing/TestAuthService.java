@@ -22,6 +22,7 @@ import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.oauth.AuthorizeService;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
 import dev.momentum.auth.application.oauth.ConsentsService;
+import dev.momentum.auth.application.oauth.DocumentClients;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.OAuthSettings;
 import dev.momentum.auth.application.oauth.TokenService;
@@ -195,13 +196,15 @@ public final class TestAuthService {
             OAuthSettings.STANDARD_SCOPES.union(Scopes.parse("mcp:tools").orElseThrow()),
             List.of(new ResourceIndicator(MCP_RESOURCE)), "http://localhost:3002/api/auth/oauth2/userinfo",
             Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
-            OAuthSettings.Registration.OPEN, Optional.empty());
-    public final AuthorizeService authorize = new AuthorizeService(oauth, oauth, oauth, getSession, tokens,
-            oauthSettings, events, clock);
-    public final TokenService oauthTokens = new TokenService(oauth, oauth, users, keyRing, tokens, oauthSettings, events,
-            clock);
+            OAuthSettings.Registration.OPEN, Optional.empty(), true);
     public final ClientRegistrationService clientRegistration = new ClientRegistrationService(oauth, tokens,
             oauthSettings, events, clock);
+    public final ServedClientDocuments clientDocuments = new ServedClientDocuments();
+    public final AuthorizeService authorize = new AuthorizeService(new DocumentClients(oauth, clientDocuments,
+            clientRegistration, oauthSettings, events, clock), oauth, oauth, getSession, tokens, oauthSettings, events,
+            clock);
+    public final TokenService oauthTokens = new TokenService(oauth, oauth, users, keyRing, tokens, oauthSettings, events,
+            clock);
     public final UserInfoService userInfo = new UserInfoService(users);
     public final OAuthAdministrationService oauthAdministration = new OAuthAdministrationService(administrators, oauth,
             oauth, clientRegistration, tokens, events, clock);

@@ -13,9 +13,11 @@ import dev.momentum.auth.adapter.persistence.Database;
 import dev.momentum.auth.adapter.persistence.PersistenceAdapters;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.WebAdapterConfiguration;
+import dev.momentum.auth.adapter.web.oauth.ClientDocumentFetcher;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.mail.port.out.AccountMailer;
+import dev.momentum.auth.application.oauth.port.out.ClientDocuments;
 import dev.momentum.auth.application.passkey.PasskeySettings;
 import dev.momentum.auth.application.passkey.port.out.WebAuthnCeremonies;
 import dev.momentum.auth.application.signing.port.out.TokenSigning;
@@ -96,6 +98,11 @@ class AdapterWiring {
     FactorSecrets factorSecrets(AuthApiSettings api) {
         return new FactorSecrets(new AesGcmSecretSealer(api.secret(), api.previousSecrets(),
                 BetterAuthImport.SEALING_PURPOSE), new JsonBackupCodesFormat());
+    }
+
+    @Bean
+    ClientDocuments clientDocuments(ServiceSettings settings) {
+        return new ClientDocumentFetcher(settings.web().fetchAllowedNetworks());
     }
 
     @Bean

@@ -5,9 +5,11 @@ import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.oauth.AuthorizeService;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
 import dev.momentum.auth.application.oauth.ConsentsService;
+import dev.momentum.auth.application.oauth.DocumentClients;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
+import dev.momentum.auth.application.oauth.port.out.ClientDocuments;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.signing.SigningKeyRing;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
@@ -26,10 +28,12 @@ class OAuthWiring {
     }
 
     @Bean
-    AuthorizeService authorizeService(Stores stores, GetSessionService sessions, SecureTokenGenerator random,
-                                      ServiceSettings settings, SecurityEvents events, Clock clock) {
-        return new AuthorizeService(stores.oauthClients(), stores.oauthGrants(), stores.oauthConsents(), sessions,
-                random, settings.oauth(), events, clock);
+    AuthorizeService authorizeService(Stores stores, ClientDocuments documents, ClientRegistrationService registration,
+                                      GetSessionService sessions, SecureTokenGenerator random, ServiceSettings settings,
+                                      SecurityEvents events, Clock clock) {
+        return new AuthorizeService(new DocumentClients(stores.oauthClients(), documents, registration,
+                settings.oauth(), events, clock), stores.oauthGrants(), stores.oauthConsents(), sessions, random,
+                settings.oauth(), events, clock);
     }
 
     @Bean

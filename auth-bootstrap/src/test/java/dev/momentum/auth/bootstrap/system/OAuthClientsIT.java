@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.momentum.auth.adapter.persistence.DatabaseUrl;
 import dev.momentum.auth.adapter.persistence.TestPostgres;
+import dev.momentum.auth.application.testing.LoopbackCertificate;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The authorization server (ADR-0051) against the clients people use, run from {@code e2e/mcp-oauth}
@@ -43,6 +46,39 @@ class OAuthClientsIT {
                     + " FROM oauth_grants WHERE revoked_at IS NOT NULL")).isEqualTo("1 of 1");
             assertThat(Rows.text(database, "SELECT count(*) FROM oauth_refresh_tokens WHERE length(token_hash) <> 64"))
                     .as("only hashes are stored").isEqualTo("0");
+        }
+    }
+
+    /**
+     * With registration closed, the SDK's client can only be known by its client ID metadata document
+     * (ADR-0053), served over https on loopback: the service trusts its certificate as an operator
+     * would trust a private authority (the JVM's trust store) and is allowed to fetch from 127.0.0.1
+     * only, so 127.0.0.2 stands for the internal addresses it must not reach.
+     */
+    @Test
+    void theMcpSdksClientIsKnownByItsClientIdMetadataDocumentInsteadOfRegistering(@TempDir Path directory)
+            throws Exception {
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        String resource = "http://127.0.0.1:" + RunningService.freePort() + "/mcp";
+        LoopbackCertificate certificate = LoopbackCertificate.createIn(directory);
+        Map<String, String> trust = Map.of("javax.net.ssl.trustStore", certificate.keyStore().toString(),
+                "javax.net.ssl.trustStorePassword", certificate.password(), "javax.net.ssl.trustStoreType", "PKCS12");
+        trust.forEach(System::setProperty);
+        try (RunningService service = RunningService.start(Map.of("DATABASE_URL", RunningService.databaseUrlOf(database),
+                "OAUTH_RESOURCES", resource, "OAUTH_SCOPES", "mcp:tools", "OAUTH_DYNAMIC_REGISTRATION", "closed",
+                "OAUTH_FETCH_ALLOWED_NETWORKS", "127.0.0.1"))) {
+            SignedIn.as(service, database, "ada@example.com", PASSWORD);
+
+            var flow = NodeScripts.node(NodeScripts.MCP_OAUTH, "mcp-cimd-flow.mjs", 120, service.baseUrl() + "/api/auth",
+                    service.baseUrl(), resource, "ada@example.com", PASSWORD, certificate.keyStore().toString(),
+                    certificate.password(), "127.0.0.2:" + RunningService.freePort());
+
+            assertPassed(flow, 9);
+            assertThat(Rows.text(database, "SELECT string_agg(origin || ' ' || (secret_hash IS NULL), ',')"
+                    + " FROM oauth_clients")).as("one client, kept from its document, without a secret")
+                    .isEqualTo("METADATA_DOCUMENT true");
+        } finally {
+            trust.keySet().forEach(System::clearProperty);
         }
     }
 

@@ -12,15 +12,28 @@ import java.util.Set;
  * and how it authenticates. Only the hash of a secret is kept.
  *
  * @param scopes the scopes it may ask for; {@link Scopes#NONE}: any the server supports
+ * @param keys its public keys, for {@link ClientAuthentication#PRIVATE_KEY_JWT}
  * @param origin how it came to be known
+ * @param document for a client known by its metadata document, our copy's freshness
  */
 public record OAuthClient(String clientId, Optional<TokenHash> secretHash, String name, List<RedirectUri> redirectUris,
                           Set<GrantType> grantTypes, ClientAuthentication authentication, Scopes scopes,
-                          Optional<String> clientUri, Optional<String> logoUri, Origin origin, boolean disabled,
-                          Instant createdAt) {
+                          Optional<String> clientUri, Optional<String> logoUri, ClientKeys keys, Origin origin,
+                          Optional<FetchedDocument> document, boolean disabled, Instant createdAt) {
 
-    /** How a client came to be known: registered by itself (RFC 7591) or by an administrator. */
-    public enum Origin { DYNAMIC, ADMINISTRATOR }
+    /**
+     * How a client came to be known: registered by itself (RFC 7591), by an administrator, or by the
+     * metadata document at the URL that is its id.
+     */
+    public enum Origin { DYNAMIC, ADMINISTRATOR, METADATA_DOCUMENT }
+
+    /** When our copy of a client's metadata document is to be fetched again, and its entity tag. */
+    public record FetchedDocument(Instant freshUntil, Optional<String> etag) {
+        public FetchedDocument {
+            Objects.requireNonNull(freshUntil, "freshUntil cannot be null");
+            Objects.requireNonNull(etag, "etag cannot be null");
+        }
+    }
 
     public OAuthClient {
         Objects.requireNonNull(clientId, "clientId cannot be null");
@@ -32,7 +45,9 @@ public record OAuthClient(String clientId, Optional<TokenHash> secretHash, Strin
         Objects.requireNonNull(scopes, "scopes cannot be null");
         Objects.requireNonNull(clientUri, "clientUri cannot be null");
         Objects.requireNonNull(logoUri, "logoUri cannot be null");
+        Objects.requireNonNull(keys, "keys cannot be null");
         Objects.requireNonNull(origin, "origin cannot be null");
+        Objects.requireNonNull(document, "document cannot be null");
         Objects.requireNonNull(createdAt, "createdAt cannot be null");
         if (clientId.isBlank() || clientId.length() > 255) {
             throw new IllegalArgumentException("a client id is 1 to 255 characters");
@@ -46,8 +61,14 @@ public record OAuthClient(String clientId, Optional<TokenHash> secretHash, Strin
         if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
             throw new IllegalArgumentException("a client of the code flow registers a redirect URI");
         }
-        if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && !authentication.usesSecret()) {
+        if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && !authentication.isConfidential()) {
             throw new IllegalArgumentException("only a client that authenticates may use client_credentials");
+        }
+        if ((authentication == ClientAuthentication.PRIVATE_KEY_JWT) == keys.isEmpty()) {
+            throw new IllegalArgumentException("keys are kept exactly for clients that sign their assertions");
+        }
+        if ((origin == Origin.METADATA_DOCUMENT) != document.isPresent()) {
+            throw new IllegalArgumentException("a copy's freshness is kept exactly for clients known by their document");
         }
     }
 
@@ -71,11 +92,28 @@ public record OAuthClient(String clientId, Optional<TokenHash> secretHash, Strin
 
     public OAuthClient withSecret(TokenHash hash) {
         return new OAuthClient(clientId, Optional.of(hash), name, redirectUris, grantTypes, authentication, scopes,
-                clientUri, logoUri, origin, disabled, createdAt);
+                clientUri, logoUri, keys, origin, document, disabled, createdAt);
     }
 
     public OAuthClient disabled(boolean value) {
         return new OAuthClient(clientId, secretHash, name, redirectUris, grantTypes, authentication, scopes,
-                clientUri, logoUri, origin, value, createdAt);
+                clientUri, logoUri, keys, origin, document, value, createdAt);
+    }
+
+    public OAuthClient withDocument(FetchedDocument fetched) {
+        return new OAuthClient(clientId, secretHash, name, redirectUris, grantTypes, authentication, scopes,
+                clientUri, logoUri, keys, origin, Optional.of(fetched), disabled, createdAt);
+    }
+
+    /** The client as it is now described, still disabled or not, and known since when it was. */
+    public OAuthClient describedAs(OAuthClient described) {
+        return new OAuthClient(clientId, described.secretHash, described.name, described.redirectUris,
+                described.grantTypes, described.authentication, described.scopes, described.clientUri,
+                described.logoUri, described.keys, described.origin, described.document, disabled, createdAt);
+    }
+
+    /** Known by a metadata document whose copy must be fetched again before it is used to authorize. */
+    public boolean documentStale(Instant now) {
+        return document.map(copy -> !now.isBefore(copy.freshUntil())).orElse(false);
     }
 }

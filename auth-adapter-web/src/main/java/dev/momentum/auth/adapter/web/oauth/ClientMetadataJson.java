@@ -1,9 +1,12 @@
 package dev.momentum.auth.adapter.web.oauth;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.OAuthException.Code;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientCommand;
 import dev.momentum.auth.application.oauth.port.in.RegisteredClientResult;
+import dev.momentum.auth.domain.oauth.ClientMetadata;
 import dev.momentum.auth.domain.oauth.GrantType;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.RedirectUri;
@@ -17,12 +20,36 @@ final class ClientMetadataJson {
     private ClientMetadataJson() {
     }
 
-    /** The metadata's fields; unknown ones are ignored, as the RFC allows; a wrong type is refused. */
     static RegisterClientCommand commandOf(Map<String, Object> metadata, String initialAccessToken) {
-        return new RegisterClientCommand(strings(metadata, "redirect_uris"), text(metadata, "client_name"),
+        return new RegisterClientCommand(read(metadata), initialAccessToken);
+    }
+
+    /** The metadata's fields; unknown ones are ignored, as the RFC allows; a wrong type is refused. */
+    static ClientMetadata read(Map<String, Object> metadata) {
+        return new ClientMetadata(strings(metadata, "redirect_uris"), text(metadata, "client_name"),
                 text(metadata, "token_endpoint_auth_method"), strings(metadata, "grant_types"),
                 strings(metadata, "response_types"), text(metadata, "scope"), text(metadata, "client_uri"),
-                text(metadata, "logo_uri"), initialAccessToken);
+                text(metadata, "logo_uri"), text(metadata, "jwks_uri"), publicKeys(metadata.get("jwks")));
+    }
+
+    /** A JWK set of public keys only, as JSON text; a private key given away is refused, not stored. */
+    private static String publicKeys(Object jwks) {
+        if (jwks == null) {
+            return null;
+        }
+        if (!(jwks instanceof Map<?, ?> set)) {
+            throw new OAuthException(Code.INVALID_CLIENT_METADATA, "jwks must be a JWK set");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            JWKSet parsed = JWKSet.parse((Map<String, Object>) set);
+            if (parsed.getKeys().isEmpty() || parsed.getKeys().stream().anyMatch(JWK::isPrivate)) {
+                throw new OAuthException(Code.INVALID_CLIENT_METADATA, "jwks must hold public keys, and only those");
+            }
+            return parsed.toString(true);
+        } catch (java.text.ParseException | ClassCastException malformed) {
+            throw new OAuthException(Code.INVALID_CLIENT_METADATA, "jwks must be a JWK set");
+        }
     }
 
     /** RFC 7591 section 3.2.1: the metadata as registered, with the secret this once. */
@@ -49,7 +76,17 @@ final class ClientMetadataJson {
         }
         client.clientUri().ifPresent(uri -> body.put("client_uri", uri));
         client.logoUri().ifPresent(uri -> body.put("logo_uri", uri));
+        client.keys().jwksUri().ifPresent(uri -> body.put("jwks_uri", uri));
+        client.keys().jwks().ifPresent(jwks -> body.put("jwks", publicKeysAsMap(jwks)));
         return body;
+    }
+
+    private static Map<String, Object> publicKeysAsMap(String jwks) {
+        try {
+            return JWKSet.parse(jwks).toJSONObject(true);
+        } catch (java.text.ParseException stored) {
+            throw new IllegalStateException("a stored JWK set does not parse", stored);
+        }
     }
 
     private static String text(Map<String, Object> metadata, String field) {

@@ -157,7 +157,8 @@ public final class OAuthController {
         return authorize.consent(requestOf(signed.request()), credentials.token(exchange.getRequest()).orElse(null),
                         Boolean.TRUE.equals(answer.accept()), Optional.ofNullable(answer.scope()),
                         Optional.of(signed.issuedAt()))
-                .map(outcome -> redirectAsJson(urlOf(outcome, signed.request(), now)));
+                .map(outcome -> outcome instanceof UnredirectableResult refused ? refusedToUser(refused)
+                        : redirectAsJson(urlOf(outcome, signed.request(), now)));
     }
 
     record ConsentAnswer(Boolean accept, String scope, String oauth_query) {
@@ -277,10 +278,22 @@ public final class OAuthController {
 
     private ResponseEntity<Object> respond(ServerWebExchange exchange, AuthorizationResult outcome,
                                            List<Map.Entry<String, String>> request, Instant now) {
+        if (outcome instanceof UnredirectableResult refused) {
+            return refusedToUser(refused);
+        }
         String url = urlOf(outcome, request, now);
         return fromFetch(exchange) ? redirectAsJson(url)
                 : ResponseEntity.status(HttpStatus.FOUND).cacheControl(CacheControl.noStore())
                         .location(URI.create(url)).build();
+    }
+
+    /**
+     * A refusal that cannot go back to the client is the user's to read: 400 whatever its code, since
+     * no client is authenticating here (401 {@code invalid_client} is the token endpoint's).
+     */
+    private static ResponseEntity<Object> refusedToUser(UnredirectableResult refused) {
+        return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(Map.of(
+                "error", refused.error().wireName(), "error_description", refused.description()));
     }
 
     private String urlOf(AuthorizationResult outcome, List<Map.Entry<String, String>> request, Instant now) {
@@ -289,7 +302,7 @@ public final class OAuthController {
                     withIssuer(toClient.parameters(), terms.issuer()));
             case SignInRequiredResult ignored -> withQuery(pages.signIn().toString(), signedQueries.sign(request, now));
             case ConsentRequiredResult ignored -> withQuery(pages.consent().toString(), signedQueries.sign(request, now));
-            case UnredirectableResult refused -> throw new OAuthException(refused.error(), refused.description());
+            case UnredirectableResult refused -> throw new IllegalStateException("answered, not redirected: " + refused);
         };
     }
 

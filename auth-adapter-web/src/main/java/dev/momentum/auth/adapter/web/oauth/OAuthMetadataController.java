@@ -77,6 +77,7 @@ public final class OAuthMetadataController {
                 "client_secret_post"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("authorization_response_iss_parameter_supported", true);
+        metadata.put("client_id_metadata_document_supported", settings.acceptsClientMetadataDocuments());
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", List.of(terms.algorithm()));
         metadata.put("prompt_values_supported", List.of("none", "login", "consent"));

@@ -6,6 +6,7 @@ import dev.momentum.auth.adapter.web.ControllerSlice;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientCommand;
 import dev.momentum.auth.application.session.port.in.SessionResult;
 import dev.momentum.auth.application.testing.TestAuthService;
+import dev.momentum.auth.domain.oauth.ClientMetadata;
 import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.user.User;
 import java.util.List;
@@ -84,8 +85,8 @@ class OAuthAdminControllerTest {
 
     @Test
     void consentsThenTheUsersListAsBetterAuthNamesItAndDeleteWithdrawsOne() {
-        var registered = auth.clientRegistration.register(new RegisterClientCommand(
-                List.of("http://127.0.0.1:8000/cb"), "MCP client", "none", List.of(), List.of(), null, null, null,
+        var registered = auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(
+                List.of("http://127.0.0.1:8000/cb"), "MCP client", "none", List.of(), List.of(), null, null, null, null, null),
                 null)).block();
         auth.oauth.grant(ada.user().id(), registered.client().clientId(),
                 Scopes.parse("openid").orElseThrow(), auth.clock.instant()).block();

@@ -12,4 +12,7 @@ public interface OAuthTermsQuery {
 
     /** Whether the registration endpoint takes registrations (RFC 7591), openly or with a token. */
     boolean registersClients();
+
+    /** Whether a {@code client_id} may be the URL of the client's metadata document. */
+    boolean acceptsClientMetadataDocuments();
 }
