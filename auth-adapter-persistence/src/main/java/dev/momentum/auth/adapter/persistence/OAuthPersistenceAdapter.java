@@ -3,7 +3,9 @@ package dev.momentum.auth.adapter.persistence;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
+import dev.momentum.auth.domain.oauth.ClientAssertion;
 import dev.momentum.auth.domain.oauth.ClientAuthentication;
 import dev.momentum.auth.domain.oauth.ClientKeys;
 import dev.momentum.auth.domain.oauth.GrantType;
@@ -32,7 +34,7 @@ import reactor.core.publisher.Mono;
  * that only one of racing callers sees change a row; the others, like a later replay, find it spent
  * and are told its grant.
  */
-final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthConsents {
+final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions {
 
     private static final String CLIENT_COLUMNS = """
             client_id, secret_hash, name, redirect_uris, grant_types, auth_method, scope, client_uri, logo_uri, jwks_uri,
@@ -44,6 +46,18 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
 
     OAuthPersistenceAdapter(StorageGuard storage) {
         this.storage = storage;
+    }
+
+    /** One row per assertion: the insert that finds the key taken is a replay, however close the race. */
+    @Override
+    public Mono<Boolean> spend(String clientId, ClientAssertion assertion) {
+        return storage.guard(storage.client().sql("""
+                        INSERT INTO oauth_spent_assertions (assertion_hash, expires_at) VALUES (:hash, :expiresAt)
+                        ON CONFLICT DO NOTHING""")
+                .bind("hash", TokenHash.of(clientId + " " + assertion.id()).hex())
+                .bind("expiresAt", Timestamps.of(assertion.expiresAt()))
+                .fetch().rowsUpdated()
+                .map(inserted -> inserted == 1));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.persistence;
 
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,8 +22,11 @@ final class StaleRecordsPersistenceAdapter implements StaleRecords {
     @Override
     public Mono<Purged> purge(Instant now, Instant finishedMailBefore) {
         Mono<Long> sessions = inBatches("sessions", "id", "expires_at <= :cutoff", now);
-        Mono<Long> tokens = inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now)
-                .zipWith(inBatches("passkey_challenges", "challenge_hash", "expires_at <= :cutoff", now), Long::sum);
+        Mono<Long> tokens = Flux.concat(inBatches("verification_tokens", "token_hash", "expires_at <= :cutoff", now),
+                        inBatches("passkey_challenges", "challenge_hash", "expires_at <= :cutoff", now),
+                        inBatches("oauth_grants", "id", "expires_at <= :cutoff", now),
+                        inBatches("oauth_spent_assertions", "assertion_hash", "expires_at <= :cutoff", now))
+                .reduce(0L, Long::sum);
         Mono<Long> mails = inBatches("mail_outbox", "id", "status <> 'PENDING' AND finished_at < :cutoff",
                 finishedMailBefore);
         Mono<Long> rateLimits = inBatches("rate_limits", "bucket", "window_ends_at <= :cutoff", now);

@@ -8,6 +8,11 @@ import dev.momentum.auth.application.operations.port.out.StaleRecords.Purged;
 import dev.momentum.auth.application.testing.StoreContract;
 import dev.momentum.auth.domain.audit.SecurityEvent;
 import dev.momentum.auth.domain.audit.SecurityEventType;
+import dev.momentum.auth.domain.oauth.AuthorizationCode;
+import dev.momentum.auth.domain.oauth.ClientAssertion;
+import dev.momentum.auth.domain.oauth.OAuthClient;
+import dev.momentum.auth.domain.oauth.OAuthGrant;
+import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.session.ClientInfo;
 import dev.momentum.auth.domain.session.Session;
 import dev.momentum.auth.domain.session.SessionId;
@@ -20,6 +25,7 @@ import dev.momentum.auth.domain.verification.VerificationPurpose;
 import dev.momentum.auth.domain.verification.VerificationToken;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +42,7 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
                 adapters.mailOutbox(), adapters.auditTrail(), adapters.rateLimits(), adapters.userAdministration(),
                 adapters.signingKeys(), adapters.secondFactors(), adapters.signInChallenges(),
                 adapters.passkeys(), adapters.passkeyChallenges(), adapters.oauthClients(), adapters.oauthGrants(),
-                adapters.oauthConsents());
+                adapters.oauthConsents(), adapters.spentAssertions());
     }
 
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
@@ -229,10 +235,24 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
         outbox().markDelivered(claimed.get(1).id(), NOW.minus(Duration.ofDays(1))).block();
         adapters.rateLimits().hit("ended", Duration.ofSeconds(10), NOW.minusSeconds(10)).block();
         adapters.rateLimits().hit("open", Duration.ofSeconds(10), NOW.minusSeconds(9)).block();
+        OAuthClient client = storedClient("client-1");
+        openedGrant(client, ada, "live-code", NOW.plusSeconds(60));
+        OAuthGrant ended = new OAuthGrant("ended-grant", client.clientId(), ada.id(), Scopes.parse("openid")
+                .orElseThrow(), List.of(), NOW.minus(Duration.ofDays(31)), NOW.minus(Duration.ofDays(31)),
+                NOW.minus(Duration.ofDays(1)));
+        adapters.oauthGrants().open(ended, TokenHash.of("old-code"), new AuthorizationCode(ended.id(),
+                new SessionId("a-session"), "http://127.0.0.1:6274/oauth/callback", CHALLENGE, Optional.empty(),
+                NOW.minus(Duration.ofDays(31)).plusSeconds(120))).block();
+        adapters.spentAssertions().spend("client-1", new ClientAssertion("old", NOW.minusSeconds(1))).block();
+        adapters.spentAssertions().spend("client-1", new ClientAssertion("new", NOW.plusSeconds(60))).block();
 
         Purged purged = adapters.staleRecords().purge(NOW, NOW.minus(Duration.ofDays(7))).block();
 
-        assertThat(purged).isEqualTo(new Purged(1, 1, 1, 1));
+        assertThat(purged).as("tokens: a verification token, an ended grant, a spent assertion")
+                .isEqualTo(new Purged(1, 3, 1, 1));
+        assertThat(countRows("oauth_grants")).isEqualTo(1);
+        assertThat(countRows("oauth_codes")).as("with its grant").isEqualTo(1);
+        assertThat(countRows("oauth_spent_assertions")).isEqualTo(1);
         assertThat(countRows("sessions")).isEqualTo(1);
         assertThat(countRows("rate_limits")).isEqualTo(1);
         assertThat(countRows("verification_tokens")).isEqualTo(1);

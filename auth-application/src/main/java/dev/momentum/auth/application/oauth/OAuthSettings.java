@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the authorization server behaves (ADR-0051).
@@ -19,11 +20,13 @@ import java.util.Optional;
  * @param resources the resource servers tokens may be for (RFC 8707)
  * @param defaultAudience the audience of a token asked for without a resource: our userinfo endpoint,
  *                        so that it opens no resource server
+ * @param endpoints the URL our OAuth endpoints are under ({@code …/api/auth/oauth2})
  * @param grantLifetime the bound of a grant's refresh tokens, which rotation does not extend
  * @param registrationToken the initial access token that {@link Registration#TOKEN} asks for
  * @param metadataDocuments whether a {@code client_id} may be the URL of the client's metadata document
  */
 public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator> resources, String defaultAudience,
+                            String endpoints,
                             Duration accessTokenLifetime, Duration codeLifetime, Duration grantLifetime,
                             Duration idTokenLifetime, Registration registration, Optional<String> registrationToken,
                             boolean metadataDocuments) {
@@ -36,6 +39,7 @@ public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator
         Objects.requireNonNull(scopes, "scopes cannot be null");
         resources = List.copyOf(resources);
         Objects.requireNonNull(defaultAudience, "defaultAudience cannot be null");
+        Objects.requireNonNull(endpoints, "endpoints cannot be null");
         Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime cannot be null");
         Objects.requireNonNull(codeLifetime, "codeLifetime cannot be null");
         Objects.requireNonNull(grantLifetime, "grantLifetime cannot be null");
@@ -57,9 +61,9 @@ public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator
      * may otherwise fill the client table.
      *
      * @param issuer the JWTs' issuer
-     * @param userinfoUrl the audience of tokens asked for without a resource
+     * @param endpoints the URL our OAuth endpoints are under
      */
-    public static OAuthSettings read(SettingsReader env, boolean production, String issuer, String userinfoUrl) {
+    public static OAuthSettings read(SettingsReader env, boolean production, String issuer, String endpoints) {
         Scopes scopes = STANDARD_SCOPES;
         for (String extra : env.list("OAUTH_SCOPES")) {
             var parsed = Scopes.parse(extra).filter(scope -> scope.values().size() == 1);
@@ -90,7 +94,7 @@ public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator
             registration = Registration.CLOSED;
         }
         Duration accessTokens = env.duration("OAUTH_ACCESS_TOKEN_LIFETIME", Duration.ofMinutes(15));
-        return new OAuthSettings(issuer, scopes, resources, userinfoUrl, accessTokens, CODE_LIFETIME,
+        return new OAuthSettings(issuer, scopes, resources, endpoints + "/userinfo", endpoints, accessTokens, CODE_LIFETIME,
                 env.duration("OAUTH_REFRESH_TOKEN_LIFETIME", Duration.ofDays(30)), accessTokens, registration, token,
                 env.flag("OAUTH_CLIENT_METADATA_DOCUMENTS", true));
     }
@@ -98,6 +102,14 @@ public record OAuthSettings(String issuer, Scopes scopes, List<ResourceIndicator
     /** The longest any JWT of the authorization server lives: its signing key is published at least that long. */
     public Duration longestTokenLifetime() {
         return accessTokenLifetime.compareTo(idTokenLifetime) >= 0 ? accessTokenLifetime : idTokenLifetime;
+    }
+
+    /**
+     * Who a client's assertion may be addressed to (RFC 7523 section 3): our issuer, or the endpoint
+     * it authenticates at.
+     */
+    public Set<String> assertionAudiences() {
+        return Set.of(issuer, endpoints + "/token", endpoints + "/revoke", endpoints + "/introspect");
     }
 
     /** The scopes of a {@code scope} parameter, when this server offers every one of them. */

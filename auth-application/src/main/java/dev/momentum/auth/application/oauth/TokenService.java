@@ -15,7 +15,6 @@ import dev.momentum.auth.application.oauth.port.in.TokenCommand.CodeExchangeComm
 import dev.momentum.auth.application.oauth.port.in.TokenCommand.RefreshCommand;
 import dev.momentum.auth.application.oauth.port.in.TokenResult;
 import dev.momentum.auth.application.oauth.port.in.TokenUseCase;
-import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants.Presented;
 import dev.momentum.auth.application.signing.SigningKeyRing;
@@ -60,9 +59,9 @@ public final class TokenService implements TokenUseCase, RevokeTokenUseCase, Int
     private final SecurityEvents events;
     private final Clock clock;
 
-    public TokenService(OAuthClients clients, OAuthGrants grants, UserLookup users, SigningKeyRing keys,
+    public TokenService(ClientAuthenticator authenticator, OAuthGrants grants, UserLookup users, SigningKeyRing keys,
                         SecureTokenGenerator random, OAuthSettings settings, SecurityEvents events, Clock clock) {
-        this.authenticator = new ClientAuthenticator(clients);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
         this.grants = Objects.requireNonNull(grants, "grants cannot be null");
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.keys = Objects.requireNonNull(keys, "keys cannot be null");

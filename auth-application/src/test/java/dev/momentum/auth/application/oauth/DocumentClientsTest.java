@@ -180,7 +180,7 @@ class DocumentClientsTest {
         serve("Claude", Duration.ofMinutes(10));
         var settings = auth.oauthSettings;
         var off = new OAuthSettings(settings.issuer(), settings.scopes(), settings.resources(),
-                settings.defaultAudience(), settings.accessTokenLifetime(), settings.codeLifetime(),
+                settings.defaultAudience(), settings.endpoints(), settings.accessTokenLifetime(), settings.codeLifetime(),
                 settings.grantLifetime(), settings.idTokenLifetime(), settings.registration(),
                 settings.registrationToken(), false);
         var service = new AuthorizeService(new DocumentClients(auth.oauth, auth.clientDocuments, auth.clientRegistration,

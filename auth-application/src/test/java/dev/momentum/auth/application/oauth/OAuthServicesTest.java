@@ -63,13 +63,19 @@ class OAuthServicesTest {
 
     /** A confidential client with client credentials, registered with an initial access token. */
     RegisteredClientResult serviceClient(String name, String scope) {
+        return registeredWithToken(auth, new ClientMetadata(List.of(), name, "client_secret_basic",
+                List.of("client_credentials"), List.of(), scope, null, null, null, null));
+    }
+
+    /** Registered with an initial access token, so that it may use client credentials. */
+    static RegisteredClientResult registeredWithToken(TestAuthService auth, ClientMetadata metadata) {
         String token = "an initial access token of 32 characters";
-        return new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(auth.oauthSettings.issuer(),
-                auth.oauthSettings.scopes(), auth.oauthSettings.resources(), auth.oauthSettings.defaultAudience(),
-                Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
-                OAuthSettings.Registration.TOKEN, Optional.of(token), true), auth.events, auth.clock)
-                .register(new RegisterClientCommand(new ClientMetadata(List.of(), name, "client_secret_basic", List.of("client_credentials"),
-                        List.of(), scope, null, null, null, null), token)).block();
+        var settings = auth.oauthSettings;
+        return new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(settings.issuer(),
+                settings.scopes(), settings.resources(), settings.defaultAudience(), settings.endpoints(),
+                settings.accessTokenLifetime(), settings.codeLifetime(), settings.grantLifetime(),
+                settings.idTokenLifetime(), OAuthSettings.Registration.TOKEN, Optional.of(token), true), auth.events,
+                auth.clock).register(new RegisterClientCommand(metadata, token)).block();
     }
 
     AuthorizeCommand request(String redirectUri, String scope, Set<String> prompt, String... resources) {
@@ -360,7 +366,7 @@ class OAuthServicesTest {
     @Test
     void registerWhenClosedThenAccessDenied() {
         var closed = new ClientRegistrationService(auth.oauth, auth.tokens, new OAuthSettings(
-                auth.oauthSettings.issuer(), auth.oauthSettings.scopes(), List.of(), "x", Duration.ofMinutes(15),
+                auth.oauthSettings.issuer(), auth.oauthSettings.scopes(), List.of(), "x", "http://localhost:3002/api/auth/oauth2", Duration.ofMinutes(15),
                 OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
                 OAuthSettings.Registration.CLOSED, Optional.empty(), true), auth.events, auth.clock);
 

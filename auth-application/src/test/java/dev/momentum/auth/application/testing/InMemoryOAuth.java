@@ -3,7 +3,9 @@ package dev.momentum.auth.application.testing;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
+import dev.momentum.auth.domain.oauth.ClientAssertion;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.OAuthGrant;
 import dev.momentum.auth.domain.oauth.Scopes;
@@ -18,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Clients, grants and consents in maps; spending a code or refresh token one atomic step on its entry. */
-public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthConsents {
+public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions {
 
     public final Map<String, OAuthClient> clients = new ConcurrentHashMap<>();
     public final Map<String, OAuthGrant> grants = new ConcurrentHashMap<>();
@@ -26,11 +28,18 @@ public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthCons
     private final Map<TokenHash, Spendable<AuthorizationCode>> codes = new ConcurrentHashMap<>();
     private final Map<TokenHash, Spendable<Void>> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Consent> consents = new ConcurrentHashMap<>();
+    private final Map<String, Instant> spentAssertions = new ConcurrentHashMap<>();
 
     private record Spendable<T>(String grantId, T details, Instant expiresAt, boolean spent) {
         Spendable<T> asSpent() {
             return new Spendable<>(grantId, details, expiresAt, true);
         }
+    }
+
+    @Override
+    public Mono<Boolean> spend(String clientId, ClientAssertion assertion) {
+        return Mono.fromSupplier(() -> spentAssertions.putIfAbsent(clientId + " " + assertion.id(),
+                assertion.expiresAt()) == null);
     }
 
     @Override

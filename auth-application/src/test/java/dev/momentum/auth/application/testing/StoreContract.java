@@ -13,6 +13,7 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants.Presented;
 import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges;
 import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges.Ceremony;
@@ -37,6 +38,7 @@ import dev.momentum.auth.domain.audit.SecurityEventType;
 import dev.momentum.auth.domain.audit.StoredSecurityEvent;
 import dev.momentum.auth.domain.credential.PasswordHash;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
+import dev.momentum.auth.domain.oauth.ClientAssertion;
 import dev.momentum.auth.domain.oauth.ClientAuthentication;
 import dev.momentum.auth.domain.oauth.ClientKeys;
 import dev.momentum.auth.domain.oauth.GrantType;
@@ -130,7 +132,8 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                               SigningKeyStore signingKeys, SecondFactors secondFactors,
                               SignInChallenges signInChallenges, Passkeys passkeys,
                               PasskeyChallenges passkeyChallenges, OAuthClients oauthClients,
-                              OAuthGrants oauthGrants, OAuthConsents oauthConsents) {
+                              OAuthGrants oauthGrants, OAuthConsents oauthConsents,
+                              SpentAssertions spentAssertions) {
     }
 
     protected abstract Ports<U> ports();
@@ -943,6 +946,19 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(oauthClients().list().map(OAuthClient::clientId).collectList().block())
                 .containsExactly("client-1", "client-2", url);
         assertThat(oauthClients().find("client-3").blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void spendWhenAClientsAssertionIsRacedThenSpentOnceAndNeverAgainWhileAnotherClientsSameIdIsItsOwn() {
+        var assertion = new ClientAssertion("jti-1", NOW.plusSeconds(60));
+
+        List<Boolean> racing = Flux.range(0, 5)
+                .flatMap(i -> ports().spentAssertions().spend("client-1", assertion), 5)
+                .collectList().block();
+
+        assertThat(racing).containsExactlyInAnyOrder(true, false, false, false, false);
+        assertThat(ports().spentAssertions().spend("client-1", assertion).block()).isFalse();
+        assertThat(ports().spentAssertions().spend("client-2", assertion).block()).isTrue();
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.momentum.auth.application.mail.MailDeliveryService;
 import dev.momentum.auth.application.mail.port.out.AccountMail.VerificationMail;
 import dev.momentum.auth.application.oauth.AuthorizeService;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
+import dev.momentum.auth.application.oauth.ClientAuthenticator;
 import dev.momentum.auth.application.oauth.ConsentsService;
 import dev.momentum.auth.application.oauth.DocumentClients;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
@@ -195,6 +196,7 @@ public final class TestAuthService {
     public final OAuthSettings oauthSettings = new OAuthSettings("http://localhost:3002",
             OAuthSettings.STANDARD_SCOPES.union(Scopes.parse("mcp:tools").orElseThrow()),
             List.of(new ResourceIndicator(MCP_RESOURCE)), "http://localhost:3002/api/auth/oauth2/userinfo",
+            "http://localhost:3002/api/auth/oauth2",
             Duration.ofMinutes(15), OAuthSettings.CODE_LIFETIME, Duration.ofDays(30), Duration.ofMinutes(15),
             OAuthSettings.Registration.OPEN, Optional.empty(), true);
     public final ClientRegistrationService clientRegistration = new ClientRegistrationService(oauth, tokens,
@@ -203,7 +205,8 @@ public final class TestAuthService {
     public final AuthorizeService authorize = new AuthorizeService(new DocumentClients(oauth, clientDocuments,
             clientRegistration, oauthSettings, events, clock), oauth, oauth, getSession, tokens, oauthSettings, events,
             clock);
-    public final TokenService oauthTokens = new TokenService(oauth, oauth, users, keyRing, tokens, oauthSettings, events,
+    public final TokenService oauthTokens = new TokenService(new ClientAuthenticator(oauth, clientDocuments,
+            new LabelledAssertions(), oauth, oauthSettings, clock), oauth, users, keyRing, tokens, oauthSettings, events,
             clock);
     public final UserInfoService userInfo = new UserInfoService(users);
     public final OAuthAdministrationService oauthAdministration = new OAuthAdministrationService(administrators, oauth,

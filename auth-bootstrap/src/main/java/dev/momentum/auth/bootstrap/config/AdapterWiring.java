@@ -6,6 +6,7 @@ import dev.momentum.auth.adapter.crypto.Argon2idPasswordHasher;
 import dev.momentum.auth.adapter.crypto.CommonPasswords;
 import dev.momentum.auth.adapter.crypto.HmacTotpCodes;
 import dev.momentum.auth.adapter.crypto.JsonBackupCodesFormat;
+import dev.momentum.auth.adapter.crypto.NimbusClientAssertions;
 import dev.momentum.auth.adapter.crypto.NimbusTokenSigning;
 import dev.momentum.auth.adapter.crypto.RandomTokenGenerator;
 import dev.momentum.auth.adapter.crypto.WebAuthn4jCeremonies;
@@ -17,6 +18,7 @@ import dev.momentum.auth.adapter.web.oauth.ClientDocumentFetcher;
 import dev.momentum.auth.adapter.web.security.TrustedOrigins;
 import dev.momentum.auth.application.credential.port.out.PasswordHasher;
 import dev.momentum.auth.application.mail.port.out.AccountMailer;
+import dev.momentum.auth.application.oauth.port.out.ClientAssertions;
 import dev.momentum.auth.application.oauth.port.out.ClientDocuments;
 import dev.momentum.auth.application.passkey.PasskeySettings;
 import dev.momentum.auth.application.passkey.port.out.WebAuthnCeremonies;
@@ -75,7 +77,7 @@ class AdapterWiring {
                 persistence.operationalCounts(), persistence.probe(), persistence.transactions(),
                 persistence.secondFactors(), persistence.signInChallenges(), persistence.passkeys(),
                 persistence.passkeyChallenges(), persistence.oauthClients(), persistence.oauthGrants(),
-                persistence.oauthConsents());
+                persistence.oauthConsents(), persistence.spentAssertions());
     }
 
     @Bean
@@ -103,6 +105,11 @@ class AdapterWiring {
     @Bean
     ClientDocuments clientDocuments(ServiceSettings settings) {
         return new ClientDocumentFetcher(settings.web().fetchAllowedNetworks());
+    }
+
+    @Bean
+    ClientAssertions clientAssertions() {
+        return new NimbusClientAssertions();
     }
 
     @Bean

@@ -3,12 +3,14 @@ package dev.momentum.auth.bootstrap.config;
 import dev.momentum.auth.adapter.web.oauth.OAuthPages;
 import dev.momentum.auth.application.audit.SecurityEvents;
 import dev.momentum.auth.application.oauth.AuthorizeService;
+import dev.momentum.auth.application.oauth.ClientAuthenticator;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
 import dev.momentum.auth.application.oauth.ConsentsService;
 import dev.momentum.auth.application.oauth.DocumentClients;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
+import dev.momentum.auth.application.oauth.port.out.ClientAssertions;
 import dev.momentum.auth.application.oauth.port.out.ClientDocuments;
 import dev.momentum.auth.application.session.GetSessionService;
 import dev.momentum.auth.application.signing.SigningKeyRing;
@@ -37,10 +39,12 @@ class OAuthWiring {
     }
 
     @Bean
-    TokenService tokenService(Stores stores, SigningKeyRing keys, SecureTokenGenerator random, ServiceSettings settings,
+    TokenService tokenService(Stores stores, ClientDocuments documents, ClientAssertions assertions,
+                              SigningKeyRing keys, SecureTokenGenerator random, ServiceSettings settings,
                               SecurityEvents events, Clock clock) {
-        return new TokenService(stores.oauthClients(), stores.oauthGrants(), stores.userLookup(), keys, random,
-                settings.oauth(), events, clock);
+        return new TokenService(new ClientAuthenticator(stores.oauthClients(), documents, assertions,
+                stores.spentAssertions(), settings.oauth(), clock), stores.oauthGrants(), stores.userLookup(), keys,
+                random, settings.oauth(), events, clock);
     }
 
     @Bean

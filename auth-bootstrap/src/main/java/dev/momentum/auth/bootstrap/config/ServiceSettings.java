@@ -70,7 +70,7 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                 admins, env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
                 env.text("AUTH_APP_NAME").orElse("Better Auth"), SecondFactorRequirement.read(env, admins),
                 env.text("PASSKEY_RP_ID"), env.list("PASSKEY_ORIGINS"), OAuthSettings.read(env, production, issuer,
-                        web.publicBaseUrl() + AuthApiSettings.BASE_PATH + "/oauth2/userinfo"));
+                        web.publicBaseUrl() + AuthApiSettings.BASE_PATH + "/oauth2"));
         if (!env.problems().isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", env.problems()));
         }

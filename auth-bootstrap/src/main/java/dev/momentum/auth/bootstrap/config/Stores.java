@@ -8,6 +8,7 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
 import dev.momentum.auth.application.operations.port.out.StorageProbe;
@@ -38,5 +39,6 @@ public record Stores(UserLookup userLookup, UserRegistry userRegistry, PasswordC
               UserAdministration userAdministration, UserChangeFeed userChanges, OperationalCounts operationalCounts,
               StorageProbe probe, TransactionRunner transactions, SecondFactors secondFactors,
               SignInChallenges signInChallenges, Passkeys passkeys, PasskeyChallenges passkeyChallenges,
-              OAuthClients oauthClients, OAuthGrants oauthGrants, OAuthConsents oauthConsents) {
+              OAuthClients oauthClients, OAuthGrants oauthGrants, OAuthConsents oauthConsents,
+              SpentAssertions spentAssertions) {
 }

@@ -1,5 +1,6 @@
 package dev.momentum.auth.adapter.web.oauth;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.error.OAuthException.Code;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +43,8 @@ import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.NameResolverProvider;
 
 /**
- * Fetches the documents clients publish at their URLs (ADR-0053) as better-auth's {@code cimd}
+ * Fetches the documents clients publish at their URLs (ADR-0053), metadata documents and JWK sets,
+ * as better-auth's {@code cimd}
  * plugin does: HTTPS only, from public addresses only (checked when the connection resolves the
  * name), no redirect followed, JSON of at most 5 KiB within 5 seconds, each fetch on its own
  * connection. The answer's {@code Cache-Control}, {@code Expires} and {@code ETag} say how long it may be kept.
@@ -57,7 +61,12 @@ public final class ClientDocumentFetcher implements ClientDocuments {
     private static final Pattern DIRECTIVE = Pattern.compile("(?:^|,)\\s*([a-z-]+)\\s*(?:=\\s*\"?(\\d+)\"?)?",
             Pattern.CASE_INSENSITIVE);
 
+    /** How long a client's keys are used before they are fetched again, so that a rotation takes effect soon. */
+    static final Duration LONGEST_KEY_FRESHNESS = Duration.ofMinutes(5);
+    private static final int MOST_KEY_SETS_KEPT = 1000;
+
     private final HttpClient http;
+    private final Map<URI, KeptKeys> keys = new ConcurrentHashMap<>();
 
     /** @param allowedNetworks {@code OAUTH_FETCH_ALLOWED_NETWORKS}: networks allowed although not public */
     public ClientDocumentFetcher(List<String> allowedNetworks) {
@@ -89,6 +98,41 @@ public final class ClientDocumentFetcher implements ClientDocuments {
     public Mono<RemoteDocument<ClientMetadataDocument>> metadataDocument(URI url, Optional<String> etag) {
         return fetch(url, etag).map(fetched -> new RemoteDocument<>(fetched.body().map(ClientDocumentFetcher::parsed),
                 fetched.freshFor(), fetched.etag()));
+    }
+
+    /** Kept as HTTP caching allows, at most five minutes; this replica's copy alone, since keys are public. */
+    @Override
+    public Mono<String> jwks(URI url) {
+        Instant now = Instant.now();
+        KeptKeys kept = keys.get(url);
+        if (kept != null && now.isBefore(kept.freshUntil())) {
+            return Mono.just(kept.jwks());
+        }
+        return fetch(url, Optional.empty()).map(fetched -> {
+            String jwks = publicKeys(fetched.body().orElseThrow());
+            Duration freshFor = fetched.freshFor().compareTo(LONGEST_KEY_FRESHNESS) > 0 ? LONGEST_KEY_FRESHNESS
+                    : fetched.freshFor();
+            if (keys.size() >= MOST_KEY_SETS_KEPT) {
+                keys.clear();
+            }
+            keys.put(url, new KeptKeys(jwks, now.plus(freshFor)));
+            return jwks;
+        });
+    }
+
+    private static String publicKeys(String json) {
+        try {
+            JWKSet set = JWKSet.parse(json);
+            if (set.getKeys().isEmpty()) {
+                throw refused("the client's JWK set has no keys");
+            }
+            return set.toString(true);
+        } catch (java.text.ParseException malformed) {
+            throw refused("the client's JWK set does not parse");
+        }
+    }
+
+    private record KeptKeys(String jwks, Instant freshUntil) {
     }
 
     private static ClientMetadataDocument parsed(String json) {

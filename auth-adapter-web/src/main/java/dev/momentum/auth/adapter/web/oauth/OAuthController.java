@@ -9,6 +9,7 @@ import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.momentum.auth.adapter.web.AuthApiSettings;
@@ -413,7 +414,10 @@ public final class OAuthController {
         return http;
     }
 
-    /** Who the request says it comes from: a secret by HTTP Basic or in the form, or a public client's id. */
+    /**
+     * Who the request says it comes from: a secret by HTTP Basic or in the form, an assertion it
+     * signed with its private key, or a public client's id.
+     */
     private static PresentedClient presentedClient(ClientAuthentication authentication, ClientID publicClient) {
         return switch (authentication) {
             case null -> new PresentedClient(publicClient == null ? null : publicClient.getValue(), Optional.empty());
@@ -421,8 +425,10 @@ public final class OAuthController {
                     Optional.of(basic.getClientSecret().getValue()));
             case ClientSecretPost post -> new PresentedClient(post.getClientID().getValue(),
                     Optional.of(post.getClientSecret().getValue()));
-            default -> throw new OAuthException(Code.INVALID_CLIENT,
-                    "token_endpoint_auth_method must be none, client_secret_basic or client_secret_post");
+            case PrivateKeyJWT signed -> new PresentedClient(signed.getClientID().getValue(), Optional.empty(),
+                    Optional.of(signed.getClientAssertion().serialize()));
+            default -> throw new OAuthException(Code.INVALID_CLIENT, "token_endpoint_auth_method must be none, "
+                    + "client_secret_basic, client_secret_post or private_key_jwt");
         };
     }
 

@@ -53,6 +53,10 @@ public final class OAuthMetadataController {
         return !issuerPath.isEmpty() && inserted.equals(issuerPath) ? metadata() : ResponseEntity.notFound().build();
     }
 
+    /** What the crypto adapter's {@code NimbusClientAssertions} verifies; OAuthResourceServerIT holds them equal. */
+    private static final List<String> ASSERTION_ALGORITHMS = List.of("RS256", "RS384", "RS512", "PS256", "PS384",
+            "PS512", "ES256", "ES384", "ES512");
+
     private static Map<String, Object> metadataOf(OAuthTermsQuery settings, TokenTermsQuery terms, String base) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", settings.issuer());
@@ -61,10 +65,10 @@ public final class OAuthMetadataController {
         metadata.put("userinfo_endpoint", base + "/oauth2/userinfo");
         metadata.put("revocation_endpoint", base + "/oauth2/revoke");
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("none", "client_secret_basic",
-                "client_secret_post"));
+                "client_secret_post", "private_key_jwt"));
         metadata.put("introspection_endpoint", base + "/oauth2/introspect");
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic",
-                "client_secret_post"));
+                "client_secret_post", "private_key_jwt"));
         metadata.put("jwks_uri", base + "/jwks");
         if (settings.registersClients()) {
             metadata.put("registration_endpoint", base + "/oauth2/register");
@@ -74,7 +78,8 @@ public final class OAuthMetadataController {
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_basic",
-                "client_secret_post"));
+                "client_secret_post", "private_key_jwt"));
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("authorization_response_iss_parameter_supported", true);
         metadata.put("client_id_metadata_document_supported", settings.acceptsClientMetadataDocuments());

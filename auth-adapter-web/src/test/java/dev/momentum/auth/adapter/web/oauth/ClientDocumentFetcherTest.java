@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.momentum.auth.application.error.OAuthException;
 import dev.momentum.auth.application.testing.LoopbackCertificate;
 import dev.momentum.auth.domain.oauth.ClientMetadataDocument;
@@ -41,6 +46,17 @@ class ClientDocumentFetcherTest {
     static String origin;
     static LoopbackCertificate certificate;
     static final List<String> requests = new CopyOnWriteArrayList<>();
+
+    /** A client's key pair, published whole by mistake: only its public half may be kept. */
+    static final ECKey CLIENT_KEY = generated();
+
+    private static ECKey generated() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID("client-key-1").generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Allowed to reach the test server on 127.0.0.1, and trusting its certificate. */
     static ClientDocumentFetcher allowedToLoopback;
@@ -82,6 +98,11 @@ class ClientDocumentFetcherTest {
                         {"client_id": "%s/client.json", "client_name": "Claude", "redirect_uris":
                          ["http://127.0.0.1:33418/callback"], "token_endpoint_auth_method": "none",
                          "logo_uri": "https://claude.ai/logo.png", "software_id": "ignored"}""".formatted(origin));
+            }
+            case "/jwks.json" -> {
+                headers.set("Content-Type", "application/json");
+                headers.set("Cache-Control", "max-age=86400");
+                send(exchange, 200, "{\"keys\": [" + CLIENT_KEY.toJSONString() + "]}");
             }
             case "/redirect" -> {
                 headers.set("Location", "/client.json");
@@ -149,6 +170,28 @@ class ClientDocumentFetcherTest {
         assertThat(revalidated.content()).isEmpty();
         assertThat(revalidated.freshFor()).isEqualTo(Duration.ofSeconds(300));
         assertThat(revalidated.etag()).contains("\"v1\"");
+    }
+
+    @Test
+    void jwksWhenPublishedThenItsPublicKeysOnlyKeptForFiveMinutesAtMost() throws Exception {
+        requests.clear();
+
+        String jwks = allowedToLoopback.jwks(URI.create(origin + "/jwks.json")).block(Duration.ofSeconds(30));
+        String again = allowedToLoopback.jwks(URI.create(origin + "/jwks.json")).block(Duration.ofSeconds(30));
+
+        var keys = JWKSet.parse(jwks);
+        assertThat(keys.getKeyByKeyId("client-key-1")).isEqualTo(CLIENT_KEY.toPublicJWK());
+        assertThat(keys.getKeys()).noneMatch(JWK::isPrivate);
+        assertThat(again).isEqualTo(jwks);
+        assertThat(requests).as("the second time from this replica's copy").containsExactly("/jwks.json null");
+        assertThat(refusalOfKeys(origin + "/client.json")).isEqualTo("invalid_client: the client's JWK set does not parse");
+    }
+
+    static String refusalOfKeys(String url) {
+        return allowedToLoopback.jwks(URI.create(url))
+                .onErrorResume(OAuthException.class, refused -> Mono.just(refused.code().wireName() + ": "
+                        + refused.description()))
+                .block(Duration.ofSeconds(30));
     }
 
     @Test

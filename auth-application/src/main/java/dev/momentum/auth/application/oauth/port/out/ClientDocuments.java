@@ -19,4 +19,7 @@ public interface ClientDocuments {
      * @param etag our copy's entity tag: when the server says it is current, the answer has no content
      */
     Mono<RemoteDocument<ClientMetadataDocument>> metadataDocument(URI url, Optional<String> etag);
+
+    /** The public keys a client publishes at its {@code jwks_uri}: a JWK set as JSON text, public parts only. */
+    Mono<String> jwks(URI url);
 }

@@ -7,7 +7,8 @@ import reactor.core.publisher.Mono;
 public interface StaleRecords {
 
     /**
-     * Deletes expired sessions, expired verification tokens and passkey challenges, ended rate-limit windows, and mail
+     * Deletes expired sessions, expired verification tokens, passkey challenges, OAuth grants (with their codes and
+     * refresh tokens) and spent client assertions, ended rate-limit windows, and mail
      * delivered or given up before {@code finishedMailBefore}. Deletion is idempotent, so instances may purge at once.
      */
     Mono<Purged> purge(Instant now, Instant finishedMailBefore);
