@@ -1,6 +1,7 @@
 // An independent OpenID Connect client, openid-client (panva), against the service: discovery,
 // dynamic registration of a confidential client, the code flow with PKCE, state and nonce, the ID
-// token it validates itself, userinfo; then a refresh with the client's secret.
+// token it validates itself, userinfo; then a refresh with the client's secret; and RP-Initiated
+// Logout through its end-session URL.
 // Usage: node oidc-flow.mjs <auth base URL> <issuer> <email> <password>
 import * as oidc from "openid-client";
 import { browser, checks } from "../better-auth-client/browser.mjs";
@@ -10,6 +11,7 @@ const [authBase, issuer, email, password] = process.argv.slice(2);
 const { check, finish } = checks();
 const insecure = { execute: [oidc.allowInsecureRequests] };
 const redirectUri = "https://app.example.com/oidc/callback";
+const signedOutUri = "https://app.example.com/signed-out";
 
 const user = browser(new URL(authBase).origin);
 const signedIn = await user(`${authBase}/sign-in/email`, { method: "POST",
@@ -19,6 +21,7 @@ check("the user signs in", signedIn.status === 200, signedIn.status);
 const config = await oidc.dynamicClientRegistration(new URL(issuer), {
   client_name: "openid-client e2e", redirect_uris: [redirectUri], grant_types: ["authorization_code", "refresh_token"],
   response_types: ["code"], token_endpoint_auth_method: "client_secret_basic", scope: "openid profile email",
+  post_logout_redirect_uris: [signedOutUri],
 }, undefined, insecure);
 const server = config.serverMetadata();
 const client = config.clientMetadata();
@@ -78,4 +81,25 @@ await oidc.tokenRevocation(config, second.refresh_token);
 const revoked = await refusal(oidc.refreshTokenGrant(config, second.refresh_token));
 check("the client revokes its refresh token (RFC 7009) and it no longer works", revoked?.error === "invalid_grant",
   String(revoked));
+
+check("the metadata names the end-session endpoint (RP-Initiated Logout)",
+  server.end_session_endpoint === `${authBase}/oauth2/end-session`, server.end_session_endpoint);
+const sessionCookies = Object.fromEntries(user.jar);
+const sessionOf = async (cookies) => (await browser(new URL(authBase).origin, cookies)(`${authBase}/get-session`)).json();
+const asHtml = { headers: { accept: "text/html" } };
+const unproven = await user(`${authBase}/oauth2/end-session?client_id=${client.client_id}`, asHtml);
+check("without the client's ID token, the user is asked first and stays signed in", unproven.status === 303
+  && unproven.headers.get("location").includes("/oauth2/pages/sign-out?")
+  && (await sessionOf(sessionCookies))?.user?.email === email, unproven.status);
+const elsewhere = await user(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token,
+  post_logout_redirect_uri: "https://evil.example.com/signed-out", state: "bye" }).href, asHtml);
+check("a post-logout redirect URI the client did not register is refused, not followed", elsewhere.status === 400
+  && elsewhere.headers.get("location") === null && (await elsewhere.json()).error === "invalid_request"
+  && (await sessionOf(sessionCookies)) !== null, elsewhere.status);
+const ended = await user(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token,
+  post_logout_redirect_uri: signedOutUri, state: "bye" }).href, asHtml);
+check("openid-client's end-session URL with its ID token signs the user out and returns with the state",
+  ended.status === 303 && ended.headers.get("location") === `${signedOutUri}?state=bye`, ended.headers.get("location"));
+check("... and the session is gone on the server, not only its cookie", (await sessionOf(sessionCookies)) === null
+  && ![...user.jar.keys()].some((name) => name.includes("session_token")), [...user.jar.keys()]);
 finish();

@@ -2,7 +2,8 @@
 // driven by puppeteer-core, goes from an OAuth client's authorization URL through our sign-in page
 // and consent page back to the client with a code, which the client exchanges. The pages carry
 // their Content-Security-Policy, refuse a form posted without this browser's CSRF cookie, and tell
-// the client when the user denies.
+// the client when the user denies. An end-session request without the client's ID token asks the
+// user on our sign-out page, and only their click signs them out.
 // Usage: node oauth-pages-flow.mjs <auth base URL> <email> <password> <callback port>
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -89,6 +90,21 @@ try {
   check("Deny sends the browser back with access_denied and the state", denied.searchParams.get("error")
     === "access_denied" && denied.searchParams.get("state") === again.state && !denied.searchParams.has("code"),
     denied.href);
+
+  await page.goto(`${authBase}/oauth2/end-session?client_id=${registered.client_id}`);
+  const question = await page.$eval("main", (main) => main.textContent);
+  check("an end-session request without the client's ID token shows our sign-out question, naming the client",
+    page.url().startsWith(`${authBase}/oauth2/pages/sign-out?`) && question.includes("Pages <e2e> client"), question);
+  // the pages' CSP allows no fetch, so the browser's cookies are shown to get-session from here
+  const cookieHeader = (await page.cookies(authBase)).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  const sessionWith = async (cookie) => (await fetch(`${authBase}/get-session`, { headers: { cookie } })).json();
+  const stillSignedIn = await sessionWith(cookieHeader);
+  check("... and asking signs nobody out", stillSignedIn?.user?.email === email, stillSignedIn);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  const gone = await sessionWith(cookieHeader);
+  check("Sign out ends the session and shows that it did", page.url() === `${authBase}/oauth2/pages/signed-out`
+    && (await page.$eval("main", (main) => main.textContent)).includes("You are signed out") && gone === null,
+    `${page.url()}: ${await page.$eval("body", (body) => body.textContent)}`);
 } finally {
   await browser.close();
   callbacks.close();

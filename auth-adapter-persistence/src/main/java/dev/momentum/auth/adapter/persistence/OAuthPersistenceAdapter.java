@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
 final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions {
 
     private static final String CLIENT_COLUMNS = """
-            client_id, secret_hash, name, redirect_uris, grant_types, auth_method, scope, client_uri, logo_uri, jwks_uri,
+            client_id, secret_hash, name, redirect_uris, post_logout_redirect_uris, grant_types, auth_method, scope, client_uri, logo_uri, jwks_uri,
             jwks, origin, document_fresh_until, document_etag, disabled, created_at""";
     private static final String GRANT_COLUMNS = """
             g.id, g.client_id, g.user_id, g.scope, g.resources, g.auth_time, g.created_at, g.expires_at""";
@@ -71,8 +71,8 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
     @Override
     public Mono<Boolean> add(OAuthClient client) {
         return storage.guard(bindClient(storage.client().sql("INSERT INTO oauth_clients (" + CLIENT_COLUMNS + """
-                        ) VALUES (:id, :secretHash, :name, :redirectUris, :grantTypes, :authMethod, :scope, :clientUri,
-                          :logoUri, :jwksUri, :jwks, :origin, :documentFreshUntil, :documentEtag, :disabled, :createdAt)
+                        ) VALUES (:id, :secretHash, :name, :redirectUris, :postLogoutRedirectUris, :grantTypes, :authMethod,
+                          :scope, :clientUri, :logoUri, :jwksUri, :jwks, :origin, :documentFreshUntil, :documentEtag, :disabled, :createdAt)
                         ON CONFLICT DO NOTHING"""), client)
                 .fetch().rowsUpdated()
                 .map(inserted -> inserted == 1));
@@ -82,6 +82,7 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
     public Mono<Boolean> update(OAuthClient client) {
         return storage.guard(bindClient(storage.client().sql("""
                         UPDATE oauth_clients SET secret_hash = :secretHash, name = :name, redirect_uris = :redirectUris,
+                          post_logout_redirect_uris = :postLogoutRedirectUris,
                           grant_types = :grantTypes, auth_method = :authMethod, scope = :scope, client_uri = :clientUri,
                           logo_uri = :logoUri, jwks_uri = :jwksUri, jwks = :jwks, origin = :origin,
                           document_fresh_until = :documentFreshUntil, document_etag = :documentEtag, disabled = :disabled,
@@ -292,6 +293,8 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
                 .bind("name", client.name())
                 .bind("redirectUris", client.redirectUris().stream().map(RedirectUri::value)
                         .collect(Collectors.joining(" ")))
+                .bind("postLogoutRedirectUris", client.postLogoutRedirectUris().stream().map(RedirectUri::value)
+                        .collect(Collectors.joining(" ")))
                 .bind("grantTypes", client.grantTypes().stream().map(GrantType::wireName).sorted()
                         .collect(Collectors.joining(" ")))
                 .bind("authMethod", client.authentication().wireName())
@@ -313,8 +316,8 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
         return new OAuthClient(row.get("client_id", String.class),
                 Optional.ofNullable(row.get("secret_hash", String.class)).map(TokenHash::new),
                 row.get("name", String.class),
-                words(row.get("redirect_uris", String.class)).stream()
-                        .map(uri -> RedirectUri.parse(uri).orElseThrow()).toList(),
+                redirectUris(row.get("redirect_uris", String.class)),
+                redirectUris(row.get("post_logout_redirect_uris", String.class)),
                 words(row.get("grant_types", String.class)).stream()
                         .map(grant -> GrantType.ofWireName(grant).orElseThrow()).collect(Collectors.toSet()),
                 ClientAuthentication.ofWireName(row.get("auth_method", String.class)).orElseThrow(),
@@ -329,6 +332,10 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
                                 Optional.ofNullable(row.get("document_etag", String.class)))),
                 Boolean.TRUE.equals(row.get("disabled", Boolean.class)),
                 Timestamps.read(row, "created_at"));
+    }
+
+    private static List<RedirectUri> redirectUris(String spaceSeparated) {
+        return words(spaceSeparated).stream().map(uri -> RedirectUri.parse(uri).orElseThrow()).toList();
     }
 
     private static OAuthGrant grant(Readable row) {

@@ -15,6 +15,7 @@ import dev.momentum.auth.adapter.web.filter.RateLimitWebFilter;
 import dev.momentum.auth.adapter.web.filter.RequestIds;
 import dev.momentum.auth.adapter.web.filter.RequestLimitsWebFilter;
 import dev.momentum.auth.adapter.web.oauth.OAuthAdminController;
+import dev.momentum.auth.adapter.web.oauth.EndSessionController;
 import dev.momentum.auth.adapter.web.oauth.OAuthConsentsController;
 import dev.momentum.auth.adapter.web.oauth.OAuthController;
 import dev.momentum.auth.adapter.web.oauth.OAuthMetadataController;
@@ -57,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
         PasskeyController.class, SessionController.class, EmailVerificationController.class, StatusController.class,
         SessionManagementController.class, PasswordController.class, UserController.class, AccountController.class,
         JwtController.class, AdminController.class, OAuthController.class, OAuthMetadataController.class,
-        OAuthConsentsController.class, OAuthAdminController.class, OAuthPagesController.class})
+        OAuthConsentsController.class, OAuthAdminController.class, OAuthPagesController.class,
+        EndSessionController.class})
 public class WebAdapterConfiguration {
 
     /** The links mails carry, built from this adapter's routes (ADR-0041). */

@@ -140,13 +140,9 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         if (!metadata.responseTypes().stream().allMatch("code"::equals)) {
             throw invalidMetadata("response_types may only be code");
         }
-        if (metadata.redirectUris().size() > MOST_REDIRECT_URIS) {
-            throw new OAuthException(Code.INVALID_REDIRECT_URI, "at most " + MOST_REDIRECT_URIS + " redirect_uris");
-        }
-        List<RedirectUri> redirectUris = metadata.redirectUris().stream()
-                .map(uri -> RedirectUri.parse(uri).orElseThrow(() -> new OAuthException(Code.INVALID_REDIRECT_URI,
-                        "redirect_uris must be https, http on loopback, or a private-use scheme, without a fragment")))
-                .distinct().toList();
+        List<RedirectUri> redirectUris = redirectUris(metadata.redirectUris(), "redirect_uris");
+        List<RedirectUri> postLogoutRedirectUris = redirectUris(metadata.postLogoutRedirectUris(),
+                "post_logout_redirect_uris");
         if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
             throw new OAuthException(Code.INVALID_REDIRECT_URI, "redirect_uris are required for authorization_code");
         }
@@ -156,9 +152,20 @@ public final class ClientRegistrationService implements RegisterClientUseCase, O
         if (name.length() > LONGEST_NAME) {
             throw invalidMetadata("client_name is at most " + LONGEST_NAME + " characters");
         }
-        return new OAuthClient(clientId, secretHash, name, redirectUris, grantTypes, authentication, scopes,
-                httpsUri(metadata.clientUri(), "client_uri"), httpsUri(metadata.logoUri(), "logo_uri"),
-                keysOf(metadata, authentication), origin, document, false, Instants.now(clock));
+        return new OAuthClient(clientId, secretHash, name, redirectUris, postLogoutRedirectUris, grantTypes,
+                authentication, scopes, httpsUri(metadata.clientUri(), "client_uri"),
+                httpsUri(metadata.logoUri(), "logo_uri"), keysOf(metadata, authentication), origin, document, false,
+                Instants.now(clock));
+    }
+
+    private static List<RedirectUri> redirectUris(List<String> given, String field) {
+        if (given.size() > MOST_REDIRECT_URIS) {
+            throw new OAuthException(Code.INVALID_REDIRECT_URI, "at most " + MOST_REDIRECT_URIS + " " + field);
+        }
+        return given.stream().map(uri -> RedirectUri.parse(uri).orElseThrow(() -> new OAuthException(
+                        Code.INVALID_REDIRECT_URI, field + " must be https, http on loopback, or a private-use scheme,"
+                        + " without a fragment")))
+                .distinct().toList();
     }
 
     /** A key-signing client gives its keys by value or at an https URL; no other client gives any. */

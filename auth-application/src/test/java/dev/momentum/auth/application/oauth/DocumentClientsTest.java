@@ -39,7 +39,7 @@ class DocumentClientsTest {
 
     static ClientMetadata metadata(String name, String method, List<String> redirectUris) {
         return new ClientMetadata(redirectUris, name, method, List.of("authorization_code", "refresh_token"),
-                List.of("code"), null, "https://app.example.com", null, null, null);
+                List.of("code"), null, "https://app.example.com", null, null, null, List.of());
     }
 
     static RemoteDocument<ClientMetadataDocument> document(String clientId, Set<String> members,
@@ -129,7 +129,7 @@ class DocumentClientsTest {
                 document(URL, Set.of(), metadata("App", null, List.of()), Duration.ZERO),
                 document(URL, Set.of(), metadata("App", null, List.of("javascript:alert(1)")), Duration.ZERO),
                 document(URL, Set.of(), new ClientMetadata(List.of(CALLBACK), "App", "private_key_jwt",
-                        List.of("client_credentials"), List.of(), null, null, null, "https://app.example.com/jwks", null),
+                        List.of("client_credentials"), List.of(), null, null, null, "https://app.example.com/jwks", null, List.of()),
                         Duration.ZERO));
         for (var refusal : refusals) {
             auth.clientDocuments.serve(URI.create(URL), refusal);

@@ -58,13 +58,13 @@ class OAuthServicesTest {
 
     RegisteredClientResult register(List<String> redirectUris, String method, List<String> grants) {
         return auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(redirectUris, "MCP client", method, grants,
-                List.of(), null, null, null, null, null), null)).block();
+                List.of(), null, null, null, null, null, List.of()), null)).block();
     }
 
     /** A confidential client with client credentials, registered with an initial access token. */
     RegisteredClientResult serviceClient(String name, String scope) {
         return registeredWithToken(auth, new ClientMetadata(List.of(), name, "client_secret_basic",
-                List.of("client_credentials"), List.of(), scope, null, null, null, null));
+                List.of("client_credentials"), List.of(), scope, null, null, null, null, List.of()));
     }
 
     /** Registered with an initial access token, so that it may use client credentials. */
@@ -337,28 +337,28 @@ class OAuthServicesTest {
         StepVerifier.create(auth.oauthTokens.token(new TokenCommand.ClientCredentialsCommand(publicClient(), null, List.of())))
                 .verifyErrorMatches(refused(Code.UNAUTHORIZED_CLIENT));
         StepVerifier.create(service.register(new RegisterClientCommand(new ClientMetadata(List.of(), "Anyone", "client_secret_basic",
-                        List.of("client_credentials"), List.of(), null, null, null, null, null), null)))
+                        List.of("client_credentials"), List.of(), null, null, null, null, null, List.of()), null)))
                 .as("open registration grants no service identity").verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
     }
 
     @Test
     void registerWhenTheMetadataIsWrongThenRefusedWithTheRfcsCodes() {
         StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of("http://app.example.com/cb"),
-                "x", "none", List.of(), List.of(), null, null, null, null, null), null)))
+                "x", "none", List.of(), List.of(), null, null, null, null, null, List.of()), null)))
                 .verifyErrorMatches(refused(Code.INVALID_REDIRECT_URI));
         StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(), "x", "none", List.of(),
-                List.of(), null, null, null, null, null), null))).verifyErrorMatches(refused(Code.INVALID_REDIRECT_URI));
+                List.of(), null, null, null, null, null, List.of()), null))).verifyErrorMatches(refused(Code.INVALID_REDIRECT_URI));
         StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x",
-                "private_key_jwt", List.of(), List.of(), null, null, null, null, null), null)))
+                "private_key_jwt", List.of(), List.of(), null, null, null, null, null, List.of()), null)))
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
         StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x", "none",
-                List.of("implicit"), List.of(), null, null, null, null, null), null)))
+                List.of("implicit"), List.of(), null, null, null, null, null, List.of()), null)))
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
         StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x", "none",
-                List.of(), List.of(), null, "javascript:alert(1)", null, null, null), null)))
+                List.of(), List.of(), null, "javascript:alert(1)", null, null, null, List.of()), null)))
                 .verifyErrorMatches(refused(Code.INVALID_CLIENT_METADATA));
         var defaults = auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), null, null, List.of(),
-                List.of(), null, null, null, null, null), null)).block();
+                List.of(), null, null, null, null, null, List.of()), null)).block();
         assertThat(defaults.secret()).as("client_secret_basic by default (RFC 7591)").isPresent();
         assertThat(defaults.client().secretHash()).isPresent();
     }
@@ -371,7 +371,7 @@ class OAuthServicesTest {
                 OAuthSettings.Registration.CLOSED, Optional.empty(), true), auth.events, auth.clock);
 
         StepVerifier.create(closed.register(new RegisterClientCommand(new ClientMetadata(List.of(CALLBACK), "x", "none", List.of(), List.of(),
-                null, null, null, null, null), null))).verifyErrorMatches(refused(Code.ACCESS_DENIED));
+                null, null, null, null, null, List.of()), null))).verifyErrorMatches(refused(Code.ACCESS_DENIED));
     }
 
     @Test
@@ -424,7 +424,7 @@ class OAuthServicesTest {
         StepVerifier.create(admin.clients(ada.user().id())).verifyErrorMatches(AuthErrors.is(AuthError.FORBIDDEN));
 
         var service = admin.create(bossId, new RegisterClientCommand(new ClientMetadata(List.of(), "Reporting", "client_secret_basic",
-                List.of("client_credentials"), List.of(), "mcp:tools", null, null, null, null), null)).block();
+                List.of("client_credentials"), List.of(), "mcp:tools", null, null, null, null, List.of()), null)).block();
         var rotated = admin.rotateSecret(bossId, service.client().clientId()).block();
 
         assertThat(service.client().origin()).isEqualTo(OAuthClient.Origin.ADMINISTRATOR);

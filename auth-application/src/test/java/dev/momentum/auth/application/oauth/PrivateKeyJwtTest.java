@@ -37,7 +37,7 @@ class PrivateKeyJwtTest {
 
     RegisteredClientResult serviceClient(String jwksUri, String jwks) {
         return OAuthServicesTest.registeredWithToken(auth, new ClientMetadata(List.of(), "Reporting",
-                "private_key_jwt", List.of("client_credentials"), List.of(), "mcp:tools", null, null, jwksUri, jwks));
+                "private_key_jwt", List.of("client_credentials"), List.of(), "mcp:tools", null, null, jwksUri, jwks, List.of()));
     }
 
     String assertion(String kid, String clientId, String jti) {
@@ -78,7 +78,7 @@ class PrivateKeyJwtTest {
     @Test
     void tokenWhenAClientWithASecretPresentsAnAssertionThenRefused() {
         var secretive = OAuthServicesTest.registeredWithToken(auth, new ClientMetadata(List.of(), "Secretive",
-                "client_secret_basic", List.of("client_credentials"), List.of(), null, null, null, null, null));
+                "client_secret_basic", List.of("client_credentials"), List.of(), null, null, null, null, null, List.of()));
 
         StepVerifier.create(clientCredentials(secretive.client().clientId(), secretive.secret(),
                         Optional.of(assertion("k1", secretive.client().clientId(), "jti-1"))))
@@ -100,7 +100,7 @@ class PrivateKeyJwtTest {
         String url = "https://app.example.com/client.json";
         auth.clientDocuments.serve(URI.create(url), new RemoteDocument<>(Optional.of(new ClientMetadataDocument(url,
                 Set.of(), new ClientMetadata(List.of(OAuthServicesTest.CALLBACK), "App", "private_key_jwt",
-                        List.of(), List.of(), null, null, null, null, KEYS))), Duration.ofMinutes(5), Optional.empty()));
+                        List.of(), List.of(), null, null, null, null, KEYS, List.of()))), Duration.ofMinutes(5), Optional.empty()));
         SessionResult ada = auth.signUpVerifyAndSignIn("ada@example.com");
         var request = new AuthorizeCommand(url, OAuthServicesTest.CALLBACK, "code", "openid", "s",
                 OAuthServicesTest.CHALLENGE, "S256", null, Set.of(), OptionalLong.empty(), List.of());
@@ -119,7 +119,7 @@ class PrivateKeyJwtTest {
                 new String[] {"http://reporting.example.com/jwks.json", null})) {
             StepVerifier.create(auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(
                             List.of(OAuthServicesTest.CALLBACK), "App", "private_key_jwt", List.of(), List.of(), null,
-                            null, null, keys[0], keys[1]), null)))
+                            null, null, keys[0], keys[1], List.of()), null)))
                     .verifyErrorMatches(error -> error instanceof OAuthException refused
                             && refused.code() == Code.INVALID_CLIENT_METADATA);
         }

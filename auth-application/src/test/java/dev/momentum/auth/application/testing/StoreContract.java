@@ -206,6 +206,7 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         OAuthClient client = new OAuthClient(clientId, Optional.empty(), "MCP Inspector",
                 List.of(RedirectUri.parse("http://127.0.0.1:6274/oauth/callback").orElseThrow(),
                         RedirectUri.parse("com.example.app:/cb").orElseThrow()),
+                List.of(RedirectUri.parse("https://inspector.example.com/signed-out").orElseThrow()),
                 Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), ClientAuthentication.NONE,
                 Scopes.parse("openid mcp:tools").orElseThrow(), Optional.of("https://inspector.example.com"),
                 Optional.empty(), ClientKeys.NONE, OAuthClient.Origin.DYNAMIC, Optional.empty(), false, NOW);
@@ -918,13 +919,13 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
     public void oauthClientsWhenAddedThenReadBackExactlyAndAnIdOnlyOnce() {
         OAuthClient client = storedClient("client-1");
         OAuthClient confidential = new OAuthClient("client-2", Optional.of(TokenHash.of("secret")), "Backend",
-                List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), ClientAuthentication.CLIENT_SECRET_BASIC, Scopes.NONE,
+                List.of(), List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), ClientAuthentication.CLIENT_SECRET_BASIC, Scopes.NONE,
                 Optional.empty(), Optional.of("https://backend.example.com/logo.png"), ClientKeys.NONE,
                 OAuthClient.Origin.ADMINISTRATOR, Optional.empty(), false, NOW.plusSeconds(1));
         oauthClients().add(confidential).block();
         String url = "https://app.example.com/oauth/client.json";
         OAuthClient documented = new OAuthClient(url, Optional.empty(), "App", List.of(RedirectUri.parse(
-                "https://app.example.com/cb").orElseThrow()), Set.of(GrantType.AUTHORIZATION_CODE),
+                "https://app.example.com/cb").orElseThrow()), List.of(), Set.of(GrantType.AUTHORIZATION_CODE),
                 ClientAuthentication.PRIVATE_KEY_JWT, Scopes.NONE, Optional.empty(), Optional.empty(),
                 new ClientKeys(Optional.of("https://app.example.com/jwks.json"), Optional.empty()),
                 OAuthClient.Origin.METADATA_DOCUMENT, Optional.of(new OAuthClient.FetchedDocument(NOW.plusSeconds(600),

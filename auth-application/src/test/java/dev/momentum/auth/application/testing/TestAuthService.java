@@ -24,6 +24,7 @@ import dev.momentum.auth.application.oauth.ClientRegistrationService;
 import dev.momentum.auth.application.oauth.ClientAuthenticator;
 import dev.momentum.auth.application.oauth.ConsentsService;
 import dev.momentum.auth.application.oauth.DocumentClients;
+import dev.momentum.auth.application.oauth.EndSessionService;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.OAuthSettings;
 import dev.momentum.auth.application.oauth.TokenService;
@@ -209,6 +210,7 @@ public final class TestAuthService {
             new LabelledAssertions(), oauth, oauthSettings, clock), oauth, users, keyRing, tokens, oauthSettings, events,
             clock);
     public final UserInfoService userInfo = new UserInfoService(users);
+    public final EndSessionService endSession = new EndSessionService(oauth, getSession, signOut);
     public final OAuthAdministrationService oauthAdministration = new OAuthAdministrationService(administrators, oauth,
             oauth, clientRegistration, tokens, events, clock);
     public final ConsentsService consents = new ConsentsService(getSession, oauth, oauth, oauth, events, clock);

@@ -7,12 +7,14 @@ import dev.momentum.auth.application.oauth.ClientAuthenticator;
 import dev.momentum.auth.application.oauth.ClientRegistrationService;
 import dev.momentum.auth.application.oauth.ConsentsService;
 import dev.momentum.auth.application.oauth.DocumentClients;
+import dev.momentum.auth.application.oauth.EndSessionService;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
 import dev.momentum.auth.application.oauth.port.out.ClientAssertions;
 import dev.momentum.auth.application.oauth.port.out.ClientDocuments;
 import dev.momentum.auth.application.session.GetSessionService;
+import dev.momentum.auth.application.session.SignOutService;
 import dev.momentum.auth.application.signing.SigningKeyRing;
 import dev.momentum.auth.application.support.port.out.SecureTokenGenerator;
 import dev.momentum.auth.application.user.Administrators;
@@ -66,6 +68,11 @@ class OAuthWiring {
     ConsentsService consentsService(GetSessionService sessions, Stores stores, SecurityEvents events, Clock clock) {
         return new ConsentsService(sessions, stores.oauthConsents(), stores.oauthClients(), stores.oauthGrants(), events,
                 clock);
+    }
+
+    @Bean
+    EndSessionService endSessionService(Stores stores, GetSessionService sessions, SignOutService signOut) {
+        return new EndSessionService(stores.oauthClients(), sessions, signOut);
     }
 
     @Bean

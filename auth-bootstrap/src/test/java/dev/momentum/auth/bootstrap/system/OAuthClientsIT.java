@@ -83,7 +83,7 @@ class OAuthClientsIT {
     }
 
     @Test
-    void openidClientCompletesTheCodeFlowWithPkceIdTokenAndUserinfo() throws Exception {
+    void openidClientCompletesTheCodeFlowWithPkceIdTokenAndUserinfoThenEndsTheSession() throws Exception {
         DatabaseUrl database = TestPostgres.freshDatabase();
         try (RunningService service = RunningService.start(Map.of("DATABASE_URL",
                 RunningService.databaseUrlOf(database)))) {
@@ -92,7 +92,7 @@ class OAuthClientsIT {
             var flow = NodeScripts.node(NodeScripts.MCP_OAUTH, "oidc-flow.mjs", 120, service.baseUrl() + "/api/auth",
                     service.baseUrl(), "grace@example.com", PASSWORD);
 
-            assertPassed(flow, 12);
+            assertPassed(flow, 17);
         }
     }
 

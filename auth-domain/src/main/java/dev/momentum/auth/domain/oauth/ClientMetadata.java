@@ -8,14 +8,16 @@ import java.util.List;
  * or an empty list.
  *
  * @param jwks the client's JWK set by value, as JSON text
+ * @param postLogoutRedirectUris where the browser may go after the client ends the user's session
  */
 public record ClientMetadata(List<String> redirectUris, String clientName, String tokenEndpointAuthMethod,
                              List<String> grantTypes, List<String> responseTypes, String scope, String clientUri,
-                             String logoUri, String jwksUri, String jwks) {
+                             String logoUri, String jwksUri, String jwks, List<String> postLogoutRedirectUris) {
 
     public ClientMetadata {
         redirectUris = List.copyOf(redirectUris);
         grantTypes = List.copyOf(grantTypes);
         responseTypes = List.copyOf(responseTypes);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
     }
 }

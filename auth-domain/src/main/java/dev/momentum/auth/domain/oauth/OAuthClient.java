@@ -12,12 +12,13 @@ import java.util.Set;
  * and how it authenticates. Only the hash of a secret is kept.
  *
  * @param scopes the scopes it may ask for; {@link Scopes#NONE}: any the server supports
+ * @param postLogoutRedirectUris where the browser may go after the client ends the user's session
  * @param keys its public keys, for {@link ClientAuthentication#PRIVATE_KEY_JWT}
  * @param origin how it came to be known
  * @param document for a client known by its metadata document, our copy's freshness
  */
 public record OAuthClient(String clientId, Optional<TokenHash> secretHash, String name, List<RedirectUri> redirectUris,
-                          Set<GrantType> grantTypes, ClientAuthentication authentication, Scopes scopes,
+                          List<RedirectUri> postLogoutRedirectUris, Set<GrantType> grantTypes, ClientAuthentication authentication, Scopes scopes,
                           Optional<String> clientUri, Optional<String> logoUri, ClientKeys keys, Origin origin,
                           Optional<FetchedDocument> document, boolean disabled, Instant createdAt) {
 
@@ -40,6 +41,7 @@ public record OAuthClient(String clientId, Optional<TokenHash> secretHash, Strin
         Objects.requireNonNull(secretHash, "secretHash cannot be null");
         Objects.requireNonNull(name, "name cannot be null");
         redirectUris = List.copyOf(redirectUris);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         grantTypes = Set.copyOf(grantTypes);
         Objects.requireNonNull(authentication, "authentication cannot be null");
         Objects.requireNonNull(scopes, "scopes cannot be null");
@@ -91,24 +93,24 @@ public record OAuthClient(String clientId, Optional<TokenHash> secretHash, Strin
     }
 
     public OAuthClient withSecret(TokenHash hash) {
-        return new OAuthClient(clientId, Optional.of(hash), name, redirectUris, grantTypes, authentication, scopes,
+        return new OAuthClient(clientId, Optional.of(hash), name, redirectUris, postLogoutRedirectUris, grantTypes, authentication, scopes,
                 clientUri, logoUri, keys, origin, document, disabled, createdAt);
     }
 
     public OAuthClient disabled(boolean value) {
-        return new OAuthClient(clientId, secretHash, name, redirectUris, grantTypes, authentication, scopes,
+        return new OAuthClient(clientId, secretHash, name, redirectUris, postLogoutRedirectUris, grantTypes, authentication, scopes,
                 clientUri, logoUri, keys, origin, document, value, createdAt);
     }
 
     public OAuthClient withDocument(FetchedDocument fetched) {
-        return new OAuthClient(clientId, secretHash, name, redirectUris, grantTypes, authentication, scopes,
+        return new OAuthClient(clientId, secretHash, name, redirectUris, postLogoutRedirectUris, grantTypes, authentication, scopes,
                 clientUri, logoUri, keys, origin, Optional.of(fetched), disabled, createdAt);
     }
 
     /** The client as it is now described, still disabled or not, and known since when it was. */
     public OAuthClient describedAs(OAuthClient described) {
         return new OAuthClient(clientId, described.secretHash, described.name, described.redirectUris,
-                described.grantTypes, described.authentication, described.scopes, described.clientUri,
+                described.postLogoutRedirectUris, described.grantTypes, described.authentication, described.scopes, described.clientUri,
                 described.logoUri, described.keys, described.origin, described.document, disabled, createdAt);
     }
 

@@ -101,7 +101,7 @@ public final class JsonErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static final Set<String> OAUTH_PROTOCOL_ROUTES = Stream.of("authorize", "token", "register", "userinfo",
-            "revoke", "introspect").map(route -> AuthApiSettings.BASE_PATH + "/oauth2/" + route)
+            "revoke", "introspect", "end-session").map(route -> AuthApiSettings.BASE_PATH + "/oauth2/" + route)
             .collect(Collectors.toUnmodifiableSet());
 
     private static String oauthCodeOf(HttpStatusCode status) {

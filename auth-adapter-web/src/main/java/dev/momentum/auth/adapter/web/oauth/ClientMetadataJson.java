@@ -29,7 +29,8 @@ final class ClientMetadataJson {
         return new ClientMetadata(strings(metadata, "redirect_uris"), text(metadata, "client_name"),
                 text(metadata, "token_endpoint_auth_method"), strings(metadata, "grant_types"),
                 strings(metadata, "response_types"), text(metadata, "scope"), text(metadata, "client_uri"),
-                text(metadata, "logo_uri"), text(metadata, "jwks_uri"), publicKeys(metadata.get("jwks")));
+                text(metadata, "logo_uri"), text(metadata, "jwks_uri"), publicKeys(metadata.get("jwks")),
+                strings(metadata, "post_logout_redirect_uris"));
     }
 
     /** A JWK set of public keys only, as JSON text; a private key given away is refused, not stored. */
@@ -68,6 +69,10 @@ final class ClientMetadataJson {
         body.put("client_id_issued_at", client.createdAt().getEpochSecond());
         body.put("client_name", client.name());
         body.put("redirect_uris", client.redirectUris().stream().map(RedirectUri::value).toList());
+        if (!client.postLogoutRedirectUris().isEmpty()) {
+            body.put("post_logout_redirect_uris", client.postLogoutRedirectUris().stream().map(RedirectUri::value)
+                    .toList());
+        }
         body.put("grant_types", client.grantTypes().stream().map(GrantType::wireName).sorted().toList());
         body.put("response_types", client.allows(GrantType.AUTHORIZATION_CODE) ? List.of("code") : List.of());
         body.put("token_endpoint_auth_method", client.authentication().wireName());
@@ -105,7 +110,7 @@ final class ClientMetadataJson {
         if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
             return list.stream().map(String.class::cast).toList();
         }
-        throw new OAuthException("redirect_uris".equals(field) ? Code.INVALID_REDIRECT_URI
+        throw new OAuthException(field.endsWith("redirect_uris") ? Code.INVALID_REDIRECT_URI
                 : Code.INVALID_CLIENT_METADATA, field + " must be an array of strings");
     }
 }

@@ -456,7 +456,7 @@ public final class OAuthController {
                 ? Optional.of(authorization.substring(7).trim()).filter(token -> !token.isEmpty()) : Optional.empty();
     }
 
-    private static List<Map.Entry<String, String>> entries(MultiValueMap<String, String> form) {
+    static List<Map.Entry<String, String>> entries(MultiValueMap<String, String> form) {
         return form.entrySet().stream()
                 .flatMap(entry -> entry.getValue().stream().map(value -> Map.entry(entry.getKey(), value)))
                 .collect(Collectors.toCollection(ArrayList::new));

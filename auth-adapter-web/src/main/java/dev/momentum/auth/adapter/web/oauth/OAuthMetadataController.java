@@ -69,6 +69,7 @@ public final class OAuthMetadataController {
         metadata.put("introspection_endpoint", base + "/oauth2/introspect");
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic",
                 "client_secret_post", "private_key_jwt"));
+        metadata.put("end_session_endpoint", base + "/oauth2/end-session");
         metadata.put("jwks_uri", base + "/jwks");
         if (settings.registersClients()) {
             metadata.put("registration_endpoint", base + "/oauth2/register");

@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.web.oauth;
 
 import dev.momentum.auth.adapter.web.AuthApiSettings;
 import dev.momentum.auth.adapter.web.ClientInfos;
+import dev.momentum.auth.adapter.web.security.OwnTokens;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
@@ -16,7 +17,12 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.RedirectT
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.SignInRequiredResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.UnredirectableResult;
 import dev.momentum.auth.application.oauth.port.in.AuthorizeUseCase;
+import dev.momentum.auth.application.oauth.port.in.EndSessionResult.ConfirmSignOutResult;
+import dev.momentum.auth.application.oauth.port.in.EndSessionResult.SignedOutResult;
+import dev.momentum.auth.application.oauth.port.in.EndSessionUseCase;
 import dev.momentum.auth.application.oauth.port.in.OAuthTermsQuery;
+import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
+import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +37,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +58,8 @@ public final class OAuthPagesController {
     static final String PAGES = AuthApiSettings.BASE_PATH + "/oauth2/pages";
     static final String SIGN_IN = PAGES + "/sign-in";
     static final String CONSENT = PAGES + "/consent";
+    static final String SIGN_OUT = PAGES + "/sign-out";
+    static final String SIGNED_OUT = PAGES + "/signed-out";
     /** No script at all; styles from our own sheet; never framed. */
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -69,6 +78,8 @@ public final class OAuthPagesController {
             .host{font-family:monospace}ul{padding-left:1.2rem}""";
 
     private final AuthorizeUseCase authorize;
+    private final EndSessionUseCase endSession;
+    private final ReactiveJwtDecoder idTokens;
     private final SignInUseCase signIn;
     private final OAuthTermsQuery terms;
     private final SessionCredentials credentials;
@@ -77,9 +88,12 @@ public final class OAuthPagesController {
     private final SignedOAuthQuery signedQueries;
     private final AtomicLong csrfCounter = new AtomicLong();
 
-    OAuthPagesController(AuthorizeUseCase authorize, SignInUseCase signIn, OAuthTermsQuery terms,
-                         SessionCredentials credentials, SessionCookies sessionCookies, SessionCookieCodec codec) {
+    OAuthPagesController(AuthorizeUseCase authorize, EndSessionUseCase endSession, SignInUseCase signIn,
+                         OAuthTermsQuery terms, SessionCredentials credentials, SessionCookies sessionCookies,
+                         SessionCookieCodec codec, PublishedKeysQuery keys, TokenTermsQuery tokenTerms) {
         this.authorize = authorize;
+        this.endSession = endSession;
+        this.idTokens = OwnTokens.idTokenHintDecoder(keys, tokenTerms);
         this.signIn = signIn;
         this.terms = terms;
         this.credentials = credentials;
@@ -165,6 +179,51 @@ public final class OAuthPagesController {
                         case UnredirectableResult refused -> cannotContinue(exchange, refused);
                     });
         });
+    }
+
+    /** RP-Initiated Logout's confirmation: an application asked to sign the user out, without proof it is theirs. */
+    @GetMapping(SIGN_OUT)
+    Mono<ResponseEntity<Object>> signOutPage(ServerWebExchange exchange) {
+        String query = exchange.getRequest().getURI().getRawQuery();
+        var signed = signedQueries.verify(query, Instant.now());
+        if (signed.isEmpty()) {
+            return Mono.just(widened(expired()));
+        }
+        return EndSessionController.commandOf(signed.get().request(), idTokens)
+                .flatMap(request -> endSession.endSession(request, credentials.token(exchange.getRequest()).orElse(null),
+                        false))
+                .map(outcome -> switch (outcome) {
+                    case ConfirmSignOutResult asked -> widened(page(HttpStatus.OK, exchange, "Sign out?",
+                            "<p>" + asked.clientName().map(name -> "<strong>" + HtmlUtils.htmlEscape(name)
+                                    + "</strong> asks to sign you out.").orElse("An application asks to sign you out.")
+                            + "</p><form method=post action=\"" + SIGN_OUT + "\">" + hidden("oauth_query", query)
+                            + "%CSRF%<button type=submit>Sign out</button></form>"));
+                    case SignedOutResult done -> EndSessionController.signedOut(exchange, done, sessionCookies);
+                });
+    }
+
+    @PostMapping(path = SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<Object>> signOut(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            var signed = signedQueries.verify(form.getFirst("oauth_query"), Instant.now());
+            if (!csrfHolds(exchange, form) || signed.isEmpty()) {
+                return Mono.just(widened(expired()));
+            }
+            return EndSessionController.commandOf(signed.get().request(), idTokens)
+                    .flatMap(request -> endSession.endSession(request,
+                            credentials.token(exchange.getRequest()).orElse(null), true))
+                    .map(outcome -> outcome instanceof SignedOutResult done
+                            ? EndSessionController.signedOut(exchange, done, sessionCookies) : widened(expired()));
+        });
+    }
+
+    @GetMapping(SIGNED_OUT)
+    ResponseEntity<String> signedOutPage() {
+        return htmlAnswer(HttpStatus.OK).body(document("Signed out", "<p>You are signed out.</p>"));
+    }
+
+    private static ResponseEntity<Object> widened(ResponseEntity<String> page) {
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders()).body(page.getBody());
     }
 
     private ResponseEntity<String> backToClient(RedirectToClientResult done) {

@@ -45,6 +45,17 @@ public final class OwnTokens {
         return decoder;
     }
 
+    /**
+     * ID tokens of ours presented as {@code id_token_hint} (RP-Initiated Logout): signature, issuer
+     * and type only, since a hint may have expired (section 2 of the specification).
+     */
+    public static ReactiveJwtDecoder idTokenHintDecoder(PublishedKeysQuery keys, TokenTermsQuery terms) {
+        NimbusReactiveJwtDecoder decoder = ours(keys, terms);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(terms.issuer()),
+                JwtTypeValidator.jwt()));
+        return decoder;
+    }
+
     private static NimbusReactiveJwtDecoder ours(PublishedKeysQuery keys, TokenTermsQuery terms) {
         var parsed = new JwkSets();
         JwsAlgorithm algorithm = terms::algorithm;

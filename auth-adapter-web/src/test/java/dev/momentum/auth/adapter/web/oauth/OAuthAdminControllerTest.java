@@ -86,7 +86,7 @@ class OAuthAdminControllerTest {
     @Test
     void consentsThenTheUsersListAsBetterAuthNamesItAndDeleteWithdrawsOne() {
         var registered = auth.clientRegistration.register(new RegisterClientCommand(new ClientMetadata(
-                List.of("http://127.0.0.1:8000/cb"), "MCP client", "none", List.of(), List.of(), null, null, null, null, null),
+                List.of("http://127.0.0.1:8000/cb"), "MCP client", "none", List.of(), List.of(), null, null, null, null, null, List.of()),
                 null)).block();
         auth.oauth.grant(ada.user().id(), registered.client().clientId(),
                 Scopes.parse("openid").orElseThrow(), auth.clock.instant()).block();

@@ -81,6 +81,8 @@ class OAuthControllerTest {
                     .jsonPath("$.code_challenge_methods_supported").isEqualTo("S256")
                     .jsonPath("$.authorization_response_iss_parameter_supported").isEqualTo(true)
                     .jsonPath("$.client_id_metadata_document_supported").isEqualTo(true)
+                    .jsonPath("$.end_session_endpoint").isEqualTo("http://localhost:3002/api/auth/oauth2/end-session")
+                    .jsonPath("$.token_endpoint_auth_methods_supported[3]").isEqualTo("private_key_jwt")
                     .jsonPath("$.response_types_supported").isEqualTo("code")
                     .jsonPath("$.id_token_signing_alg_values_supported[0]").isEqualTo("ES256");
         }
