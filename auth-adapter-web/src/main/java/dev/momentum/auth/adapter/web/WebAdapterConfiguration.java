@@ -14,11 +14,13 @@ import dev.momentum.auth.adapter.web.filter.PublicResponseCache;
 import dev.momentum.auth.adapter.web.filter.RateLimitWebFilter;
 import dev.momentum.auth.adapter.web.filter.RequestIds;
 import dev.momentum.auth.adapter.web.filter.RequestLimitsWebFilter;
-import dev.momentum.auth.adapter.web.oauth.OAuthAdminController;
 import dev.momentum.auth.adapter.web.oauth.EndSessionController;
+import dev.momentum.auth.adapter.web.oauth.OAuthAdminController;
 import dev.momentum.auth.adapter.web.oauth.OAuthConsentsController;
+import dev.momentum.auth.adapter.web.oauth.OAuthContinuationWebFilter;
 import dev.momentum.auth.adapter.web.oauth.OAuthController;
 import dev.momentum.auth.adapter.web.oauth.OAuthMetadataController;
+import dev.momentum.auth.adapter.web.oauth.OAuthPages;
 import dev.momentum.auth.adapter.web.oauth.OAuthPagesController;
 import dev.momentum.auth.adapter.web.operations.HealthProbes;
 import dev.momentum.auth.adapter.web.operations.OpenApiDocumentRoute;
@@ -37,6 +39,8 @@ import dev.momentum.auth.adapter.web.twofactor.SecondStepCookies;
 import dev.momentum.auth.adapter.web.twofactor.TwoFactorController;
 import dev.momentum.auth.adapter.web.verification.EmailVerificationController;
 import dev.momentum.auth.adapter.web.verification.RouteAccountLinks;
+import dev.momentum.auth.application.oauth.port.in.AuthorizeUseCase;
+import dev.momentum.auth.application.oauth.port.in.OAuthTermsQuery;
 import dev.momentum.auth.application.operations.port.in.CheckHealthQuery;
 import dev.momentum.auth.application.throttle.port.in.RateLimitUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,6 +156,12 @@ public class WebAdapterConfiguration {
     @Bean
     RequestLimitsWebFilter requestLimitsWebFilter() {
         return new RequestLimitsWebFilter();
+    }
+
+    @Bean
+    OAuthContinuationWebFilter oauthContinuationWebFilter(AuthorizeUseCase authorize, SessionCookieCodec codec,
+                                                          OAuthPages pages, OAuthTermsQuery terms, JsonMapper json) {
+        return new OAuthContinuationWebFilter(authorize, codec, pages, terms, json);
     }
 
     @Bean

@@ -96,6 +96,25 @@ class OAuthClientsIT {
         }
     }
 
+    /**
+     * A frontend's own sign-in and consent pages on better-auth's client and its oauthProviderClient
+     * plugin: the sign-in answers the authorization's continuation, as better-auth's server does.
+     */
+    @Test
+    void aFrontendOnBetterAuthsOAuthProviderClientContinuesTheAuthorizationFromItsSignIn() throws Exception {
+        NodeScripts.requireInstalled(NodeScripts.DIRECTORY, "@better-auth/oauth-provider");
+        DatabaseUrl database = TestPostgres.freshDatabase();
+        try (RunningService service = RunningService.start(Map.of("DATABASE_URL",
+                RunningService.databaseUrlOf(database)))) {
+            SignedIn.as(service, database, "linus@example.com", PASSWORD);
+
+            var flow = NodeScripts.node("oauth-provider-client-flow.mjs", 120, service.baseUrl() + "/api/auth",
+                    RunningService.FRONTEND, "linus@example.com", PASSWORD);
+
+            assertPassed(flow, 5);
+        }
+    }
+
     private static void assertPassed(NodeScripts.Result flow, int checks) {
         System.getLogger(OAuthClientsIT.class.getName()).log(System.Logger.Level.INFO, "OAuth clients:\n{0}",
                 flow.output());

@@ -24,8 +24,10 @@ public final class FilterOrder {
     public static final int CLIENT_CONTEXT = RATE_LIMITS + 1;
     /** After CORS, so a browser can read the error. */
     public static final int REQUEST_LIMITS = -50;
-    /** Last: a state-changing request from an origin we do not trust is refused. */
+    /** A state-changing request from an origin we do not trust is refused. */
     public static final int ORIGIN_CHECK = -40;
+    /** Last, once every refusal is past: a sign-in that carries a signed authorization request continues it. */
+    public static final int OAUTH_CONTINUATION = ORIGIN_CHECK + 1;
 
     private FilterOrder() {
     }

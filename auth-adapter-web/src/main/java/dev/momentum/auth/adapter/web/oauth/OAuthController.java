@@ -88,7 +88,7 @@ public final class OAuthController {
     private final UserInfoQuery userInfo;
     private final SessionCredentials credentials;
     private final SignedOAuthQuery signedQueries;
-    private final OAuthPages pages;
+    private final AuthorizationRedirects redirects;
     private final OAuthTermsQuery terms;
     private final URI tokenEndpoint;
     private final URI revocationEndpoint;
@@ -108,8 +108,8 @@ public final class OAuthController {
         this.userInfo = userInfo;
         this.credentials = credentials;
         this.signedQueries = new SignedOAuthQuery(cookies, SIGNED_QUERY_LIFETIME);
-        this.pages = pages;
         this.terms = oauthTerms;
+        this.redirects = new AuthorizationRedirects(pages, signedQueries, oauthTerms.issuer());
         this.tokenEndpoint = URI.create(api.authBaseUrl() + "/oauth2/token");
         this.revocationEndpoint = URI.create(api.authBaseUrl() + "/oauth2/revoke");
         this.revocations = revocations;
@@ -158,8 +158,8 @@ public final class OAuthController {
         return authorize.consent(requestOf(signed.request()), credentials.token(exchange.getRequest()).orElse(null),
                         Boolean.TRUE.equals(answer.accept()), Optional.ofNullable(answer.scope()),
                         Optional.of(signed.issuedAt()))
-                .map(outcome -> outcome instanceof UnredirectableResult refused ? refusedToUser(refused)
-                        : redirectAsJson(urlOf(outcome, signed.request(), now)));
+                .map(outcome -> outcome instanceof UnredirectableResult refused ? AuthorizationRedirects.refusedToUser(refused)
+                        : redirectAsJson(redirects.urlOf(outcome, signed.request(), now)));
     }
 
     record ConsentAnswer(Boolean accept, String scope, String oauth_query) {
@@ -280,32 +280,14 @@ public final class OAuthController {
     private ResponseEntity<Object> respond(ServerWebExchange exchange, AuthorizationResult outcome,
                                            List<Map.Entry<String, String>> request, Instant now) {
         if (outcome instanceof UnredirectableResult refused) {
-            return refusedToUser(refused);
+            return AuthorizationRedirects.refusedToUser(refused);
         }
-        String url = urlOf(outcome, request, now);
+        String url = redirects.urlOf(outcome, request, now);
         return fromFetch(exchange) ? redirectAsJson(url)
                 : ResponseEntity.status(HttpStatus.FOUND).cacheControl(CacheControl.noStore())
                         .location(URI.create(url)).build();
     }
 
-    /**
-     * A refusal that cannot go back to the client is the user's to read: 400 whatever its code, since
-     * no client is authenticating here (401 {@code invalid_client} is the token endpoint's).
-     */
-    private static ResponseEntity<Object> refusedToUser(UnredirectableResult refused) {
-        return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(Map.of(
-                "error", refused.error().wireName(), "error_description", refused.description()));
-    }
-
-    private String urlOf(AuthorizationResult outcome, List<Map.Entry<String, String>> request, Instant now) {
-        return switch (outcome) {
-            case RedirectToClientResult toClient -> withQuery(toClient.redirectUri(),
-                    withIssuer(toClient.parameters(), terms.issuer()));
-            case SignInRequiredResult ignored -> withQuery(pages.signIn().toString(), signedQueries.sign(request, now));
-            case ConsentRequiredResult ignored -> withQuery(pages.consent().toString(), signedQueries.sign(request, now));
-            case UnredirectableResult refused -> throw new IllegalStateException("answered, not redirected: " + refused);
-        };
-    }
 
     /** RFC 9207: every authorization response says who answered it. */
     static String withIssuer(Map<String, String> parameters, String issuer) {
@@ -331,7 +313,7 @@ public final class OAuthController {
                         && accepted.stream().noneMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
     }
 
-    private static ResponseEntity<Object> redirectAsJson(String url) {
+    static ResponseEntity<Object> redirectAsJson(String url) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(Map.of("redirect", true, "url", url));
     }
