@@ -3,14 +3,17 @@
 // and consent page back to the client with a code, which the client exchanges. The pages carry
 // their Content-Security-Policy, refuse a form posted without this browser's CSRF cookie, and tell
 // the client when the user denies. An end-session request without the client's ID token asks the
-// user on our sign-out page, and only their click signs them out.
+// user on our sign-out page, and only their click signs them out. A user with a second factor is
+// asked for it on the page, and gets through with a backup code. A user with a passkey signs in with
+// it on the page, under the page's own CSP, through the DevTools virtual authenticator.
 // Usage: node oauth-pages-flow.mjs <auth base URL> <email> <password> <callback port>
+//        <email of a user with a second factor> <their password> <one of their backup codes>
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import puppeteer from "puppeteer-core";
 import { checks } from "../better-auth-client/browser.mjs";
 
-const [authBase, email, password, callbackPort] = process.argv.slice(2);
+const [authBase, email, password, callbackPort, guardedEmail, guardedPassword, backupCode] = process.argv.slice(2);
 const { check, finish } = checks();
 const redirectUri = `http://127.0.0.1:${callbackPort}/callback`;
 const callbacks = createServer((request, response) => response.writeHead(200, { "content-type": "text/plain" })
@@ -42,9 +45,12 @@ try {
   const headers = signInAnswer.headers();
   check("the authorization sends the browser to our sign-in page", page.url().startsWith(`${authBase}/oauth2/pages/sign-in?`)
     && (await page.$("#email")) !== null, page.url());
-  check("the page has a strict Content-Security-Policy, no framing, no script",
-    headers["content-security-policy"]?.includes("default-src 'none'") && headers["x-frame-options"] === "DENY"
-    && (await page.$$("script")).length === 0, headers);
+  const scripts = await page.$$eval("script", (all) => all.map((script) => script.getAttribute("src")));
+  check("the page has a strict Content-Security-Policy, no framing, and only our own passkey script",
+    headers["content-security-policy"]?.includes("default-src 'none'")
+    && headers["content-security-policy"]?.includes("script-src 'self';")
+    && !headers["content-security-policy"]?.includes("unsafe") && headers["x-frame-options"] === "DENY"
+    && scripts.length === 1 && scripts[0] === "/api/auth/oauth2/pages/passkey.js", { headers, scripts });
 
   const csrfless = await fetch(`${authBase}/oauth2/pages/sign-in`, { method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(authBase).origin },
@@ -105,6 +111,58 @@ try {
   check("Sign out ends the session and shows that it did", page.url() === `${authBase}/oauth2/pages/signed-out`
     && (await page.$eval("main", (main) => main.textContent)).includes("You are signed out") && gone === null,
     `${page.url()}: ${await page.$eval("body", (body) => body.textContent)}`);
+
+  const guarded = authorizationUrl();
+  await page.goto(guarded.url);
+  await page.type("#email", guardedEmail);
+  await page.type("#password", guardedPassword);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  check("a user with a second factor is asked for it after the password, on the page",
+    (await page.$eval("h1", (title) => title.textContent)) === "Second step"
+    && (await page.$("input[value=totp]")) !== null && (await page.$("input[value=backup_code]")) !== null,
+    await page.$eval("main", (main) => main.textContent));
+  await page.type("#code", "000000");
+  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+  check("a wrong code is told, and the page asks again",
+    (await page.$eval("main", (main) => main.textContent)).includes("That code is not right"), page.url());
+  await page.type("#code", backupCode);
+  await page.click("input[value=backup_code]");
+  await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
+  check("a backup code completes the sign-in and the authorization goes on to consent",
+    page.url().startsWith(`${authBase}/oauth2/pages/consent?`), page.url());
+
+  // A passkey for the first user, made through the service's passkey routes on its own origin
+  // (the pages' CSP set aside for this setup only), then used on the sign-in page as it is.
+  const devtools = await page.createCDPSession();
+  await devtools.send("WebAuthn.enable");
+  await devtools.send("WebAuthn.addVirtualAuthenticator", { options: { protocol: "ctap2", ctap2Version: "ctap2_1",
+    transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true,
+    automaticPresenceSimulation: true } });
+  await page.setBypassCSP(true);
+  await page.goto(`${authBase}/oauth2/pages/signed-out`);
+  const enrolled = await page.evaluate(async (base, email, password) => {
+    const json = { "content-type": "application/json" };
+    await fetch(`${base}/sign-in/email`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) });
+    const options = await (await fetch(`${base}/passkey/generate-register-options`)).json();
+    const credential = await navigator.credentials.create({
+      publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) });
+    const stored = await fetch(`${base}/passkey/verify-registration`, { method: "POST", headers: json,
+      body: JSON.stringify({ response: credential.toJSON(), name: "Laptop" }) });
+    await fetch(`${base}/sign-out`, { method: "POST", headers: json, body: "{}" });
+    return stored.status;
+  }, authBase, email, password);
+  await page.setBypassCSP(false);
+  check("(setup) a passkey is registered for the user, who is then signed out", enrolled === 200, enrolled);
+
+  const byPasskey = authorizationUrl();
+  await page.goto(byPasskey.url);
+  check("the sign-in page offers a passkey where the browser has WebAuthn",
+    await page.$eval("#passkey", (button) => !button.hidden), page.url());
+  await Promise.all([page.waitForNavigation(), page.click("#passkey")]);
+  const passkeyBack = new URL(page.url());
+  check("the passkey signs in under the page's CSP and the authorization goes on: consented before, so back"
+    + " to the client with a code", passkeyBack.href.startsWith(redirectUri) && passkeyBack.searchParams.has("code")
+    && passkeyBack.searchParams.get("state") === byPasskey.state, passkeyBack.href);
 } finally {
   await browser.close();
   callbacks.close();

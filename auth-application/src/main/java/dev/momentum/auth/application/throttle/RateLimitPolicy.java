@@ -39,6 +39,7 @@ public record RateLimitPolicy(boolean enabled, List<PathRule> pathRules, RateLim
                 new PathRule("/two-factor/*", credentials),
                 // the built-in sign-in page: its form and its answer both count, so twice sign-in's budget
                 new PathRule("/oauth2/pages/sign-in", new RateLimit(6, Duration.ofSeconds(10))),
+                new PathRule("/oauth2/pages/two-factor", credentials),
                 new PathRule("/request-password-reset", mails), new PathRule("/send-verification-email", mails),
                 new PathRule("/forget-password*", mails),
                 new PathRule("/oauth2/register", new RateLimit(10, Duration.ofMinutes(10)))),

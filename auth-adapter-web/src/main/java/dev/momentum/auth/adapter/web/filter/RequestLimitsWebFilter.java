@@ -45,7 +45,8 @@ public final class RequestLimitsWebFilter implements WebFilter, Ordered {
             AuthApiSettings.BASE_PATH + "/oauth2/token", AuthApiSettings.BASE_PATH + "/oauth2/revoke",
             AuthApiSettings.BASE_PATH + "/oauth2/introspect", AuthApiSettings.BASE_PATH + "/oauth2/userinfo",
             AuthApiSettings.BASE_PATH + "/oauth2/end-session", AuthApiSettings.BASE_PATH + "/oauth2/pages/sign-in",
-            AuthApiSettings.BASE_PATH + "/oauth2/pages/consent", AuthApiSettings.BASE_PATH + "/oauth2/pages/sign-out");
+            AuthApiSettings.BASE_PATH + "/oauth2/pages/two-factor", AuthApiSettings.BASE_PATH + "/oauth2/pages/consent",
+            AuthApiSettings.BASE_PATH + "/oauth2/pages/sign-out");
 
     /** What this filter refuses the request for, or null: the public response cache asks too. */
     public static HttpProblem problemWith(ServerHttpRequest request) {

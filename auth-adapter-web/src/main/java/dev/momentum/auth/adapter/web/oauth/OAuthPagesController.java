@@ -6,6 +6,7 @@ import dev.momentum.auth.adapter.web.security.OwnTokens;
 import dev.momentum.auth.adapter.web.security.SessionCookieCodec;
 import dev.momentum.auth.adapter.web.security.SessionCredentials;
 import dev.momentum.auth.adapter.web.session.SessionCookies;
+import dev.momentum.auth.adapter.web.twofactor.SecondStepCookies;
 import dev.momentum.auth.application.credential.port.in.SignInCommand;
 import dev.momentum.auth.application.credential.port.in.SignInResult.SecondFactorRequiredResult;
 import dev.momentum.auth.application.credential.port.in.SignInResult.SignedInResult;
@@ -21,6 +22,11 @@ import dev.momentum.auth.application.oauth.port.in.EndSessionResult.ConfirmSignO
 import dev.momentum.auth.application.oauth.port.in.EndSessionResult.SignedOutResult;
 import dev.momentum.auth.application.oauth.port.in.EndSessionUseCase;
 import dev.momentum.auth.application.oauth.port.in.OAuthTermsQuery;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeCommand;
+import dev.momentum.auth.application.twofactor.port.in.SendSecondFactorCodeUseCase;
+import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand;
+import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorCommand.Proof;
+import dev.momentum.auth.application.twofactor.port.in.VerifySecondFactorUseCase;
 import dev.momentum.auth.application.signing.port.in.PublishedKeysQuery;
 import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import java.net.URI;
@@ -29,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -58,11 +65,44 @@ public final class OAuthPagesController {
     static final String PAGES = AuthApiSettings.BASE_PATH + "/oauth2/pages";
     static final String SIGN_IN = PAGES + "/sign-in";
     static final String CONSENT = PAGES + "/consent";
+    static final String SECOND_FACTOR = PAGES + "/two-factor";
     static final String SIGN_OUT = PAGES + "/sign-out";
     static final String SIGNED_OUT = PAGES + "/signed-out";
     /** No script at all; styles from our own sheet; never framed. */
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** The sign-in page's: its one script, ours, which may call our passkey routes and nothing else. */
+    static final String SIGN_IN_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self';"
+            + " style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String PASSKEY_SCRIPT = """
+            // The passkey button of the built-in sign-in page (ADR-0052): WebAuthn here, the service's
+            // passkey routes there; the signed authorization request goes along, so the answer says
+            // where the authorization goes next (ADR-0056).
+            const button = document.getElementById("passkey");
+            const status = document.getElementById("passkey-status");
+            if (window.PublicKeyCredential && PublicKeyCredential.parseRequestOptionsFromJSON) {
+              button.hidden = false;
+            }
+            button.addEventListener("click", async () => {
+              const api = button.dataset.api;
+              try {
+                const options = await (await fetch(api + "/passkey/generate-authenticate-options")).json();
+                const credential = await navigator.credentials.get({
+                  publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+                const answer = await fetch(api + "/passkey/verify-authentication", { method: "POST",
+                  headers: { "content-type": "application/json" },
+                  body: JSON.stringify({ response: credential.toJSON(), oauth_query: button.dataset.query }) });
+                const body = await answer.json();
+                if (body.redirect && body.url) {
+                  location.assign(body.url);
+                } else {
+                  status.textContent = "That passkey was not accepted.";
+                }
+              } catch (cancelled) {
+                status.textContent = "No passkey was used.";
+              }
+            });
+            """;
     /**
      * Instead of our usual {@code no-referrer}, under which Chromium posts the forms with
      * {@code Origin: null}, which the CORS and origin checks rightly refuse.
@@ -81,6 +121,9 @@ public final class OAuthPagesController {
     private final EndSessionUseCase endSession;
     private final ReactiveJwtDecoder idTokens;
     private final SignInUseCase signIn;
+    private final VerifySecondFactorUseCase verifySecondFactor;
+    private final SendSecondFactorCodeUseCase sendCode;
+    private final SecondStepCookies secondStepCookies;
     private final OAuthTermsQuery terms;
     private final SessionCredentials credentials;
     private final SessionCookies sessionCookies;
@@ -89,9 +132,14 @@ public final class OAuthPagesController {
     private final AtomicLong csrfCounter = new AtomicLong();
 
     OAuthPagesController(AuthorizeUseCase authorize, EndSessionUseCase endSession, SignInUseCase signIn,
+                         VerifySecondFactorUseCase verifySecondFactor, SendSecondFactorCodeUseCase sendCode,
                          OAuthTermsQuery terms, SessionCredentials credentials, SessionCookies sessionCookies,
-                         SessionCookieCodec codec, PublishedKeysQuery keys, TokenTermsQuery tokenTerms) {
+                         SecondStepCookies secondStepCookies, SessionCookieCodec codec, PublishedKeysQuery keys,
+                         TokenTermsQuery tokenTerms) {
         this.authorize = authorize;
+        this.verifySecondFactor = verifySecondFactor;
+        this.sendCode = sendCode;
+        this.secondStepCookies = secondStepCookies;
         this.endSession = endSession;
         this.idTokens = OwnTokens.idTokenHintDecoder(keys, tokenTerms);
         this.signIn = signIn;
@@ -108,13 +156,33 @@ public final class OAuthPagesController {
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(STYLE);
     }
 
+    @GetMapping(PAGES + "/passkey.js")
+    ResponseEntity<String> passkeyScript() {
+        return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(PASSKEY_SCRIPT);
+    }
+
     @GetMapping(SIGN_IN)
     ResponseEntity<String> signInPage(ServerWebExchange exchange) {
         String query = exchange.getRequest().getURI().getRawQuery();
         if (signedQueries.verify(query, Instant.now()).isEmpty()) {
             return expired();
         }
-        return page(HttpStatus.OK, exchange, "Sign in", signInForm(query, null));
+        return signInPage(HttpStatus.OK, exchange, query, null);
+    }
+
+    /** The form, and a passkey button for browsers that can use one, run by our script alone. */
+    private ResponseEntity<String> signInPage(HttpStatus status, ServerWebExchange exchange, String query,
+                                              String error) {
+        ResponseEntity<String> page = page(status, exchange, "Sign in", signInForm(query, error)
+                + "<p><button id=passkey type=button hidden data-api=\"" + AuthApiSettings.BASE_PATH
+                + "\" data-query=\"" + HtmlUtils.htmlEscape(query) + "\">Sign in with a passkey</button></p>"
+                + "<p id=passkey-status class=error role=status></p>"
+                + "<script src=\"" + PAGES + "/passkey.js\" defer></script>");
+        return ResponseEntity.status(page.getStatusCode()).headers(headers -> {
+            headers.putAll(page.getHeaders());
+            headers.set("Content-Security-Policy", SIGN_IN_CONTENT_SECURITY_POLICY);
+        }).body(page.getBody());
     }
 
     @PostMapping(path = SIGN_IN, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -133,14 +201,63 @@ public final class OAuthPagesController {
                             sessionCookies.issue(response, signedIn.session(), true);
                             yield seeOther(AuthApiSettings.BASE_PATH + "/oauth2/authorize?" + query);
                         }
-                        case SecondFactorRequiredResult ignored -> page(HttpStatus.OK, exchange, "Sign in",
-                                "<p class=error>This account signs in with a second factor, which this page does not"
-                                        + " ask for yet: sign in on the application's own pages.</p>");
+                        case SecondFactorRequiredResult required -> {
+                            sessionCookies.awaitSecondFactor(response, true);
+                            secondStepCookies.issueChallenge(response, required.challenge());
+                            yield page(HttpStatus.OK, exchange, "Second step",
+                                    secondFactorForm(query, required.methods(), null));
+                        }
+                    })
+                    .onErrorResume(AuthException.class, refused -> Mono.just(signInPage(HttpStatus.UNAUTHORIZED,
+                            exchange, query, "The email or password is not right.")))
+                    .onErrorResume(RateLimitedException.class, limited -> Mono.just(signInPage(
+                            HttpStatus.TOO_MANY_REQUESTS, exchange, query, "Too many attempts: try again in a moment.")));
+        });
+    }
+
+    /**
+     * The second step of a sign-in, as {@code /two-factor/verify-*} takes it: a code of the
+     * authenticator app, a backup code, or a code mailed on request, against the challenge cookie
+     * the password step set.
+     */
+    @PostMapping(path = SECOND_FACTOR, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<String>> secondFactor(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            String query = form.getFirst("oauth_query");
+            var request = exchange.getRequest();
+            Optional<String> challenge = secondStepCookies.challenge(request);
+            if (!csrfHolds(exchange, form) || signedQueries.verify(query, Instant.now()).isEmpty()
+                    || challenge.isEmpty()) {
+                return Mono.just(expired());
+            }
+            List<String> methods = form.getOrDefault("methods", List.of());
+            if (form.containsKey("send")) {
+                return sendCode.send(new SendSecondFactorCodeCommand(null, challenge.get()))
+                        .thenReturn(page(HttpStatus.OK, exchange, "Second step", secondFactorForm(query, methods,
+                                null).replaceFirst("<form", "<p>A code is on its way to your email.</p><form")))
+                        .onErrorResume(RateLimitedException.class, limited -> Mono.just(page(
+                                HttpStatus.TOO_MANY_REQUESTS, exchange, "Second step", secondFactorForm(query, methods,
+                                        "Too many codes asked for: try again in a moment."))));
+            }
+            Proof proof = switch (String.valueOf(form.getFirst("method"))) {
+                case "backup_code" -> Proof.BACKUP_CODE;
+                case "otp" -> Proof.OTP;
+                default -> Proof.TOTP;
+            };
+            var response = exchange.getResponse();
+            return Mono.fromCallable(() -> new VerifySecondFactorCommand(proof, String.valueOf(form.getFirst("code"))
+                            .strip(), null, challenge.get(), false, true, ClientInfos.of(exchange)))
+                    .flatMap(verifySecondFactor::verify)
+                    .map(verified -> {
+                        sessionCookies.issue(response, verified.session(), true);
+                        secondStepCookies.expireChallenge(response);
+                        return seeOther(AuthApiSettings.BASE_PATH + "/oauth2/authorize?" + query);
                     })
                     .onErrorResume(AuthException.class, refused -> Mono.just(page(HttpStatus.UNAUTHORIZED, exchange,
-                            "Sign in", signInForm(query, "The email or password is not right."))))
+                            "Second step", secondFactorForm(query, methods, "That code is not right."))))
                     .onErrorResume(RateLimitedException.class, limited -> Mono.just(page(HttpStatus.TOO_MANY_REQUESTS,
-                            exchange, "Sign in", signInForm(query, "Too many attempts: try again in a moment."))));
+                            exchange, "Second step", secondFactorForm(query, methods,
+                                    "Too many attempts: try again in a moment."))));
         });
     }
 
@@ -244,6 +361,26 @@ public final class OAuthPagesController {
                 + "<input id=password name=password type=password autocomplete=current-password required>"
                 + hidden("oauth_query", query) + "%CSRF%"
                 + "<button type=submit>Sign in</button></form>";
+    }
+
+    /** A code, and which kind it is: of the authenticator app, mailed, or a backup code; mailing one on request. */
+    private String secondFactorForm(String query, List<String> methods, String error) {
+        boolean app = methods.contains("totp");
+        boolean mail = methods.contains("otp");
+        String kept = hidden("oauth_query", query) + methods.stream().map(method -> hidden("methods", method))
+                .collect(Collectors.joining()) + "%CSRF%";
+        return (error == null ? "" : "<p class=error>" + HtmlUtils.htmlEscape(error) + "</p>")
+                + "<p>This account asks for a second step.</p>"
+                + "<form method=post action=\"" + SECOND_FACTOR + "\">"
+                + "<label for=code>Code</label><input id=code name=code autocomplete=one-time-code required>"
+                + (app ? "<label><input type=radio name=method value=totp checked> from the authenticator app</label>"
+                        : "")
+                + (mail ? "<label><input type=radio name=method value=otp" + (app ? "" : " checked")
+                        + "> sent by email</label>" : "")
+                + "<label><input type=radio name=method value=backup_code" + (app || mail ? "" : " checked")
+                + "> a backup code</label>" + kept + "<button type=submit>Verify</button></form>"
+                + (mail ? "<form method=post action=\"" + SECOND_FACTOR + "\">" + kept
+                        + "<button type=submit name=send value=otp>Email me a code</button></form>" : "");
     }
 
     private String consentForm(String query, ConsentRequiredResult asked) {
