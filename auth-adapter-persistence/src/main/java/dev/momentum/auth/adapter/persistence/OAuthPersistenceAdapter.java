@@ -3,6 +3,7 @@ package dev.momentum.auth.adapter.persistence;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.OAuthResources;
 import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
 import dev.momentum.auth.domain.oauth.ClientAssertion;
@@ -34,7 +35,8 @@ import reactor.core.publisher.Mono;
  * that only one of racing callers sees change a row; the others, like a later replay, find it spent
  * and are told its grant.
  */
-final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions {
+final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions,
+        OAuthResources {
 
     private static final String CLIENT_COLUMNS = """
             client_id, secret_hash, name, redirect_uris, post_logout_redirect_uris, grant_types, auth_method, scope, client_uri, logo_uri, jwks_uri,
@@ -46,6 +48,32 @@ final class OAuthPersistenceAdapter implements OAuthClients, OAuthGrants, OAuthC
 
     OAuthPersistenceAdapter(StorageGuard storage) {
         this.storage = storage;
+    }
+
+    @Override
+    public Flux<ResourceIndicator> resources() {
+        return storage.guardMany(storage.client().sql("SELECT resource FROM oauth_resources ORDER BY created_at, resource")
+                .map(row -> new ResourceIndicator(row.get("resource", String.class)))
+                .all());
+    }
+
+    @Override
+    public Mono<Boolean> addResource(ResourceIndicator resource, Instant now) {
+        return storage.guard(storage.client().sql("""
+                        INSERT INTO oauth_resources (resource, created_at) VALUES (:resource, :now)
+                        ON CONFLICT DO NOTHING""")
+                .bind("resource", resource.value())
+                .bind("now", Timestamps.of(now))
+                .fetch().rowsUpdated()
+                .map(inserted -> inserted == 1));
+    }
+
+    @Override
+    public Mono<Boolean> removeResource(ResourceIndicator resource) {
+        return storage.guard(storage.client().sql("DELETE FROM oauth_resources WHERE resource = :resource")
+                .bind("resource", resource.value())
+                .fetch().rowsUpdated()
+                .map(deleted -> deleted == 1));
     }
 
     /** One row per assertion: the insert that finds the key taken is a replay, however close the race. */

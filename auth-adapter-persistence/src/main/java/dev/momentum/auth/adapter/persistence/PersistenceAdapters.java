@@ -6,6 +6,7 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.OAuthResources;
 import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
@@ -156,6 +157,10 @@ public final class PersistenceAdapters {
     }
 
     public SpentAssertions spentAssertions() {
+        return oauth;
+    }
+
+    public OAuthResources oauthResources() {
         return oauth;
     }
 }

@@ -42,7 +42,7 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
                 adapters.mailOutbox(), adapters.auditTrail(), adapters.rateLimits(), adapters.userAdministration(),
                 adapters.signingKeys(), adapters.secondFactors(), adapters.signInChallenges(),
                 adapters.passkeys(), adapters.passkeyChallenges(), adapters.oauthClients(), adapters.oauthGrants(),
-                adapters.oauthConsents(), adapters.spentAssertions());
+                adapters.oauthConsents(), adapters.spentAssertions(), adapters.oauthResources());
     }
 
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";

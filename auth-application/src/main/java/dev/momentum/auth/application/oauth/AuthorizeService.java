@@ -51,6 +51,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
     private static final String PROMPT_CONSENT = "consent";
 
     private final DocumentClients clients;
+    private final ResourceServers resourceServers;
     private final OAuthGrants grants;
     private final OAuthConsents consents;
     private final GetSessionQuery sessions;
@@ -59,9 +60,10 @@ public final class AuthorizeService implements AuthorizeUseCase {
     private final SecurityEvents events;
     private final Clock clock;
 
-    public AuthorizeService(DocumentClients clients, OAuthGrants grants, OAuthConsents consents, GetSessionQuery sessions,
+    public AuthorizeService(DocumentClients clients, ResourceServers resourceServers, OAuthGrants grants, OAuthConsents consents, GetSessionQuery sessions,
                             SecureTokenGenerator random, OAuthSettings settings, SecurityEvents events, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients cannot be null");
+        this.resourceServers = Objects.requireNonNull(resourceServers, "resourceServers cannot be null");
         this.grants = Objects.requireNonNull(grants, "grants cannot be null");
         this.consents = Objects.requireNonNull(consents, "consents cannot be null");
         this.sessions = Objects.requireNonNull(sessions, "sessions cannot be null");
@@ -109,13 +111,13 @@ public final class AuthorizeService implements AuthorizeUseCase {
         }
         return clients.find(request.clientId())
                 .filter(client -> !client.disabled())
-                .map(client -> checked(request, client))
+                .zipWith(resourceServers.all(), (client, resources) -> checked(request, client, resources))
                 .defaultIfEmpty(Checked.refusal(new UnredirectableResult(Code.INVALID_REQUEST, "the client is not known")))
                 .onErrorResume(OAuthException.class, refusal -> Mono.just(Checked.refusal(
                         new UnredirectableResult(refusal.code(), refusal.description()))));
     }
 
-    private Checked checked(AuthorizeCommand request, OAuthClient client) {
+    private Checked checked(AuthorizeCommand request, OAuthClient client, List<ResourceIndicator> resourceServers) {
         String redirectUri = request.redirectUri() != null ? request.redirectUri()
                 : client.redirectUris().size() == 1 ? client.redirectUris().getFirst().value() : null;
         if (redirectUri == null || client.redirectUriFor(redirectUri).isEmpty()) {
@@ -143,7 +145,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
             return partial.refusing(Code.INVALID_SCOPE, "scope asks for a scope the client may not have");
         }
         Optional<List<ResourceIndicator>> resources = ResourceIndicator.allWithin(request.resources(),
-                settings.resources());
+                resourceServers);
         if (resources.isEmpty()) {
             return partial.refusing(Code.INVALID_TARGET, "resource is not a resource server this server issues for");
         }

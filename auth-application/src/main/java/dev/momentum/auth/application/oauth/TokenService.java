@@ -51,6 +51,7 @@ import reactor.core.publisher.Mono;
 public final class TokenService implements TokenUseCase, RevokeTokenUseCase, IntrospectTokenUseCase {
 
     private final ClientAuthenticator authenticator;
+    private final ResourceServers resourceServers;
     private final OAuthGrants grants;
     private final UserLookup users;
     private final SigningKeyRing keys;
@@ -59,9 +60,11 @@ public final class TokenService implements TokenUseCase, RevokeTokenUseCase, Int
     private final SecurityEvents events;
     private final Clock clock;
 
-    public TokenService(ClientAuthenticator authenticator, OAuthGrants grants, UserLookup users, SigningKeyRing keys,
-                        SecureTokenGenerator random, OAuthSettings settings, SecurityEvents events, Clock clock) {
+    public TokenService(ClientAuthenticator authenticator, ResourceServers resourceServers, OAuthGrants grants,
+                        UserLookup users, SigningKeyRing keys, SecureTokenGenerator random, OAuthSettings settings,
+                        SecurityEvents events, Clock clock) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
+        this.resourceServers = Objects.requireNonNull(resourceServers, "resourceServers cannot be null");
         this.grants = Objects.requireNonNull(grants, "grants cannot be null");
         this.users = Objects.requireNonNull(users, "users cannot be null");
         this.keys = Objects.requireNonNull(keys, "keys cannot be null");
@@ -198,9 +201,11 @@ public final class TokenService implements TokenUseCase, RevokeTokenUseCase, Int
         if (scopes.isEmpty() || scopes.get().contains(Scopes.OPENID)) {
             return Mono.error(new OAuthException(Code.INVALID_SCOPE, "scope asks for a scope the client may not have"));
         }
-        List<String> audience = audience(settings.resources(), credentials.resources());
-        return keys.sign(now -> new AccessTokenClaims(settings.issuer(), client.clientId(), audience, client.clientId(),
-                        scopes.get(), now, now.plus(settings.accessTokenLifetime()), random.newToken()))
+        return resourceServers.all()
+                .map(resources -> audience(resources, credentials.resources()))
+                .flatMap(audience -> keys.sign(now -> new AccessTokenClaims(settings.issuer(), client.clientId(),
+                        audience, client.clientId(), scopes.get(), now, now.plus(settings.accessTokenLifetime()),
+                        random.newToken())))
                 .flatMap(token -> events.succeeded(SecurityEventType.OAUTH_TOKEN, Subject.NOBODY,
                                 client.clientId() + ": client_credentials")
                         .thenReturn(new TokenResult(token, settings.accessTokenLifetime(), scopes.get(),

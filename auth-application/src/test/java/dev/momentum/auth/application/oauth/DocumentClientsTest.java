@@ -184,7 +184,8 @@ class DocumentClientsTest {
                 settings.grantLifetime(), settings.idTokenLifetime(), settings.registration(),
                 settings.registrationToken(), false);
         var service = new AuthorizeService(new DocumentClients(auth.oauth, auth.clientDocuments, auth.clientRegistration,
-                off, auth.events, auth.clock), auth.oauth, auth.oauth, auth.getSession, auth.tokens, off, auth.events,
+                off, auth.events, auth.clock), new ResourceServers(off, auth.oauth), auth.oauth, auth.oauth,
+                auth.getSession, auth.tokens, off, auth.events,
                 auth.clock);
 
         assertThat(service.authorize(request(URL), ada.token(), Optional.empty()).block())

@@ -13,6 +13,7 @@ import dev.momentum.auth.application.oauth.port.in.AuthorizationResult.Unredirec
 import dev.momentum.auth.application.oauth.port.in.AuthorizeCommand;
 import dev.momentum.auth.application.oauth.port.in.IntrospectCommand;
 import dev.momentum.auth.application.oauth.port.in.IntrospectionResult;
+import dev.momentum.auth.application.oauth.port.in.OAuthResourceResult;
 import dev.momentum.auth.application.oauth.port.in.RegisterClientCommand;
 import dev.momentum.auth.application.oauth.port.in.RegisteredClientResult;
 import dev.momentum.auth.application.oauth.port.in.RevokeTokenCommand;
@@ -199,7 +200,8 @@ class OAuthServicesTest {
     @Test
     void authorizeWhenTheSessionMayOnlyEnrolASecondFactorThenAccessDeniedRatherThanAnotherSignIn() {
         var enrolFirst = new AuthorizeService(new DocumentClients(auth.oauth, auth.clientDocuments,
-                auth.clientRegistration, auth.oauthSettings, auth.events, auth.clock), auth.oauth, auth.oauth,
+                auth.clientRegistration, auth.oauthSettings, auth.events, auth.clock), auth.resourceServers, auth.oauth,
+                auth.oauth,
                 new GetSessionService(auth.sessions,
                 auth.policy.sessionLifetime(), new SecondFactorRequirement(SecondFactorRequirement.Scope.ALL,
                         auth.admins), auth.clock), auth.tokens, auth.oauthSettings, auth.events, auth.clock);
@@ -414,12 +416,47 @@ class OAuthServicesTest {
         StepVerifier.create(auth.consents.consents(null)).verifyErrorMatches(AuthErrors.is(AuthError.UNAUTHORIZED));
     }
 
+    /** The admin API's service, with this user the one administrator. */
+    OAuthAdministrationService administrationBy(SessionResult administrator) {
+        return new OAuthAdministrationService(new Administrators(auth.users,
+                new AdminPolicy(Set.of(administrator.user().email()))), auth.oauth, auth.oauth, auth.clientRegistration,
+                auth.resourceServers, auth.oauth, auth.tokens, auth.events, auth.clock);
+    }
+
+    @Test
+    void resourcesWhenAnAdministratorAddsOneThenTokensMayBeForItUntilItIsRemoved() {
+        SessionResult boss = auth.signUpVerifyAndSignIn("boss@example.com");
+        var admin = administrationBy(boss);
+        UserId bossId = boss.user().id();
+        String added = "https://reports.example.com/mcp";
+        assertThat(errorOf(authorize(request(added)))).isEqualTo("invalid_target");
+
+        admin.addResource(bossId, added).block();
+
+        assertThat(admin.resources(bossId).block()).containsExactly(
+                new OAuthResourceResult(TestAuthService.MCP_RESOURCE, true), new OAuthResourceResult(added, false));
+        exchange(code(request(added)));
+        assertThat(lastSigned(AccessTokenClaims.class).audience()).containsExactly(added);
+        StepVerifier.create(admin.addResource(bossId, added)).verifyErrorMatches(AuthErrors.is(AuthError.CONFLICT));
+        StepVerifier.create(admin.addResource(bossId, "https://reports.example.com/mcp#x"))
+                .verifyErrorMatches(AuthErrors.is(AuthError.VALIDATION_ERROR));
+        StepVerifier.create(admin.removeResource(bossId, TestAuthService.MCP_RESOURCE))
+                .as("configured by OAUTH_RESOURCES").verifyErrorMatches(AuthErrors.is(AuthError.CONFLICT));
+        StepVerifier.create(admin.addResource(ada.user().id(), "https://other.example.com/mcp"))
+                .verifyErrorMatches(AuthErrors.is(AuthError.FORBIDDEN));
+
+        admin.removeResource(bossId, added).block();
+
+        assertThat(errorOf(authorize(request(added)))).isEqualTo("invalid_target");
+        StepVerifier.create(admin.removeResource(bossId, added)).verifyErrorMatches(AuthErrors.is(AuthError.NOT_FOUND));
+        assertThat(auth.auditTrail.events()).filteredOn(event -> event.type() == SecurityEventType.OAUTH_RESOURCE_CHANGE)
+                .extracting(event -> event.detail()).containsExactly(added + " added", added + " removed");
+    }
+
     @Test
     void administrationWhenAnAdministratorThenClientsAreCreatedRotatedDisabledDeletedAndGrantsRevoked() {
         SessionResult boss = auth.signUpVerifyAndSignIn("boss@example.com");
-        var admin = new OAuthAdministrationService(new Administrators(auth.users,
-                new AdminPolicy(Set.of(boss.user().email()))), auth.oauth, auth.oauth, auth.clientRegistration,
-                auth.tokens, auth.events, auth.clock);
+        var admin = administrationBy(boss);
         UserId bossId = boss.user().id();
         StepVerifier.create(admin.clients(ada.user().id())).verifyErrorMatches(AuthErrors.is(AuthError.FORBIDDEN));
 

@@ -3,11 +3,13 @@ package dev.momentum.auth.application.testing;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.OAuthResources;
 import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.domain.oauth.AuthorizationCode;
 import dev.momentum.auth.domain.oauth.ClientAssertion;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.oauth.OAuthGrant;
+import dev.momentum.auth.domain.oauth.ResourceIndicator;
 import dev.momentum.auth.domain.oauth.Scopes;
 import dev.momentum.auth.domain.token.TokenHash;
 import dev.momentum.auth.domain.user.UserId;
@@ -20,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Clients, grants and consents in maps; spending a code or refresh token one atomic step on its entry. */
-public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions {
+public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthConsents, SpentAssertions, OAuthResources {
 
     public final Map<String, OAuthClient> clients = new ConcurrentHashMap<>();
     public final Map<String, OAuthGrant> grants = new ConcurrentHashMap<>();
@@ -29,11 +31,27 @@ public final class InMemoryOAuth implements OAuthClients, OAuthGrants, OAuthCons
     private final Map<TokenHash, Spendable<Void>> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Consent> consents = new ConcurrentHashMap<>();
     private final Map<String, Instant> spentAssertions = new ConcurrentHashMap<>();
+    private final Map<ResourceIndicator, Instant> resources = new ConcurrentHashMap<>();
 
     private record Spendable<T>(String grantId, T details, Instant expiresAt, boolean spent) {
         Spendable<T> asSpent() {
             return new Spendable<>(grantId, details, expiresAt, true);
         }
+    }
+
+    @Override
+    public Flux<ResourceIndicator> resources() {
+        return Flux.fromIterable(resources.entrySet()).sort(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    @Override
+    public Mono<Boolean> addResource(ResourceIndicator resource, Instant now) {
+        return Mono.fromSupplier(() -> resources.putIfAbsent(resource, now) == null);
+    }
+
+    @Override
+    public Mono<Boolean> removeResource(ResourceIndicator resource) {
+        return Mono.fromSupplier(() -> resources.remove(resource) != null);
     }
 
     @Override

@@ -12,6 +12,6 @@ class InMemoryStoresTest extends StoreContract<InMemoryUsers> {
     protected Ports<InMemoryUsers> ports() {
         return new Ports<>(auth.users, auth.sessions, auth.verificationTokens, auth.transactions, auth.outbox,
                 auth.auditTrail, rateLimits, auth.userAdministration, auth.signingKeys, auth.secondFactors,
-                auth.verificationTokens, auth.passkeys, auth.passkeys, auth.oauth, auth.oauth, auth.oauth, auth.oauth);
+                auth.verificationTokens, auth.passkeys, auth.passkeys, auth.oauth, auth.oauth, auth.oauth, auth.oauth, auth.oauth);
     }
 }

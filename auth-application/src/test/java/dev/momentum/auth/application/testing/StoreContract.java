@@ -13,6 +13,7 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox.QueuedMail;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.OAuthResources;
 import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants.Presented;
 import dev.momentum.auth.application.passkey.port.out.PasskeyChallenges;
@@ -133,7 +134,7 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
                               SignInChallenges signInChallenges, Passkeys passkeys,
                               PasskeyChallenges passkeyChallenges, OAuthClients oauthClients,
                               OAuthGrants oauthGrants, OAuthConsents oauthConsents,
-                              SpentAssertions spentAssertions) {
+                              SpentAssertions spentAssertions, OAuthResources oauthResources) {
     }
 
     protected abstract Ports<U> ports();
@@ -947,6 +948,20 @@ public abstract class StoreContract<U extends UserLookup & UserRegistry & Passwo
         assertThat(oauthClients().list().map(OAuthClient::clientId).collectList().block())
                 .containsExactly("client-1", "client-2", url);
         assertThat(oauthClients().find("client-3").blockOptional()).isEmpty();
+    }
+
+    @Test
+    public void oauthResourcesWhenAddedThenListedInOrderOnceAndGoneWhenRemoved() {
+        var first = new ResourceIndicator("https://mcp.example.com/mcp");
+        var second = new ResourceIndicator("https://api.example.com");
+
+        assertThat(ports().oauthResources().addResource(first, NOW).block()).isTrue();
+        assertThat(ports().oauthResources().addResource(second, NOW.plusSeconds(1)).block()).isTrue();
+        assertThat(ports().oauthResources().addResource(first, NOW.plusSeconds(2)).block()).isFalse();
+        assertThat(ports().oauthResources().resources().collectList().block()).containsExactly(first, second);
+        assertThat(ports().oauthResources().removeResource(first).block()).isTrue();
+        assertThat(ports().oauthResources().removeResource(first).block()).isFalse();
+        assertThat(ports().oauthResources().resources().collectList().block()).containsExactly(second);
     }
 
     @Test

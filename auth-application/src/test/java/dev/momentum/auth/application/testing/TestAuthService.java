@@ -27,6 +27,7 @@ import dev.momentum.auth.application.oauth.DocumentClients;
 import dev.momentum.auth.application.oauth.EndSessionService;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
 import dev.momentum.auth.application.oauth.OAuthSettings;
+import dev.momentum.auth.application.oauth.ResourceServers;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
 import dev.momentum.auth.application.operations.HealthService;
@@ -203,16 +204,17 @@ public final class TestAuthService {
     public final ClientRegistrationService clientRegistration = new ClientRegistrationService(oauth, tokens,
             oauthSettings, events, clock);
     public final ServedClientDocuments clientDocuments = new ServedClientDocuments();
+    public final ResourceServers resourceServers = new ResourceServers(oauthSettings, oauth);
     public final AuthorizeService authorize = new AuthorizeService(new DocumentClients(oauth, clientDocuments,
-            clientRegistration, oauthSettings, events, clock), oauth, oauth, getSession, tokens, oauthSettings, events,
-            clock);
+            clientRegistration, oauthSettings, events, clock), resourceServers, oauth, oauth, getSession, tokens,
+            oauthSettings, events, clock);
     public final TokenService oauthTokens = new TokenService(new ClientAuthenticator(oauth, clientDocuments,
-            new LabelledAssertions(), oauth, oauthSettings, clock), oauth, users, keyRing, tokens, oauthSettings, events,
-            clock);
+            new LabelledAssertions(), oauth, oauthSettings, clock), resourceServers, oauth, users, keyRing, tokens,
+            oauthSettings, events, clock);
     public final UserInfoService userInfo = new UserInfoService(users);
     public final EndSessionService endSession = new EndSessionService(oauth, getSession, signOut);
     public final OAuthAdministrationService oauthAdministration = new OAuthAdministrationService(administrators, oauth,
-            oauth, clientRegistration, tokens, events, clock);
+            oauth, clientRegistration, resourceServers, oauth, tokens, events, clock);
     public final ConsentsService consents = new ConsentsService(getSession, oauth, oauth, oauth, events, clock);
     public final DeleteUserService deleteUser = new DeleteUserService(getSession, sessions, users, users, hasher, verificationTokens,
             verificationMailing, transactions, accountChanges, policy, clock, events);

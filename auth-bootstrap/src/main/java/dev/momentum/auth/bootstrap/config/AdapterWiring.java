@@ -77,7 +77,7 @@ class AdapterWiring {
                 persistence.operationalCounts(), persistence.probe(), persistence.transactions(),
                 persistence.secondFactors(), persistence.signInChallenges(), persistence.passkeys(),
                 persistence.passkeyChallenges(), persistence.oauthClients(), persistence.oauthGrants(),
-                persistence.oauthConsents(), persistence.spentAssertions());
+                persistence.oauthConsents(), persistence.spentAssertions(), persistence.oauthResources());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import dev.momentum.auth.application.oauth.ConsentsService;
 import dev.momentum.auth.application.oauth.DocumentClients;
 import dev.momentum.auth.application.oauth.EndSessionService;
 import dev.momentum.auth.application.oauth.OAuthAdministrationService;
+import dev.momentum.auth.application.oauth.ResourceServers;
 import dev.momentum.auth.application.oauth.TokenService;
 import dev.momentum.auth.application.oauth.UserInfoService;
 import dev.momentum.auth.application.oauth.port.out.ClientAssertions;
@@ -32,21 +33,27 @@ class OAuthWiring {
     }
 
     @Bean
+    ResourceServers resourceServers(Stores stores, ServiceSettings settings) {
+        return new ResourceServers(settings.oauth(), stores.oauthResources());
+    }
+
+    @Bean
     AuthorizeService authorizeService(Stores stores, ClientDocuments documents, ClientRegistrationService registration,
-                                      GetSessionService sessions, SecureTokenGenerator random, ServiceSettings settings,
-                                      SecurityEvents events, Clock clock) {
+                                      ResourceServers resourceServers, GetSessionService sessions,
+                                      SecureTokenGenerator random, ServiceSettings settings, SecurityEvents events,
+                                      Clock clock) {
         return new AuthorizeService(new DocumentClients(stores.oauthClients(), documents, registration,
-                settings.oauth(), events, clock), stores.oauthGrants(), stores.oauthConsents(), sessions, random,
-                settings.oauth(), events, clock);
+                settings.oauth(), events, clock), resourceServers, stores.oauthGrants(), stores.oauthConsents(),
+                sessions, random, settings.oauth(), events, clock);
     }
 
     @Bean
     TokenService tokenService(Stores stores, ClientDocuments documents, ClientAssertions assertions,
-                              SigningKeyRing keys, SecureTokenGenerator random, ServiceSettings settings,
-                              SecurityEvents events, Clock clock) {
+                              ResourceServers resourceServers, SigningKeyRing keys, SecureTokenGenerator random,
+                              ServiceSettings settings, SecurityEvents events, Clock clock) {
         return new TokenService(new ClientAuthenticator(stores.oauthClients(), documents, assertions,
-                stores.spentAssertions(), settings.oauth(), clock), stores.oauthGrants(), stores.userLookup(), keys,
-                random, settings.oauth(), events, clock);
+                stores.spentAssertions(), settings.oauth(), clock), resourceServers, stores.oauthGrants(),
+                stores.userLookup(), keys, random, settings.oauth(), events, clock);
     }
 
     @Bean
@@ -58,10 +65,10 @@ class OAuthWiring {
     @Bean
     OAuthAdministrationService oauthAdministrationService(Administrators administrators, Stores stores,
                                                           ClientRegistrationService registration,
-                                                          SecureTokenGenerator random, SecurityEvents events,
-                                                          Clock clock) {
+                                                          ResourceServers resourceServers, SecureTokenGenerator random,
+                                                          SecurityEvents events, Clock clock) {
         return new OAuthAdministrationService(administrators, stores.oauthClients(), stores.oauthGrants(), registration,
-                random, events, clock);
+                resourceServers, stores.oauthResources(), random, events, clock);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.momentum.auth.application.mail.port.out.MailOutbox;
 import dev.momentum.auth.application.oauth.port.out.OAuthClients;
 import dev.momentum.auth.application.oauth.port.out.OAuthConsents;
 import dev.momentum.auth.application.oauth.port.out.OAuthGrants;
+import dev.momentum.auth.application.oauth.port.out.OAuthResources;
 import dev.momentum.auth.application.oauth.port.out.SpentAssertions;
 import dev.momentum.auth.application.operations.port.out.OperationalCounts;
 import dev.momentum.auth.application.operations.port.out.StaleRecords;
@@ -40,5 +41,5 @@ public record Stores(UserLookup userLookup, UserRegistry userRegistry, PasswordC
               StorageProbe probe, TransactionRunner transactions, SecondFactors secondFactors,
               SignInChallenges signInChallenges, Passkeys passkeys, PasskeyChallenges passkeyChallenges,
               OAuthClients oauthClients, OAuthGrants oauthGrants, OAuthConsents oauthConsents,
-              SpentAssertions spentAssertions) {
+              SpentAssertions spentAssertions, OAuthResources oauthResources) {
 }

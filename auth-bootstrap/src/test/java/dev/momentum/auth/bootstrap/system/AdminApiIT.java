@@ -229,6 +229,38 @@ class AdminApiIT {
                 "GET", "/oauth-clients", null).expectStatus().isForbidden();
         admin(null, "GET", "/oauth-clients", null).expectStatus().isUnauthorized();
         assertThat(Rows.text(database, "SELECT count(*) FROM audit_events WHERE type = 'OAUTH_CLIENT_REGISTRATION'"
+                + " AND actor_id = '" + bossId + "' AND detail LIKE '" + clientId + "%'")).isEqualTo("2");
+    }
+
+    @Test
+    void oauthResourcesWhenTheAdministratorAddsOneThenTokensAreIssuedForItUntilItIsRemoved() throws Exception {
+        String token = OurTokens.tokenFrom(service, boss.bearer());
+        String created = body(admin(token, "POST", "/oauth-clients", """
+                {"client_name":"Resource test","grant_types":["client_credentials"],
+                 "token_endpoint_auth_method":"client_secret_post"}""").expectStatus().isCreated());
+        var form = org.springframework.web.reactive.function.BodyInserters.fromFormData("grant_type",
+                        "client_credentials")
+                .with("client_id", created.replaceAll(".*\"client_id\":\"([^\"]+)\".*", "$1"))
+                .with("client_secret", created.replaceAll(".*\"client_secret\":\"([^\"]+)\".*", "$1"))
+                .with("resource", "https://reports.example.com/mcp");
+        service.client().post().uri("/api/auth/oauth2/token").body(form).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_target");
+
+        admin(token, "POST", "/oauth-resources", "{\"resource\":\"https://reports.example.com/mcp\"}")
+                .expectStatus().isCreated();
+
+        admin(token, "GET", "/oauth-resources", null).expectStatus().isOk().expectBody()
+                .jsonPath("$[0].resource").isEqualTo("https://reports.example.com/mcp")
+                .jsonPath("$[0].configured").isEqualTo(false);
+        service.client().post().uri("/api/auth/oauth2/token").body(form).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.access_token").isNotEmpty();
+        admin(token, "POST", "/oauth-resources", "{\"resource\":\"not a uri\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_ERROR");
+        admin(token, "DELETE", "/oauth-resources?resource=https://reports.example.com/mcp", null)
+                .expectStatus().isOk();
+        service.client().post().uri("/api/auth/oauth2/token").body(form).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_target");
+        assertThat(Rows.text(database, "SELECT count(*) FROM audit_events WHERE type = 'OAUTH_RESOURCE_CHANGE'"
                 + " AND actor_id = '" + bossId + "'")).isEqualTo("2");
     }
 }

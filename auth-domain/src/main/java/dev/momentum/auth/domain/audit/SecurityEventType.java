@@ -43,5 +43,7 @@ public enum SecurityEventType {
     /** The token endpoint: a grant exchanged or refused. */
     OAUTH_TOKEN,
     /** A grant ended: a replayed code or refresh token, a user's or an administrator's revocation. */
-    OAUTH_GRANT_REVOCATION
+    OAUTH_GRANT_REVOCATION,
+    /** An administrator added or removed a resource server that tokens may be issued for. */
+    OAUTH_RESOURCE_CHANGE
 }

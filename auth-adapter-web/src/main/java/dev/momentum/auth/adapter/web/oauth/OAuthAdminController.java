@@ -2,6 +2,7 @@ package dev.momentum.auth.adapter.web.oauth;
 
 import dev.momentum.auth.adapter.web.SuccessResponse;
 import dev.momentum.auth.application.oauth.port.in.AdministerOAuthClientsUseCase;
+import dev.momentum.auth.application.oauth.port.in.OAuthResourceResult;
 import dev.momentum.auth.domain.oauth.OAuthClient;
 import dev.momentum.auth.domain.user.UserId;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -90,9 +92,36 @@ public final class OAuthAdminController {
                 .map(ended -> Map.of("revoked", ended));
     }
 
+    /** The resource servers tokens may be for: {@code [{resource, configured}]}, OAUTH_RESOURCES' first. */
+    @GetMapping("/oauth-resources")
+    public Mono<List<OAuthResourceResult>> resources(@AuthenticationPrincipal Jwt token) {
+        return clients.resources(administrator(token));
+    }
+
+    /** One more resource server, beside those OAUTH_RESOURCES lists; 201. */
+    @PostMapping("/oauth-resources")
+    public Mono<ResponseEntity<SuccessResponse>> addResource(@AuthenticationPrincipal Jwt token,
+                                                             @RequestBody ResourceRequest request) {
+        return clients.addResource(administrator(token), request == null ? null : request.resource())
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new SuccessResponse(true)));
+    }
+
+    /** A resource server added here; tokens already issued for it run out, no new ones are. */
+    @DeleteMapping("/oauth-resources")
+    public Mono<SuccessResponse> removeResource(@AuthenticationPrincipal Jwt token, @RequestParam String resource) {
+        return clients.removeResource(administrator(token), resource).thenReturn(new SuccessResponse(true));
+    }
+
+    record ResourceRequest(String resource) {
+    }
+
     private static Map<String, Object> adminViewOf(OAuthClient client) {
         Map<String, Object> view = new LinkedHashMap<>(ClientMetadataJson.metadataOf(client));
-        view.put("registered_by", client.origin() == OAuthClient.Origin.ADMINISTRATOR ? "administrator" : "client");
+        view.put("registered_by", switch (client.origin()) {
+            case ADMINISTRATOR -> "administrator";
+            case DYNAMIC -> "client";
+            case METADATA_DOCUMENT -> "metadata document";
+        });
         view.put("disabled", client.disabled());
         return view;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * Clients and grants as administrators manage them through the admin API: each call is refused
+ * Clients, grants and resource servers as administrators manage them through the admin API: each call is refused
  * with FORBIDDEN unless the acting user is an administrator now, and NOT_FOUND for an unknown client.
  */
 public interface AdministerOAuthClientsUseCase {
@@ -27,4 +27,13 @@ public interface AdministerOAuthClientsUseCase {
 
     /** Ends the live grants of a user, of a client, or of both; answers how many. */
     Mono<Long> revokeGrants(UserId administrator, Optional<UserId> user, Optional<String> clientId);
+
+    /** The resource servers tokens may be issued for: those configured, then those added. */
+    Mono<List<OAuthResourceResult>> resources(UserId administrator);
+
+    /** VALIDATION_ERROR unless an absolute URI without a fragment; CONFLICT when already there. */
+    Mono<Void> addResource(UserId administrator, String resource);
+
+    /** NOT_FOUND unless added through this API; a configured one is CONFLICT, its variable being the place to remove it. */
+    Mono<Void> removeResource(UserId administrator, String resource);
 }
