@@ -5,7 +5,9 @@
 // Usage: node mcp-flow.mjs <auth base URL> <issuer> <MCP resource> <other MCP resource> <email> <password>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { auth, refreshAuthorization, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { auth, exchangeAuthorization, refreshAuthorization, startAuthorization, UnauthorizedError }
+  from "@modelcontextprotocol/sdk/client/auth.js";
+import { authorizeInBrowser } from "./authorizing-browser.mjs";
 import { browser, checks } from "../better-auth-client/browser.mjs";
 import { BrowserProvider } from "./authorizing-browser.mjs";
 import { startMcpServer } from "./mcp-server.mjs";
@@ -102,6 +104,20 @@ try {
   const ended = await refreshRefusal(after.refresh_token);
   check("... and ends the grant: its current refresh token stops working too", ended?.errorCode === "invalid_grant",
     String(ended));
+
+  // The SDK's own authorization steps, asking for no scope: a token for the MCP server without its tool scope
+  const narrow = await startAuthorization(issuer, { metadata, clientInformation: provider.saved.client,
+    redirectUrl: provider.redirectUrl, resource: new URL(resource) });
+  const narrowCallback = await authorizeInBrowser(user, narrow.authorizationUrl, authBase);
+  const narrowTokens = await exchangeAuthorization(issuer, { metadata, clientInformation: provider.saved.client,
+    authorizationCode: narrowCallback.searchParams.get("code"), codeVerifier: narrow.codeVerifier,
+    redirectUri: provider.redirectUrl, resource: new URL(resource) });
+  const lacking = await fetch(resource, { method: "POST", headers: { authorization: `Bearer ${narrowTokens.access_token}`,
+    "content-type": "application/json", accept: "application/json, text/event-stream" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }) });
+  check("a token for the MCP server without its scope gets 403 insufficient_scope naming the scope",
+    lacking.status === 403 && /error="insufficient_scope"/.test(lacking.headers.get("www-authenticate"))
+    && /mcp:tools/.test(lacking.headers.get("www-authenticate")), lacking.headers.get("www-authenticate"));
 } finally {
   await Promise.all(servers.map((server) => server.close()));
 }

@@ -199,6 +199,10 @@ class OAuthResourceServerIT {
         assertThat(answer).containsEntry("sub", client.getID().getValue())
                 .containsEntry("client_id", client.getID().getValue()).containsEntry("scope", "api:read");
         assertThat(backendStatus(accessTokenFor(OTHER))).as("a token for another resource").isEqualTo(401);
+        backendClient.get().uri("/report").header(HttpHeaders.AUTHORIZATION, "Bearer " + forApi).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, challenge -> assertThat(challenge)
+                        .startsWith("Bearer").contains("error=\"insufficient_scope\""));
         String sessionJwt = SignedIn.as(service, database, "ada@example.com", "a resource server's user 1").jwt(service);
         assertThat(backendStatus(sessionJwt)).as("a session JWT is no access token").isEqualTo(401);
     }

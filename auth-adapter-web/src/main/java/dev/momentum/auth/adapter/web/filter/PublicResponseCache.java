@@ -73,6 +73,7 @@ public final class PublicResponseCache implements WebFilter, Ordered {
             "JsonCorsWebFilter", "a request with an Origin goes to the chain",
             "OriginCheckWebFilter", "it checks only state-changing requests; the copies answer GETs",
             "ClientContextWebFilter", "it tells use cases the client; an answer from memory runs none",
+            "OAuthContinuationWebFilter", "it continues sign-ins, which are POSTs; the copies answer GETs",
             "WebFilterChainProxy", "Spring Security's headers were written before the copy was taken");
 
     private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
