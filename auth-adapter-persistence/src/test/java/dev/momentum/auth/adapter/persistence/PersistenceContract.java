@@ -104,6 +104,40 @@ abstract class PersistenceContract extends StoreContract<UserStore> {
 
 
 
+    @Test
+    void inTransactionWhenItLosesARaceThenRunAgainFromTheStartAndItsFirstWritesAreUndone() {
+        User user = newUser("ada@example.com");
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        Boolean added = adapters.transactions().inTransaction(() -> adapters.users().addIfEmailFree(user, HASH)
+                .flatMap(stored -> attempts.incrementAndGet() == 1
+                        ? Mono.error(new org.springframework.dao.PessimisticLockingFailureException("deadlock detected"))
+                        : Mono.just(stored))).block();
+
+        assertThat(added).isTrue();
+        assertThat(attempts).hasValue(2);
+        assertThat(countRows("users")).as("the first run's insert was rolled back").isEqualTo(1);
+    }
+
+    @Test
+    void inTransactionWhenItKeepsLosingOrFailsOtherwiseThenTheFailureStands() {
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> adapters.transactions().inTransaction(() -> Mono.fromRunnable(
+                        attempts::incrementAndGet).then(Mono.error(new org.springframework.dao
+                        .PessimisticLockingFailureException("deadlock detected")))).block())
+                .as("the service answers 503, as for any storage failure")
+                .isInstanceOf(dev.momentum.auth.application.error.StorageUnavailableException.class)
+                .hasCauseInstanceOf(org.springframework.dao.PessimisticLockingFailureException.class);
+        assertThat(attempts).as("the first run and two more").hasValue(1 + ReactiveTransactionRunner.RETRIES_AFTER_A_LOST_RACE);
+
+        attempts.set(0);
+        assertThatThrownBy(() -> adapters.transactions().inTransaction(() -> Mono.fromRunnable(
+                attempts::incrementAndGet).then(Mono.error(new IllegalStateException("a bug")))).block())
+                .hasMessage("a bug");
+        assertThat(attempts).as("not a lost race: not run again").hasValue(1);
+    }
+
     /** As an operator ends a session by hand: the row is an ended session, not a failure. */
     @Test
     void sessionWhenItsEndWasSetBeforeItsStartByHandThenItIsNotFound() {
