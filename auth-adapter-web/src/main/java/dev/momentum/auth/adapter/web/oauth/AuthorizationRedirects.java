@@ -45,7 +45,10 @@ final class AuthorizationRedirects {
      * no client is authenticating here (401 {@code invalid_client} is the token endpoint's).
      */
     static ResponseEntity<Object> refusedToUser(UnredirectableResult refused) {
-        return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(Map.of(
-                "error", refused.error().wireName(), "error_description", refused.description()));
+        return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(refusalBody(refused));
+    }
+
+    static Map<String, Object> refusalBody(UnredirectableResult refused) {
+        return Map.of("error", refused.error().wireName(), "error_description", refused.description());
     }
 }

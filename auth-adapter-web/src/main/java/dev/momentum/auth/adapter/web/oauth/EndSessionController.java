@@ -14,7 +14,6 @@ import dev.momentum.auth.application.signing.port.in.TokenTermsQuery;
 import dev.momentum.auth.domain.oauth.IdTokenHint;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +78,7 @@ public final class EndSessionController {
 
     /** The request's parameters, its {@code id_token_hint} kept only when it is an ID token of ours. */
     static Mono<EndSessionCommand> commandOf(List<Map.Entry<String, String>> parameters, ReactiveJwtDecoder idTokens) {
-        Map<String, String> first = new LinkedHashMap<>();
-        parameters.forEach(parameter -> first.putIfAbsent(parameter.getKey(), parameter.getValue()));
+        Map<String, String> first = SignedOAuthQuery.firstValues(parameters);
         Mono<Optional<IdTokenHint>> hint = Mono.justOrEmpty(first.get("id_token_hint"))
                 .flatMap(idTokens::decode)
                 .map(token -> Optional.of(new IdTokenHint(token.getSubject(), token.getAudience())))
@@ -92,13 +90,13 @@ public final class EndSessionController {
     }
 
     /** The session cookies expire; the browser goes where the client asked, or to our signed-out page. */
-    static ResponseEntity<Object> signedOut(ServerWebExchange exchange, SignedOutResult done,
-                                            SessionCookies sessionCookies) {
+    static <T> ResponseEntity<T> signedOut(ServerWebExchange exchange, SignedOutResult done,
+                                           SessionCookies sessionCookies) {
         sessionCookies.expireAll(exchange.getResponse());
         return seeOther(done.redirect().orElse(OAuthPagesController.SIGNED_OUT));
     }
 
-    private static ResponseEntity<Object> seeOther(String location) {
+    private static <T> ResponseEntity<T> seeOther(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).cacheControl(CacheControl.noStore())
                 .location(URI.create(location)).build();
     }

@@ -22,7 +22,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -142,14 +141,10 @@ public final class OAuthContinuationWebFilter implements WebFilter, Ordered {
             Instant now = Instant.now();
             return Flux.from(body).doOnNext(DataBufferUtils::release).then(authorize.authorize(
                             OAuthController.requestOf(signed.request()), session.get(), Optional.of(signed.issuedAt())))
-                    .flatMap(outcome -> {
-                        ResponseEntity<Object> answer = outcome instanceof UnredirectableResult refused
-                                ? AuthorizationRedirects.refusedToUser(refused)
-                                : OAuthController.redirectAsJson(redirects.urlOf(outcome, signed.request(), now));
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> fields = (Map<String, Object>) answer.getBody();
-                        return write(getDelegate(), HttpStatus.valueOf(answer.getStatusCode().value()), fields);
-                    });
+                    .flatMap(outcome -> outcome instanceof UnredirectableResult refused
+                            ? write(getDelegate(), HttpStatus.BAD_REQUEST, AuthorizationRedirects.refusalBody(refused))
+                            : write(getDelegate(), HttpStatus.OK, OAuthController.redirectBody(
+                                    redirects.urlOf(outcome, signed.request(), now))));
         }
 
         /** The session this answer starts: its cookie, as the sign-in set it. */

@@ -314,13 +314,16 @@ public final class OAuthController {
     }
 
     static ResponseEntity<Object> redirectAsJson(String url) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(Map.of("redirect", true, "url", url));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(redirectBody(url));
+    }
+
+    /** better-auth's answer to a fetch that would have been redirected. */
+    static Map<String, Object> redirectBody(String url) {
+        return Map.of("redirect", true, "url", url);
     }
 
     static AuthorizeCommand requestOf(List<Map.Entry<String, String>> parameters) {
-        Map<String, String> first = new LinkedHashMap<>();
-        parameters.forEach(parameter -> first.putIfAbsent(parameter.getKey(), parameter.getValue()));
+        Map<String, String> first = SignedOAuthQuery.firstValues(parameters);
         String maxAge = first.get("max_age");
         return new AuthorizeCommand(first.get("client_id"), first.get("redirect_uri"), first.get("response_type"),
                 first.get("scope"), first.get("state"), first.get("code_challenge"), first.get("code_challenge_method"),

@@ -174,15 +174,11 @@ public final class OAuthPagesController {
     /** The form, and a passkey button for browsers that can use one, run by our script alone. */
     private ResponseEntity<String> signInPage(HttpStatus status, ServerWebExchange exchange, String query,
                                               String error) {
-        ResponseEntity<String> page = page(status, exchange, "Sign in", signInForm(query, error)
+        return page(status, exchange, "Sign in", signInForm(query, error)
                 + "<p><button id=passkey type=button hidden data-api=\"" + AuthApiSettings.BASE_PATH
                 + "\" data-query=\"" + HtmlUtils.htmlEscape(query) + "\">Sign in with a passkey</button></p>"
                 + "<p id=passkey-status class=error role=status></p>"
-                + "<script src=\"" + PAGES + "/passkey.js\" defer></script>");
-        return ResponseEntity.status(page.getStatusCode()).headers(headers -> {
-            headers.putAll(page.getHeaders());
-            headers.set("Content-Security-Policy", SIGN_IN_CONTENT_SECURITY_POLICY);
-        }).body(page.getBody());
+                + "<script src=\"" + PAGES + "/passkey.js\" defer></script>", SIGN_IN_CONTENT_SECURITY_POLICY);
     }
 
     @PostMapping(path = SIGN_IN, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -233,8 +229,8 @@ public final class OAuthPagesController {
             List<String> methods = form.getOrDefault("methods", List.of());
             if (form.containsKey("send")) {
                 return sendCode.send(new SendSecondFactorCodeCommand(null, challenge.get()))
-                        .thenReturn(page(HttpStatus.OK, exchange, "Second step", secondFactorForm(query, methods,
-                                null).replaceFirst("<form", "<p>A code is on its way to your email.</p><form")))
+                        .thenReturn(page(HttpStatus.OK, exchange, "Second step", "<p>A code is on its way to your email.</p>"
+                                + secondFactorForm(query, methods, null)))
                         .onErrorResume(RateLimitedException.class, limited -> Mono.just(page(
                                 HttpStatus.TOO_MANY_REQUESTS, exchange, "Second step", secondFactorForm(query, methods,
                                         "Too many codes asked for: try again in a moment."))));
@@ -300,47 +296,44 @@ public final class OAuthPagesController {
 
     /** RP-Initiated Logout's confirmation: an application asked to sign the user out, without proof it is theirs. */
     @GetMapping(SIGN_OUT)
-    Mono<ResponseEntity<Object>> signOutPage(ServerWebExchange exchange) {
+    Mono<ResponseEntity<String>> signOutPage(ServerWebExchange exchange) {
         String query = exchange.getRequest().getURI().getRawQuery();
         var signed = signedQueries.verify(query, Instant.now());
         if (signed.isEmpty()) {
-            return Mono.just(widened(expired()));
+            return Mono.just(expired());
         }
         return EndSessionController.commandOf(signed.get().request(), idTokens)
                 .flatMap(request -> endSession.endSession(request, credentials.token(exchange.getRequest()).orElse(null),
                         false))
                 .map(outcome -> switch (outcome) {
-                    case ConfirmSignOutResult asked -> widened(page(HttpStatus.OK, exchange, "Sign out?",
+                    case ConfirmSignOutResult asked -> page(HttpStatus.OK, exchange, "Sign out?",
                             "<p>" + asked.clientName().map(name -> "<strong>" + HtmlUtils.htmlEscape(name)
                                     + "</strong> asks to sign you out.").orElse("An application asks to sign you out.")
                             + "</p><form method=post action=\"" + SIGN_OUT + "\">" + hidden("oauth_query", query)
-                            + "%CSRF%<button type=submit>Sign out</button></form>"));
-                    case SignedOutResult done -> EndSessionController.signedOut(exchange, done, sessionCookies);
+                            + "%CSRF%<button type=submit>Sign out</button></form>");
+                    case SignedOutResult done -> EndSessionController.<String>signedOut(exchange, done,
+                            sessionCookies);
                 });
     }
 
     @PostMapping(path = SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    Mono<ResponseEntity<Object>> signOut(ServerWebExchange exchange) {
+    Mono<ResponseEntity<String>> signOut(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
             var signed = signedQueries.verify(form.getFirst("oauth_query"), Instant.now());
             if (!csrfHolds(exchange, form) || signed.isEmpty()) {
-                return Mono.just(widened(expired()));
+                return Mono.just(expired());
             }
             return EndSessionController.commandOf(signed.get().request(), idTokens)
                     .flatMap(request -> endSession.endSession(request,
                             credentials.token(exchange.getRequest()).orElse(null), true))
                     .map(outcome -> outcome instanceof SignedOutResult done
-                            ? EndSessionController.signedOut(exchange, done, sessionCookies) : widened(expired()));
+                            ? EndSessionController.<String>signedOut(exchange, done, sessionCookies) : expired());
         });
     }
 
     @GetMapping(SIGNED_OUT)
     ResponseEntity<String> signedOutPage() {
         return htmlAnswer(HttpStatus.OK).body(document("Signed out", "<p>You are signed out.</p>"));
-    }
-
-    private static ResponseEntity<Object> widened(ResponseEntity<String> page) {
-        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders()).body(page.getBody());
     }
 
     private ResponseEntity<String> backToClient(RedirectToClientResult done) {
@@ -399,22 +392,31 @@ public final class OAuthPagesController {
         return "<input type=hidden name=" + name + " value=\"" + HtmlUtils.htmlEscape(String.valueOf(value)) + "\">";
     }
 
-    /** A page with its CSRF token, as a cookie of this browser and a field of the form. */
+    /** A page with its CSRF token, as a cookie of this browser and a field of the form; no script at all. */
     private ResponseEntity<String> page(HttpStatus status, ServerWebExchange exchange, String title, String body) {
+        return page(status, exchange, title, body, CONTENT_SECURITY_POLICY);
+    }
+
+    private ResponseEntity<String> page(HttpStatus status, ServerWebExchange exchange, String title, String body,
+                                        String contentSecurityPolicy) {
         String token = codec.signatureOf("oauth-pages-csrf|" + System.nanoTime() + "|" + csrfCounter.incrementAndGet())
                 .replaceAll("[^A-Za-z0-9]", "");
         exchange.getResponse().addCookie(ResponseCookie.from(codec.cookieName(CSRF_COOKIE),
                         URLEncoder.encode(codec.sign(token), StandardCharsets.UTF_8))
                 .path(PAGES).httpOnly(true).secure(codec.secure()).sameSite("Strict").build());
-        return htmlAnswer(status).header("Referrer-Policy", SAME_ORIGIN_REFERRER)
+        return htmlAnswer(status, contentSecurityPolicy).header("Referrer-Policy", SAME_ORIGIN_REFERRER)
                 .body(document(title, body.replace("%CSRF%", hidden("csrf", token))));
     }
 
-    /** A page's HTML, with our headers and this page's Content-Security-Policy. */
+    /** A page's HTML, with our headers and the script-free Content-Security-Policy. */
     private static ResponseEntity.BodyBuilder htmlAnswer(HttpStatus status) {
+        return htmlAnswer(status, CONTENT_SECURITY_POLICY);
+    }
+
+    private static ResponseEntity.BodyBuilder htmlAnswer(HttpStatus status, String contentSecurityPolicy) {
         return ResponseEntity.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                .header("Content-Security-Policy", contentSecurityPolicy);
     }
 
     private static String document(String title, String body) {

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -100,22 +101,21 @@ public final class PublicAddresses {
 
         @Override
         protected void doResolve(InetSocketAddress address, Promise<InetSocketAddress> promise) {
-            resolved(address).addListener((Future<List<InetSocketAddress>> all) -> {
-                if (all.isSuccess()) {
-                    promise.setSuccess(all.getNow().getFirst());
-                } else {
-                    promise.setFailure(all.cause());
-                }
-            });
+            relay(resolved(address), promise, List::getFirst);
         }
 
         @Override
         protected void doResolveAll(InetSocketAddress address, Promise<List<InetSocketAddress>> promise) {
-            resolved(address).addListener((Future<List<InetSocketAddress>> all) -> {
-                if (all.isSuccess()) {
-                    promise.setSuccess(all.getNow());
+            relay(resolved(address), promise, Function.identity());
+        }
+
+        private static <T> void relay(Future<List<InetSocketAddress>> all, Promise<T> promise,
+                                      Function<List<InetSocketAddress>, T> answer) {
+            all.addListener((Future<List<InetSocketAddress>> done) -> {
+                if (done.isSuccess()) {
+                    promise.setSuccess(answer.apply(done.getNow()));
                 } else {
-                    promise.setFailure(all.cause());
+                    promise.setFailure(done.cause());
                 }
             });
         }

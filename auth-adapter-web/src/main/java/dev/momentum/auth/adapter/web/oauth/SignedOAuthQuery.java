@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,13 @@ final class SignedOAuthQuery {
     }
 
     /** As URLSearchParams serializes: form encoding, which Java's URLEncoder shares. */
+    /** Each parameter's first value, in the order they first came: what a request means by one. */
+    static Map<String, String> firstValues(List<Map.Entry<String, String>> parameters) {
+        Map<String, String> first = new LinkedHashMap<>();
+        parameters.forEach(parameter -> first.putIfAbsent(parameter.getKey(), parameter.getValue()));
+        return first;
+    }
+
     static String encoded(List<Map.Entry<String, String>> parameters) {
         return parameters.stream()
                 .map(parameter -> URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8) + "="
