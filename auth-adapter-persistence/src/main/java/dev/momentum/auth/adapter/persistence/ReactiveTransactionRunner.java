@@ -40,13 +40,8 @@ final class ReactiveTransactionRunner implements TransactionRunner {
 
     /** Whether the failure, or what caused it, is a transaction that lost a race with another. */
     static boolean lostARace(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyFailureException || cause instanceof io.r2dbc.spi.R2dbcRollbackException
-                    || cause instanceof io.r2dbc.spi.R2dbcException r2dbc
-                    && LOST_RACE_STATES.contains(r2dbc.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return StorageGuard.anyCause(error, cause -> cause instanceof ConcurrencyFailureException
+                || cause instanceof io.r2dbc.spi.R2dbcRollbackException
+                || cause instanceof io.r2dbc.spi.R2dbcException r2dbc && LOST_RACE_STATES.contains(r2dbc.getSqlState()));
     }
 }

@@ -3,6 +3,7 @@ package dev.momentum.auth.adapter.persistence;
 import dev.momentum.auth.application.error.StorageUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -43,8 +44,13 @@ final class StorageGuard {
 
     /** Whether the failure, or what caused it (as when no connection could be had for a transaction), is one of these. */
     static boolean meansUnavailable(Throwable error) {
+        return anyCause(error, StorageGuard::isUnavailability);
+    }
+
+    /** Whether the failure or anything that caused it is such a one. */
+    static boolean anyCause(Throwable error, Predicate<Throwable> kind) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (isUnavailability(cause)) {
+            if (kind.test(cause)) {
                 return true;
             }
         }
