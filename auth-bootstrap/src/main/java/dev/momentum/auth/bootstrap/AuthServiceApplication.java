@@ -9,15 +9,19 @@ import dev.momentum.auth.bootstrap.config.ServiceSettings;
 import dev.momentum.auth.bootstrap.config.ServiceSettings.InvalidConfigurationException;
 import dev.momentum.auth.bootstrap.config.ServiceWiring;
 import dev.momentum.auth.bootstrap.migration.BetterAuthImport;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,7 +66,8 @@ public class AuthServiceApplication {
             return;
         }
         if (settings.database().skipMigrations() || aotProcessing()) {
-            exitZeroOnTermination(start(settings, CompletableFuture.completedFuture(DatabaseStartup.open(settings)), args));
+            exitZeroOnTermination(start(settings, CompletableFuture.completedFuture(DatabaseStartup.open(settings)), args),
+                    settings.shutdownDelay());
             return;
         }
         // the database is migrated while Spring starts: Spring waits for it only where a bean first
@@ -75,7 +80,7 @@ public class AuthServiceApplication {
                 migrated.completeExceptionally(e);
             }
         });
-        exitZeroOnTermination(start(settings, migrated, args));
+        exitZeroOnTermination(start(settings, migrated, args), settings.shutdownDelay());
     }
 
     /** The service on a database it migrates first (unless the settings say it is migrated), as tests start it. */
@@ -152,16 +157,36 @@ public class AuthServiceApplication {
     }
 
     /**
-     * SIGTERM (docker stop) and SIGINT close the context, which lets in-flight requests finish
-     * (graceful shutdown), then exit 0: a requested stop is not a failure. The JVM alone would
-     * exit 143.
+     * SIGTERM (docker stop, a pod's deletion) and SIGINT first turn readiness off and keep serving
+     * for SHUTDOWN_DELAY, so a load balancer's next checks take this instance out before it stops
+     * accepting (ADR-0058); then the context closes, which lets in-flight requests finish (graceful
+     * shutdown), and the process exits 0: a requested stop is not a failure. The JVM alone would
+     * exit 143. A second signal while stopping changes nothing.
      */
-    private static void exitZeroOnTermination(ConfigurableApplicationContext context) {
+    private static void exitZeroOnTermination(ConfigurableApplicationContext context, Duration shutdownDelay) {
+        AtomicBoolean stopping = new AtomicBoolean();
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> {
+                if (!stopping.compareAndSet(false, true)) {
+                    return;
+                }
+                AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+                if (shutdownDelay.isPositive()) {
+                    LOG.info("SIG{} received: not ready; serving {} ms more while load balancers notice", name,
+                            shutdownDelay.toMillis());
+                    sleep(shutdownDelay);
+                }
                 LOG.info("SIG{} received: finishing in-flight requests, then stopping", name);
                 System.exit(SpringApplication.exit(context));
             });
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -297,6 +297,32 @@ class ContainerImageIT {
         assertThat(stopped).isLessThan(Duration.ofSeconds(10));
     }
 
+    /** SHUTDOWN_DELAY: not ready at once, still serving for the delay, then stopped with exit code 0 (ADR-0058). */
+    @Test
+    void sigtermWithAShutdownDelayTurnsReadinessOffAndKeepsServingUntilTheDelayIsOver() throws Exception {
+        int port = freePort();
+        Map<String, String> environment = productionEnvironment(port);
+        environment.put("SHUTDOWN_DELAY", "3s");
+        String name = runService("auth-drain-" + port, environment);
+        Docker.awaitHealthy(name, Duration.ofSeconds(90));
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))).statusCode()).isEqualTo(200);
+
+        long signalled = System.nanoTime();
+        docker("kill", "--signal", "TERM", name).orFail("docker kill");
+        Thread.sleep(500);
+
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))).statusCode())
+                .as("not ready once signalled").isEqualTo(503);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/livez"))).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/ok"))).statusCode())
+                .as("still serving during the delay").isEqualTo(200);
+        int exitCode = Docker.awaitExit(name, Duration.ofSeconds(15));
+        Duration stopped = Duration.ofNanos(System.nanoTime() - signalled);
+        LOG.info("SIGTERM to exit with SHUTDOWN_DELAY=3s: {} ms", stopped.toMillis());
+        assertThat(exitCode).isZero();
+        assertThat(stopped).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
     /**
      * A better-auth database beside ours (the shared-database case): the image's {@code migrate
      * --from-better-auth --dry-run} changes nothing, and {@code BETTER_AUTH_IMPORT=true} imports

@@ -29,18 +29,26 @@ public record MailDeliveryPolicy(Duration firstRetry, Duration longestRetry, Dur
         }
     }
 
+    private static final int LEASE_IN_ATTEMPTS = 4;
+
     public static MailDeliveryPolicy defaults() {
+        Duration sendTimeout = Duration.ofSeconds(30);
         return new MailDeliveryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23),
-                Duration.ofMinutes(2), 50, 4, Duration.ofSeconds(30));
+                sendTimeout.multipliedBy(LEASE_IN_ATTEMPTS), 50, 4, sendTimeout);
     }
 
-    /** The defaults, with the retry schedule from MAIL_RETRY_FIRST, MAIL_RETRY_MAX and MAIL_GIVE_UP_AFTER. */
+    /**
+     * The defaults, with the retry schedule from MAIL_RETRY_FIRST, MAIL_RETRY_MAX and
+     * MAIL_GIVE_UP_AFTER, and the attempt's bound from MAIL_SEND_TIMEOUT. The lease is four
+     * attempts long: a mail claimed by an instance that died is sent by another after it.
+     */
     public static MailDeliveryPolicy read(SettingsReader env) {
         MailDeliveryPolicy defaults = defaults();
+        Duration sendTimeout = env.duration("MAIL_SEND_TIMEOUT", defaults.sendTimeout());
         return new MailDeliveryPolicy(env.duration("MAIL_RETRY_FIRST", defaults.firstRetry()),
                 env.duration("MAIL_RETRY_MAX", defaults.longestRetry()),
-                env.duration("MAIL_GIVE_UP_AFTER", defaults.giveUpAfter()), defaults.lease(),
-                defaults.batchSize(), defaults.concurrency(), defaults.sendTimeout());
+                env.duration("MAIL_GIVE_UP_AFTER", defaults.giveUpAfter()), sendTimeout.multipliedBy(LEASE_IN_ATTEMPTS),
+                defaults.batchSize(), defaults.concurrency(), sendTimeout);
     }
 
     /** @param failedAttempts how many attempts have failed so far, at least 1 */

@@ -22,9 +22,8 @@ public final class DatabaseStartup {
 
     public static Database open(ServiceSettings settings) {
         return settings.database().url()
-                .map(url -> Database.postgres(url, Database.PoolSettings.DEFAULT))
-                .orElseGet(() -> Database.embedded(settings.dataDirectory().resolve("auth"),
-                        Database.PoolSettings.DEFAULT));
+                .map(url -> Database.postgres(url, settings.database().pool()))
+                .orElseGet(() -> Database.embedded(settings.dataDirectory().resolve("auth"), settings.database().pool()));
     }
 
     public static void migrate(Database database, Duration wait) {

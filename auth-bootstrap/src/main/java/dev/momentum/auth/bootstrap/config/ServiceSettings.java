@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param passkeyRpId    the domain passkeys belong to; empty: the host of the public base URL, as better-auth's
  * @param passkeyOrigins the pages that may use passkeys; empty: the trusted origins
  * @param oauth          the authorization server's settings (ADR-0051)
+ * @param shutdownDelay  after SIGTERM, how long {@code /readyz} answers 503 while requests are still
+ *                       served, so load balancers stop sending before the server stops accepting (ADR-0058)
  */
 public record ServiceSettings(boolean production, int port, DatabaseSettings database, Path dataDirectory,
                               SecretSettings secrets, WebSettings web, MailSettings mail,
@@ -39,7 +41,7 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                               TokenSettings tokens, RateLimitPolicy rateLimits, Optional<Integer> managementPort,
                               boolean jsonLogs, AdminPolicy admins, Duration sessionCacheTtl, String appName,
                               SecondFactorRequirement secondFactorRequirement, Optional<String> passkeyRpId,
-                              List<String> passkeyOrigins, OAuthSettings oauth) {
+                              List<String> passkeyOrigins, OAuthSettings oauth, Duration shutdownDelay) {
 
     public boolean usesEmbeddedDatabase() {
         return database.embedded();
@@ -70,7 +72,8 @@ public record ServiceSettings(boolean production, int port, DatabaseSettings dat
                 admins, env.durationOrZero("SESSION_CACHE_TTL", Duration.ofSeconds(30)),
                 env.text("AUTH_APP_NAME").orElse("Better Auth"), SecondFactorRequirement.read(env, admins),
                 env.text("PASSKEY_RP_ID"), env.list("PASSKEY_ORIGINS"), OAuthSettings.read(env, production, issuer,
-                        web.publicBaseUrl() + AuthApiSettings.BASE_PATH + "/oauth2"));
+                        web.publicBaseUrl() + AuthApiSettings.BASE_PATH + "/oauth2"),
+                env.durationOrZero("SHUTDOWN_DELAY", Duration.ZERO));
         if (!env.problems().isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", env.problems()));
         }

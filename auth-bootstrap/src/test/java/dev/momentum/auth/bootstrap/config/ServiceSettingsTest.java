@@ -53,6 +53,17 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void fromWhenPoolSizeAndShutdownDelaySetThenReadAndWhenOutOfRangeThenNamed() {
+        assertThat(from(Map.of()).database().pool().maxSize()).isEqualTo(20);
+        assertThat(from(Map.of()).shutdownDelay()).isZero();
+        var settings = from(Map.of("DATABASE_POOL_SIZE", "8", "SHUTDOWN_DELAY", "5s"));
+        assertThat(settings.database().pool().maxSize()).isEqualTo(8);
+        assertThat(settings.shutdownDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> from(Map.of("DATABASE_POOL_SIZE", "0")))
+                .hasMessageContaining("DATABASE_POOL_SIZE must be between 1 and 500, not 0");
+    }
+
+    @Test
     void fromWhenAdminEmailsAndAuditRetentionThenReadAndWhenNotAnAddressThenNamed() {
         var settings = from(Map.of("ADMIN_EMAILS", "Ops@Example.com, boss@example.com", "AUDIT_RETENTION", "30d"));
         assertThat(settings.admins().adminEmails()).extracting(EmailAddress::value)
@@ -152,9 +163,11 @@ class ServiceSettingsTest {
         ServiceSettings settings = from(Map.of("CHANGE_EMAIL_ENABLED", "true", "DELETE_USER_ENABLED", "TRUE",
                 "DELETE_USER_CONFIRMATION", "true", "MAIL_RETRY_FIRST", "200ms", "MAIL_RETRY_MAX", "PT1M",
                 "MAIL_GIVE_UP_AFTER", "12h", "MAIL_POLL_INTERVAL", "500ms", "MAIL_RETENTION", "1d",
-                "REVOKE_SESSIONS_ON_PASSWORD_RESET", "false"));
+                "REVOKE_SESSIONS_ON_PASSWORD_RESET", "false", "MAIL_SEND_TIMEOUT", "5s"));
 
         assertThat(settings.accountChanges()).isEqualTo(new AccountChanges(true, true, true));
+        assertThat(settings.mailDelivery().sendTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.mailDelivery().lease()).as("four attempts").isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.mailDelivery().firstRetry()).isEqualTo(Duration.ofMillis(200));
         assertThat(settings.mailDelivery().longestRetry()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.mailDelivery().giveUpAfter()).isEqualTo(Duration.ofHours(12));
