@@ -350,14 +350,17 @@ class ReplicasIT {
         return project + "_" + replica + "_1";
     }
 
+    private static String address(String replica) {
+        return Docker.inspect(container(replica), "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}");
+    }
+
     private static String replica(String replica) {
-        return "http://" + Docker.inspect(container(replica), "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}") + ":3002";
+        return "http://" + address(replica) + ":3002";
     }
 
     private static Map<String, String> replicaByAddress() {
         Map<String, String> byAddress = new HashMap<>();
-        REPLICAS.forEach(replica -> byAddress.put(
-                Docker.inspect(container(replica), "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}"), replica));
+        REPLICAS.forEach(replica -> byAddress.put(address(replica), replica));
         return byAddress;
     }
 

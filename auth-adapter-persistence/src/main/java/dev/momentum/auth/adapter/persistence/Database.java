@@ -211,5 +211,9 @@ public final class Database implements AutoCloseable {
 
         public static final PoolSettings DEFAULT = new PoolSettings(20, Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 256);
+
+        public PoolSettings withMaxSize(int size) {
+            return new PoolSettings(size, connectTimeout, acquireTimeout, queryTimeout, maxWaiting);
+        }
     }
 }

@@ -39,9 +39,7 @@ public record DatabaseSettings(Optional<DatabaseUrl> url, Duration startupWait, 
 
     /** The default pool, at this instance's size. */
     public Database.PoolSettings pool() {
-        Database.PoolSettings defaults = Database.PoolSettings.DEFAULT;
-        return new Database.PoolSettings(poolSize, defaults.connectTimeout(), defaults.acquireTimeout(),
-                defaults.queryTimeout(), defaults.maxWaiting());
+        return Database.PoolSettings.DEFAULT.withMaxSize(poolSize);
     }
 
     public boolean embedded() {

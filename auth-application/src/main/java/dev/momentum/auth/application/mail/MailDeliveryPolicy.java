@@ -32,9 +32,14 @@ public record MailDeliveryPolicy(Duration firstRetry, Duration longestRetry, Dur
     private static final int LEASE_IN_ATTEMPTS = 4;
 
     public static MailDeliveryPolicy defaults() {
-        Duration sendTimeout = Duration.ofSeconds(30);
-        return new MailDeliveryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23),
-                sendTimeout.multipliedBy(LEASE_IN_ATTEMPTS), 50, 4, sendTimeout);
+        return withLeaseOfFourAttempts(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(23),
+                Duration.ofSeconds(30));
+    }
+
+    private static MailDeliveryPolicy withLeaseOfFourAttempts(Duration firstRetry, Duration longestRetry,
+                                                              Duration giveUpAfter, Duration sendTimeout) {
+        return new MailDeliveryPolicy(firstRetry, longestRetry, giveUpAfter, sendTimeout.multipliedBy(LEASE_IN_ATTEMPTS),
+                50, 4, sendTimeout);
     }
 
     /**
@@ -44,11 +49,10 @@ public record MailDeliveryPolicy(Duration firstRetry, Duration longestRetry, Dur
      */
     public static MailDeliveryPolicy read(SettingsReader env) {
         MailDeliveryPolicy defaults = defaults();
-        Duration sendTimeout = env.duration("MAIL_SEND_TIMEOUT", defaults.sendTimeout());
-        return new MailDeliveryPolicy(env.duration("MAIL_RETRY_FIRST", defaults.firstRetry()),
+        return withLeaseOfFourAttempts(env.duration("MAIL_RETRY_FIRST", defaults.firstRetry()),
                 env.duration("MAIL_RETRY_MAX", defaults.longestRetry()),
-                env.duration("MAIL_GIVE_UP_AFTER", defaults.giveUpAfter()), sendTimeout.multipliedBy(LEASE_IN_ATTEMPTS),
-                defaults.batchSize(), defaults.concurrency(), sendTimeout);
+                env.duration("MAIL_GIVE_UP_AFTER", defaults.giveUpAfter()),
+                env.duration("MAIL_SEND_TIMEOUT", defaults.sendTimeout()));
     }
 
     /** @param failedAttempts how many attempts have failed so far, at least 1 */
